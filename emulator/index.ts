@@ -1,0 +1,18 @@
+/**
+ * A local, faithful emulator of Huawei Cloud RDS's cross-region (offsite) backup APIs and IAM's project lookup.
+ * Independent of the client it tests: it never imports from sdk/ or provider/.
+ */
+export { startEmulator } from "./emulator";
+export type {
+  Dataset,
+  Emulator,
+  EmulatorCredential,
+  EmulatorOptions,
+  Fault,
+  IamProject,
+  OffsiteBackupInstance,
+  Operation,
+  RequestLogEntry,
+  RestoreTimeRange,
+  StatusFault,
+} from "./types";

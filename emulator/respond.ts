@@ -1,0 +1,33 @@
+import type { ServerResponse } from "node:http";
+import type { RequestLogEntry } from "./types";
+
+/** A response before it is written: a string body is sent as is, anything else as JSON. */
+export interface WireResponse {
+  readonly status: number;
+  readonly body: unknown;
+  readonly headers?: Record<string, string>;
+}
+
+function errorCodeOf(body: unknown): string | undefined {
+  if (typeof body !== "object" || body === null) return undefined;
+  const code = (body as { error_code?: unknown }).error_code;
+  return typeof code === "string" ? code : undefined;
+}
+
+/** Writes the response with the headers every Huawei Cloud answer carries, and records its outcome in the log. */
+export function respond(res: ServerResponse, entry: RequestLogEntry, response: WireResponse): void {
+  const payload = typeof response.body === "string" ? response.body : JSON.stringify(response.body);
+  entry.status = response.status;
+  const errorCode = errorCodeOf(response.body);
+  if (errorCode !== undefined) entry.errorCode = errorCode;
+  // Lowercase name -> [name as written, value], so extra headers (e.g. a fault's Retry-After) replace defaults whatever
+  // their case while the wire keeps the usual spelling.
+  const headers = new Map<string, [string, string]>();
+  const set = (name: string, value: string) => headers.set(name.toLowerCase(), [name, value]);
+  set("X-Request-Id", entry.requestId);
+  set("Content-Type", "application/json;charset=UTF-8");
+  for (const [name, value] of Object.entries(response.headers ?? {})) set(name, value);
+  set("Content-Length", String(Buffer.byteLength(payload)));
+  res.writeHead(response.status, Object.fromEntries(headers.values()));
+  res.end(payload);
+}

@@ -1,0 +1,36 @@
+import type { SettingsInput, SettingsSource } from "./settings";
+
+/**
+ * Environment variable names, first match wins. `HW_*` are the Terraform provider's names, `HUAWEICLOUD_SDK_*` the
+ * official SDKs': users already have one set or the other exported in their CI jobs.
+ */
+export const ENVIRONMENT_KEYS = {
+  region: ["HW_REGION_NAME"],
+  accessKey: ["HW_ACCESS_KEY", "HUAWEICLOUD_SDK_AK"],
+  secretKey: ["HW_SECRET_KEY", "HUAWEICLOUD_SDK_SK"],
+  securityToken: ["HW_SECURITY_TOKEN", "HUAWEICLOUD_SDK_SECURITY_TOKEN"],
+  projectId: ["HW_PROJECT_ID", "HUAWEICLOUD_SDK_PROJECT_ID"],
+  rdsEndpoint: ["HW_RDS_ENDPOINT"],
+  iamEndpoint: ["HW_IAM_ENDPOINT", "HUAWEICLOUD_SDK_IAM_ENDPOINT", "HW_AUTH_URL"],
+  maxRetries: ["HW_MAX_RETRIES"],
+  maxConcurrency: ["HW_MAX_CONCURRENCY"],
+} as const satisfies Partial<Record<keyof SettingsInput, readonly string[]>>;
+
+export function environmentSource(env: NodeJS.ProcessEnv = process.env): SettingsSource {
+  const values: SettingsInput = {};
+  for (const [setting, names] of Object.entries(ENVIRONMENT_KEYS) as [
+    keyof typeof ENVIRONMENT_KEYS,
+    readonly string[],
+  ][]) {
+    const name = names.find((candidate) => nonEmpty(env[candidate]) !== undefined);
+    let value = name === undefined ? undefined : nonEmpty(env[name]);
+    // HW_AUTH_URL is Terraform's IAM URL *with* the `/v3` version suffix; our requests add their own.
+    if (name === "HW_AUTH_URL" && value !== undefined) value = value.replace(/\/v3\/?$/, "");
+    values[setting] = value;
+  }
+  return { description: "environment", values, keyNames: ENVIRONMENT_KEYS };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === "" ? undefined : value;
+}

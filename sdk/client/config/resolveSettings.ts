@@ -1,0 +1,121 @@
+import { ConfigurationError } from "../errors/ConfigurationError";
+import { InvalidArgumentError } from "../errors/InvalidArgumentError";
+import { validateProjectId, validateRegion } from "../validation";
+import { defaultIamEndpoint, defaultRdsEndpoint } from "./endpoints";
+import type { ClientSettings, SettingsInput, SettingsSource } from "./settings";
+
+type NumericSetting = "maxRetries" | "maxConcurrency" | "attemptTimeoutMs" | "totalTimeoutMs" | "retryBaseDelayMs";
+
+const NUMERIC_SETTINGS: Record<NumericSetting, { default: number; min: number; max: number }> = {
+  maxRetries: { default: 3, min: 0, max: 10 },
+  maxConcurrency: { default: 16, min: 1, max: 256 },
+  attemptTimeoutMs: { default: 15_000, min: 100, max: 600_000 },
+  totalTimeoutMs: { default: 60_000, min: 100, max: 3_600_000 },
+  retryBaseDelayMs: { default: 250, min: 0, max: 60_000 },
+};
+
+/**
+ * Applies precedence (the first source that has a value wins; sources come in the order explicit arguments → stack
+ * config → environment), defaults and validation.
+ *
+ * Credentials are taken as a group from the first source that has an access key, so a stale `HW_SECURITY_TOKEN` in
+ * the environment is never paired with a permanent key from stack config. A project id from a source is used only
+ * when that source names no region or the same region: a project id belongs to exactly one region.
+ */
+export function resolveSettings(sources: readonly SettingsSource[]): ClientSettings {
+  const region = resolveRegion(sources);
+  const credentials = resolveCredentials(sources);
+  const projectSource = sources.find(
+    (source) =>
+      source.values.projectId !== undefined && (source.values.region === undefined || source.values.region === region),
+  );
+  return {
+    region,
+    ...credentials,
+    projectId: projectSource && validated(projectSource, "projectId", validateProjectId),
+    rdsEndpoint: endpoint(sources, "rdsEndpoint") ?? defaultRdsEndpoint(region),
+    iamEndpoint: endpoint(sources, "iamEndpoint") ?? defaultIamEndpoint(region),
+    maxRetries: numeric(sources, "maxRetries"),
+    maxConcurrency: numeric(sources, "maxConcurrency"),
+    attemptTimeoutMs: numeric(sources, "attemptTimeoutMs"),
+    totalTimeoutMs: numeric(sources, "totalTimeoutMs"),
+    retryBaseDelayMs: numeric(sources, "retryBaseDelayMs"),
+  };
+}
+
+function resolveRegion(sources: readonly SettingsSource[]): string {
+  const source = sources.find((candidate) => candidate.values.region !== undefined);
+  if (!source) throw new ConfigurationError("region", `No region is set. Set ${keysToSet(sources, ["region"])}.`);
+  return validated(source, "region", validateRegion);
+}
+
+function resolveCredentials(sources: readonly SettingsSource[]) {
+  const source = sources.find((candidate) => candidate.values.accessKey !== undefined);
+  if (!source) {
+    throw new ConfigurationError(
+      "accessKey",
+      `No Huawei Cloud credentials are set. Set ${keysToSet(sources, ["accessKey", "secretKey"])}.`,
+    );
+  }
+  const { accessKey, secretKey, securityToken } = source.values;
+  if (secretKey === undefined) {
+    throw new ConfigurationError(
+      "secretKey",
+      `An access key is set in ${source.description} but its secret key is not. Set ${keysToSet([source], ["secretKey"])} too.`,
+    );
+  }
+  return { accessKey: accessKey as string, secretKey, securityToken };
+}
+
+function endpoint(sources: readonly SettingsSource[], setting: "rdsEndpoint" | "iamEndpoint"): string | undefined {
+  const source = sources.find((candidate) => candidate.values[setting] !== undefined);
+  if (!source) return undefined;
+  return validated(source, setting, (value) => {
+    const text = String(value);
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      throw new InvalidArgumentError(setting, `"${text}" is not a URL`);
+    }
+    if ((url.protocol !== "https:" && url.protocol !== "http:") || url.search !== "" || url.hash !== "") {
+      throw new InvalidArgumentError(setting, `"${text}" must be an http(s) URL without query or fragment`);
+    }
+    return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+  });
+}
+
+function numeric(sources: readonly SettingsSource[], setting: NumericSetting): number {
+  const { default: fallback, min, max } = NUMERIC_SETTINGS[setting];
+  const source = sources.find((candidate) => candidate.values[setting] !== undefined);
+  if (!source) return fallback;
+  return validated(source, setting, (value) => {
+    const number = typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+    if (typeof number !== "number" || !Number.isSafeInteger(number) || number < min || number > max) {
+      throw new InvalidArgumentError(setting, `must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`);
+    }
+    return number;
+  });
+}
+
+/** Runs a validator, re-labelling its error with the key the user actually set (`HW_REGION_NAME`, `huaweicloud:region`). */
+function validated<T>(source: SettingsSource, setting: keyof SettingsInput, validate: (value: unknown) => T): T {
+  try {
+    return validate(source.values[setting]);
+  } catch (error) {
+    if (!(error instanceof InvalidArgumentError)) throw error;
+    const key = source.keyNames[setting]?.[0] ?? setting;
+    if (source.description === "arguments") throw new InvalidArgumentError(key, error.reason);
+    throw new ConfigurationError(setting, `Invalid ${key} in ${source.description}: ${error.reason}`);
+  }
+}
+
+function keysToSet(sources: readonly SettingsSource[], settings: readonly (keyof SettingsInput)[]): string {
+  const places = sources
+    .map((source) => {
+      const keys = settings.flatMap((setting) => source.keyNames[setting]?.slice(0, 1) ?? []);
+      return keys.length === 0 ? undefined : `${keys.join(" and ")} (${source.description})`;
+    })
+    .filter((place): place is string => place !== undefined);
+  return places.join(", or ");
+}

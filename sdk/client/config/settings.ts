@@ -1,0 +1,53 @@
+/** Connection settings as a caller may give them: every field optional, numbers may arrive as config strings. */
+export interface SettingsInput {
+  /** Region called, e.g. `ap-southeast-1`: for offsite backups, the backup (destination) region. */
+  region?: string | undefined;
+  /** Access key (AK) of the credential used to sign requests. */
+  accessKey?: string | undefined;
+  /** Secret key (SK). Never logged, never stored in Pulumi state. */
+  secretKey?: string | undefined;
+  /** Security token of a temporary AK/SK; sent and signed as `X-Security-Token`. */
+  securityToken?: string | undefined;
+  /** Project id of `region`. Looked up through IAM when absent. */
+  projectId?: string | undefined;
+  /** Override of the RDS endpoint for every region, e.g. a local emulator or a private endpoint. */
+  rdsEndpoint?: string | undefined;
+  /** Override of the IAM endpoint used for project lookups. */
+  iamEndpoint?: string | undefined;
+  /** Retries after the first attempt for throttling, 5xx and network failures. @default 3 */
+  maxRetries?: number | string | undefined;
+  /** Requests in flight at once in this process. @default 16 */
+  maxConcurrency?: number | string | undefined;
+  /** Timeout of one HTTP attempt, in ms. @default 15000 */
+  attemptTimeoutMs?: number | string | undefined;
+  /** Timeout of one call including all retries and waits, in ms. @default 60000 */
+  totalTimeoutMs?: number | string | undefined;
+  /** First retry delay in ms; doubles each retry, with jitter, capped at 5 s. @default 250 */
+  retryBaseDelayMs?: number | string | undefined;
+}
+
+/** Settings after precedence, defaults and validation: what the wire client runs on. */
+export interface ClientSettings {
+  readonly region: string;
+  readonly accessKey: string;
+  readonly secretKey: string;
+  readonly securityToken: string | undefined;
+  /** Known project id, or undefined to look it up through IAM. */
+  readonly projectId: string | undefined;
+  readonly rdsEndpoint: string;
+  readonly iamEndpoint: string;
+  readonly maxRetries: number;
+  readonly maxConcurrency: number;
+  readonly attemptTimeoutMs: number;
+  readonly totalTimeoutMs: number;
+  readonly retryBaseDelayMs: number;
+}
+
+/** A named place settings come from (explicit arguments, stack config, environment), in precedence order. */
+export interface SettingsSource {
+  /** How a user would name this place in an error message, e.g. `stack config (huaweicloud:<key>)`. */
+  readonly description: string;
+  readonly values: SettingsInput;
+  /** For each setting, the exact key(s) a user sets in this source, e.g. `huaweicloud:accessKey`. */
+  readonly keyNames: Partial<Record<keyof SettingsInput, readonly string[]>>;
+}

@@ -1,0 +1,55 @@
+import type { ClientSettings } from "../config/settings";
+import { ConfigurationError } from "../errors/ConfigurationError";
+import { pathOf } from "../http/path";
+import { getJson } from "../http/requestJson";
+import { badResponse, isRecord } from "../http/responseShape";
+
+const lookups = new Map<string, Promise<string>>();
+
+/**
+ * The project id of `settings.region`: the configured one, or looked up once per (IAM endpoint, access key, region)
+ * for the life of the process. A failed lookup is not cached. Never creates a project (as one official SDK does).
+ */
+export function resolveProjectId(settings: ClientSettings): Promise<string> {
+  if (settings.projectId !== undefined) return Promise.resolve(settings.projectId);
+  const key = [settings.iamEndpoint, settings.accessKey, settings.region].join("\n");
+  let lookup = lookups.get(key);
+  if (!lookup) {
+    lookup = lookUpProjectId(settings);
+    lookups.set(key, lookup);
+    lookup.catch(() => lookups.delete(key));
+  }
+  return lookup;
+}
+
+async function lookUpProjectId(settings: ClientSettings): Promise<string> {
+  // IAM: GET /v3/projects?name={region} — signed, without X-Project-Id.
+  const path = pathOf("v3", "projects");
+  const { body, requestId } = await getJson(settings, {
+    endpoint: settings.iamEndpoint,
+    path,
+    query: { name: settings.region },
+  });
+  if (!isRecord(body) || !Array.isArray(body.projects)) throw badResponse(path, "no `projects` array", requestId);
+  const ids = body.projects
+    .filter((project): project is Record<string, unknown> => isRecord(project) && project.name === settings.region)
+    .map((project) => project.id)
+    .filter((id): id is string => typeof id === "string" && id !== "");
+  if (ids.length === 1) return ids[0] as string;
+  const fix = "Set projectId (argument), huaweicloud:projectId (stack config) or HW_PROJECT_ID (environment).";
+  if (ids.length === 0) {
+    throw new ConfigurationError(
+      "projectId",
+      `IAM has no project named "${settings.region}" visible to these credentials, so the project id of region ${settings.region} is unknown. ${fix}`,
+    );
+  }
+  throw new ConfigurationError(
+    "projectId",
+    `IAM has ${ids.length} projects named "${settings.region}" (${ids.join(", ")}); choose one. ${fix}`,
+  );
+}
+
+/** Forgets cached project ids (tests; long-lived processes after credentials rotate). */
+export function clearProjectIdCache(): void {
+  lookups.clear();
+}

@@ -1,0 +1,12 @@
+export { canonicalHeaders } from "./canonical-headers.js";
+export { canonicalQuery } from "./canonical-query.js";
+export { type CanonicalRequestParts, canonicalRequest } from "./canonical-request.js";
+export { canonicalUri } from "./canonical-uri.js";
+export { EMPTY_BODY_SHA256, SIGNING_ALGORITHM } from "./constants.js";
+export { payloadHash } from "./payload-hash.js";
+export { percentEncode } from "./percent-encode.js";
+export { formatSdkDate } from "./sdk-date.js";
+export { type CanonicalSignature, signCanonical } from "./sign-canonical.js";
+export { buildCanonicalRequest, signRequest } from "./sign-request.js";
+export { stringToSign } from "./string-to-sign.js";
+export type { RequestToSign, SigningCredentials, SigningHeaders, SignOptions } from "./types.js";

@@ -1,0 +1,43 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { GetOffsiteBackupInstancesArgs, OffsiteBackupInstance } from "../queries/types";
+import { validateOffsiteBackupInstancesArgs } from "../queries/validateQueryArgs";
+import { dataSourceIds } from "./dataSourceIds";
+import { dataSourceRegistration, TOKEN_MODULE } from "./dataSourceResource";
+
+/** {@link GetOffsiteBackupInstancesArgs} with `pulumi.Input` fields. */
+export type OffsiteBackupInstancesArgs = {
+  [K in keyof GetOffsiteBackupInstancesArgs]: pulumi.Input<GetOffsiteBackupInstancesArgs[K]>;
+};
+
+/**
+ * Data source: DB instances with cross-region backups in a backup region, as a resource whose outputs are known
+ * during `pulumi preview` and re-read by `pulumi refresh`. Same arguments and fields as `getOffsiteBackupInstances`.
+ *
+ * @example
+ * const mysql = new OffsiteBackupInstances("mysql", { region: "ap-southeast-1", datastoreType: "MySQL" });
+ * export const ids = mysql.ids;
+ */
+export class OffsiteBackupInstances extends pulumi.dynamic.Resource {
+  /** The region queried. */
+  declare readonly region: pulumi.Output<string>;
+  /** Instances matching every filter, in API order. */
+  declare readonly instances: pulumi.Output<OffsiteBackupInstance[]>;
+  /** Their ids, in the same order. */
+  declare readonly ids: pulumi.Output<string[]>;
+  /** Instances in the region before filters, as the API counted them. */
+  declare readonly totalCount: pulumi.Output<number>;
+
+  constructor(name: string, args: OffsiteBackupInstancesArgs = {}, opts?: pulumi.CustomResourceOptions) {
+    const [provider, props, options] = dataSourceRegistration(
+      "offsiteBackupInstances",
+      args,
+      ["instances", "ids", "totalCount", ...(args.region === undefined ? ["region"] : [])],
+      (plain) => {
+        validateOffsiteBackupInstancesArgs(plain);
+        return dataSourceIds.offsiteBackupInstances(plain);
+      },
+      opts,
+    );
+    super(provider, name, props, options, TOKEN_MODULE, "OffsiteBackupInstances");
+  }
+}

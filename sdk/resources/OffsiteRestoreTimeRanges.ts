@@ -1,0 +1,39 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { GetOffsiteRestoreTimeRangesArgs, RestoreTimeRange } from "../queries/types";
+import { validateOffsiteRestoreTimeRangesArgs } from "../queries/validateQueryArgs";
+import { dataSourceIds } from "./dataSourceIds";
+import { dataSourceRegistration, TOKEN_MODULE } from "./dataSourceResource";
+
+/** {@link GetOffsiteRestoreTimeRangesArgs} with `pulumi.Input` fields. */
+export type OffsiteRestoreTimeRangesArgs = {
+  [K in keyof GetOffsiteRestoreTimeRangesArgs]: pulumi.Input<GetOffsiteRestoreTimeRangesArgs[K]>;
+};
+
+/**
+ * Data source: the restore time ranges of an instance's cross-region backup, known during `pulumi preview`.
+ * Same arguments and fields as `getOffsiteRestoreTimeRanges`.
+ *
+ * @example
+ * const ranges = new OffsiteRestoreTimeRanges("orders-db", { instanceId, date: "2026-11-20" });
+ * export const latest = ranges.ranges.apply(latestRestorableTime);
+ */
+export class OffsiteRestoreTimeRanges extends pulumi.dynamic.Resource {
+  declare readonly instanceId: pulumi.Output<string>;
+  declare readonly date: pulumi.Output<string | undefined>;
+  /** Restorable ranges (epoch ms, UTC, both ends inclusive) as the API returns them. */
+  declare readonly ranges: pulumi.Output<RestoreTimeRange[]>;
+
+  constructor(name: string, args: OffsiteRestoreTimeRangesArgs, opts?: pulumi.CustomResourceOptions) {
+    const [provider, props, options] = dataSourceRegistration(
+      "offsiteRestoreTimeRanges",
+      args,
+      ["ranges", ...(args.date === undefined ? ["date"] : [])],
+      (plain) => {
+        validateOffsiteRestoreTimeRangesArgs(plain);
+        return dataSourceIds.offsiteRestoreTimeRanges(plain as unknown as GetOffsiteRestoreTimeRangesArgs);
+      },
+      opts,
+    );
+    super(provider, name, props, options, TOKEN_MODULE, "OffsiteRestoreTimeRanges");
+  }
+}

@@ -1,0 +1,32 @@
+import { afterAll } from "vitest";
+import { type Emulator, type EmulatorOptions, startEmulator } from "../../emulator";
+import type { ConfigurationLookup } from "../../sdk/queries/configurationLookup";
+
+/** An emulator for the current test file, closed after it, plus the configuration that points the client at it. */
+export async function emulatorForFile(options: EmulatorOptions = {}) {
+  const emulator = await startEmulator(options);
+  afterAll(() => emulator.close());
+  return { emulator, lookup: lookupFor(emulator) };
+}
+
+/** Environment a user would export for the emulator (as `npm run emulator` prints it). */
+export function environmentFor(emulator: Emulator, region = "ap-southeast-1"): Record<string, string> {
+  return {
+    HW_ACCESS_KEY: emulator.credentials.accessKey,
+    HW_SECRET_KEY: emulator.credentials.secretKey,
+    HW_REGION_NAME: region,
+    HW_RDS_ENDPOINT: emulator.url,
+    HW_IAM_ENDPOINT: emulator.url,
+  };
+}
+
+/** Client configuration for the emulator, with short retry delays so retry tests stay fast. */
+export function lookupFor(emulator: Emulator, stackConfig: Record<string, string> = {}): ConfigurationLookup {
+  const config: Record<string, string> = { retryBaseDelayMs: "5", ...stackConfig };
+  return { env: environmentFor(emulator), stackConfig: (key) => config[key] };
+}
+
+/** Every request the emulator saw for an operation. */
+export function requestsOf(emulator: Emulator, operation: string) {
+  return emulator.requests.filter((entry) => entry.operation === operation);
+}

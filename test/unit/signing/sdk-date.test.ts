@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { formatSdkDate } from "../../../sdk/client/signing/index.js";
+
+describe("formatSdkDate", () => {
+  it("formats in UTC as YYYYMMDDTHHMMSSZ, dropping milliseconds", () => {
+    expect(formatSdkDate(new Date("2019-11-15T03:36:55.999Z"))).toBe("20191115T033655Z");
+    expect(formatSdkDate(new Date("2019-11-15T11:36:55+08:00"))).toBe("20191115T033655Z");
+  });
+
+  it("pads a year below 1000 to four digits", () => {
+    expect(formatSdkDate(new Date("0999-01-02T03:04:05Z"))).toBe("09990102T030405Z");
+  });
+
+  it("refuses dates the format cannot hold", () => {
+    expect(() => formatSdkDate(new Date(Number.NaN))).toThrow(RangeError);
+    expect(() => formatSdkDate(new Date("+010000-01-01T00:00:00Z"))).toThrow(RangeError);
+  });
+});
