@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { OffsiteBackupInstance } from "../../sdk/queries/types";
 import { queryOffsiteBackupInstances } from "../../sdk/queries/queryOffsiteBackupInstances";
+import type { OffsiteBackupInstance } from "../../sdk/queries/types";
 import { emulatorForFile, requestsOf } from "./emulatorClient";
 
 const { emulator, lookup } = await emulatorForFile({ regions: { "ap-southeast-1": 237 } });
@@ -36,7 +36,8 @@ describe("exact-match filters", () => {
     expect(result.instances.length).toBeGreaterThan(0);
     expect(
       result.instances.every(
-        (instance) => instance.datastore.type === sample.datastore.type && instance.sourceRegion === sample.sourceRegion,
+        (instance) =>
+          instance.datastore.type === sample.datastore.type && instance.sourceRegion === sample.sourceRegion,
       ),
     ).toBe(true);
   });

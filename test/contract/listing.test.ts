@@ -3,13 +3,22 @@ import { IncompleteListingError } from "../../sdk/client/errors/IncompleteListin
 import { queryOffsiteBackupInstances } from "../../sdk/queries/queryOffsiteBackupInstances";
 import { emulatorForFile, requestsOf } from "./emulatorClient";
 
-const sizes = { "cn-north-4": 0, "cn-east-3": 1, "ap-southeast-1": 100, "la-north-2": 101, "af-south-1": 237, "cn-south-1": 10_000 };
+const sizes = {
+  "cn-north-4": 0,
+  "cn-east-3": 1,
+  "ap-southeast-1": 100,
+  "la-north-2": 101,
+  "af-south-1": 237,
+  "cn-south-1": 10_000,
+};
 const { emulator, lookup } = await emulatorForFile({ regions: sizes });
 
 beforeEach(() => emulator.resetStats());
 
 describe("listing offsite backup instances, driven by total_count", () => {
-  it.each(Object.entries(sizes))("returns every one of the instances in %s (%i) with the fewest requests", async (region, size) => {
+  it.each(
+    Object.entries(sizes),
+  )("returns every one of the instances in %s (%i) with the fewest requests", async (region, size) => {
     const result = await queryOffsiteBackupInstances({ region }, lookup);
 
     const expectedIds = emulator.dataset.instances(region).map((instance) => instance.id);
@@ -78,7 +87,9 @@ describe("listing offsite backup instances, driven by total_count", () => {
       }
     });
     try {
-      const error = await queryOffsiteBackupInstances({ region: "af-south-1" }, lookup).catch((caught: unknown) => caught);
+      const error = await queryOffsiteBackupInstances({ region: "af-south-1" }, lookup).catch(
+        (caught: unknown) => caught,
+      );
       expect(error).toBeInstanceOf(IncompleteListingError);
       expect(String(error)).toMatch(/total_count was 237, then 238 at offset 100/);
       expect(String(error)).toMatch(/then total_count was 238, then 239 at offset 100/);

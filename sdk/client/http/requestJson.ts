@@ -54,17 +54,20 @@ async function send(settings: ClientSettings, url: URL, projectId: string | unde
       headers: { Accept: "application/json", ...(projectId === undefined ? {} : { "X-Project-Id": projectId }) },
       timeout: settings.attemptTimeoutMs,
       signal: total,
-      retry: retryOptions(settings),
+      retry: {
+        ...retryOptions(settings),
+        // Runs before the backoff wait (beforeRetry runs after it): if the total timeout ends that wait, the error
+        // reported is still the service's answer, not a bare abort.
+        shouldRetry: ({ error }) => {
+          lastFailure = error;
+          return undefined;
+        },
+      },
       hooks: {
         beforeRequest: [
           (attempt) => {
             attempts += 1;
             signAttempt(attempt, settings);
-          },
-        ],
-        beforeRetry: [
-          ({ error }) => {
-            lastFailure = error;
           },
         ],
       },

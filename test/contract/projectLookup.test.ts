@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { ConfigurationError } from "../../sdk/client/errors/ConfigurationError";
+import { queryOffsiteBackupInstances } from "../../sdk/queries/queryOffsiteBackupInstances";
+import { emulatorForFile, lookupFor, requestsOf } from "./emulatorClient";
+
+const { emulator, lookup } = await emulatorForFile({
+  regions: { "ap-southeast-1": 3, "cn-north-4": 2, "la-north-2": 1 },
+  projectsPerRegion: { "cn-north-4": 0, "la-north-2": 2 },
+});
+
+describe("project id", () => {
+  it("is looked up through IAM once per region and access key, and sent as a signed X-Project-Id", async () => {
+    await Promise.all([
+      queryOffsiteBackupInstances({ region: "ap-southeast-1" }, lookup),
+      queryOffsiteBackupInstances({ region: "ap-southeast-1", name: "x" }, lookup),
+    ]);
+    await queryOffsiteBackupInstances({ region: "ap-southeast-1" }, lookup);
+    const iam = requestsOf(emulator, "listProjects");
+    expect(iam).toHaveLength(1);
+    expect(iam[0]!.query).toEqual({ name: ["ap-southeast-1"] });
+    expect(iam[0]!.projectIdHeader).toBeUndefined();
+    const rds = requestsOf(emulator, "listOffsiteInstances");
+    expect(rds.every((entry) => entry.projectIdHeader === emulator.projects["ap-southeast-1"])).toBe(true);
+    expect(rds.every((entry) => entry.signedHeaders?.includes("x-project-id"))).toBe(true);
+  });
+
+  it("is not looked up when configured", async () => {
+    emulator.resetStats();
+    const configured = lookupFor(emulator, { projectId: emulator.projects["ap-southeast-1"]! });
+    await queryOffsiteBackupInstances({}, configured);
+    expect(requestsOf(emulator, "listProjects")).toHaveLength(0);
+  });
+
+  it("explains a region without a project", async () => {
+    const error = await queryOffsiteBackupInstances({ region: "cn-north-4" }, lookup).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(String(error)).toContain('IAM has no project named "cn-north-4" visible to these credentials');
+    expect(String(error)).toContain("HW_PROJECT_ID");
+  });
+
+  it("refuses to guess between several projects of a region", async () => {
+    const error = await queryOffsiteBackupInstances({ region: "la-north-2" }, lookup).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(String(error)).toMatch(/IAM has 2 projects named "la-north-2" \([0-9a-f]{32}, [0-9a-f]{32}\); choose one/);
+  });
+});

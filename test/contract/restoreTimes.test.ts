@@ -1,0 +1,143 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { RestoreTimeRange as WireRange } from "../../emulator";
+import { checkRestoreTime, getOffsiteBackupInstances, getOffsiteRestoreTimeRanges } from "../../sdk";
+import { emulatorForFile, environmentFor, requestsOf } from "./emulatorClient";
+
+const DAY = 86_400_000;
+const { emulator } = await emulatorForFile({
+  regions: { "ap-southeast-1": 200 },
+  anchorTime: Date.UTC(2026, 10, 20, 12),
+});
+const ids = emulator.dataset.instances("ap-southeast-1").map((instance) => instance.id);
+const camel = (range: WireRange) => ({ startTime: range.start_time, endTime: range.end_time });
+const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+// A range that crosses UTC midnight, and its instance: the seeded data set has some.
+const crossing = ids
+  .map((id) => ({
+    id,
+    range: emulator.dataset.restoreRanges(id).find((r) => utcDay(r.start_time) !== utcDay(r.end_time)),
+  }))
+  .find((candidate) => candidate.range !== undefined)!;
+const midnight = Math.floor(crossing.range!.end_time / DAY) * DAY;
+
+// The public functions, configured the way users configure them: only the environment.
+beforeEach(() => {
+  for (const [key, value] of Object.entries(environmentFor(emulator))) vi.stubEnv(key, value);
+  emulator.resetStats();
+});
+afterEach(() => vi.unstubAllEnvs());
+
+describe("getOffsiteRestoreTimeRanges", () => {
+  it("returns the ranges as the API gives them, in epoch milliseconds", async () => {
+    const result = await getOffsiteRestoreTimeRanges({ instanceId: ids[0]! });
+    expect(result).toEqual({ instanceId: ids[0], ranges: emulator.dataset.restoreRanges(ids[0]!).map(camel) });
+    expect(requestsOf(emulator, "listRestoreTimes")[0]!.query).toEqual({});
+  });
+
+  it("passes date through and echoes it", async () => {
+    const day = utcDay(crossing.range!.end_time);
+    const result = await getOffsiteRestoreTimeRanges({ instanceId: crossing.id, date: day });
+    expect(result.date).toBe(day);
+    expect(result.ranges).toContainEqual(camel(crossing.range!));
+    expect(requestsOf(emulator, "listRestoreTimes")[0]!.query).toEqual({ date: [day] });
+  });
+
+  it("surfaces the service's code for an unknown instance", async () => {
+    await expect(
+      getOffsiteRestoreTimeRanges({ instanceId: "0123456789abcdef0123456789abcdefin01" }),
+    ).rejects.toMatchObject({
+      status: 404,
+      errorCode: "DBS.200002",
+    });
+  });
+
+  it.each([
+    [{ instanceId: "" }, 'Invalid argument "instanceId": must not be empty'],
+    [
+      { instanceId: "../../v3/projects" },
+      'Invalid argument "instanceId": "../../v3/projects" is not an RDS instance id',
+    ],
+    [
+      { instanceId: "abc", date: "2026-02-30" },
+      'Invalid argument "date": "2026-02-30" is not a calendar day in yyyy-mm-dd form',
+    ],
+    [
+      { instanceId: "abc", region: "Singapore" },
+      'Invalid argument "region": "Singapore" is not a Huawei Cloud region id',
+    ],
+    [{ instanceId: "abc", projectId: "a/b" }, 'Invalid argument "projectId": "a/b" is not a project id'],
+  ])("refuses %j before any request", async (args, message) => {
+    await expect(getOffsiteRestoreTimeRanges(args)).rejects.toThrowError(message);
+    expect(emulator.requests).toHaveLength(0);
+  });
+});
+
+describe("checkRestoreTime", () => {
+  const inside = crossing.range!.start_time + 1000;
+
+  it("says restorable, with the containing range, asking only for the restore time's UTC day", async () => {
+    const result = await checkRestoreTime({ instanceId: crossing.id, restoreTime: new Date(inside).toISOString() });
+    expect(result).toMatchObject({ restorable: true, restoreTime: inside, range: camel(crossing.range!) });
+    expect(result.ranges).toContainEqual(camel(crossing.range!));
+    const requests = requestsOf(emulator, "listRestoreTimes");
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.query).toEqual({ date: [utcDay(inside)] });
+  });
+
+  it.each([
+    ["just after", 1],
+    ["exactly at", 0],
+  ])("finds a range that crosses midnight from %s midnight", async (_, offset) => {
+    const result = await checkRestoreTime({ instanceId: crossing.id, restoreTime: midnight + offset });
+    expect(result).toMatchObject({ restorable: true, range: camel(crossing.range!) });
+    expect(requestsOf(emulator, "listRestoreTimes")[0]!.query).toEqual({ date: [utcDay(midnight)] });
+  });
+
+  it("includes both ends of a range", async () => {
+    for (const time of [crossing.range!.start_time, crossing.range!.end_time]) {
+      expect((await checkRestoreTime({ instanceId: crossing.id, restoreTime: time })).restorable).toBe(true);
+    }
+  });
+
+  it("says not restorable in a gap or beyond the latest backup, without a range", async () => {
+    const all = emulator.dataset.restoreRanges(crossing.id);
+    const latest = Math.max(...all.map((range) => range.end_time));
+    const result = await checkRestoreTime({ instanceId: crossing.id, restoreTime: new Date(latest + 60_000) });
+    expect(result).toEqual({ restorable: false, restoreTime: latest + 60_000, ranges: expect.any(Array) });
+    expect(result.range).toBeUndefined();
+  });
+
+  it("accepts the three forms of a restore time alike", async () => {
+    const forms = [inside, String(inside), new Date(inside), new Date(inside).toISOString().replace("Z", "+00:00")];
+    const results = await Promise.all(
+      forms.map((restoreTime) => checkRestoreTime({ instanceId: crossing.id, restoreTime })),
+    );
+    expect(new Set(results.map((result) => JSON.stringify(result))).size).toBe(1);
+  });
+
+  it("refuses an unparseable restore time before any request", async () => {
+    await expect(checkRestoreTime({ instanceId: crossing.id, restoreTime: "2026-11-20 03:00" })).rejects.toThrowError(
+      'Invalid argument "restoreTime"',
+    );
+    expect(emulator.requests).toHaveLength(0);
+  });
+});
+
+describe("getOffsiteBackupInstances configured from the environment", () => {
+  it("lists the configured region and refuses a misspelt argument before any request", async () => {
+    const result = await getOffsiteBackupInstances();
+    expect(result.totalCount).toBe(200);
+    await expect(getOffsiteBackupInstances({ instanceID: "x" } as never)).rejects.toThrowError(
+      'Invalid argument "instanceID": unknown argument of getOffsiteBackupInstances; did you mean "instanceId"?',
+    );
+    expect(requestsOf(emulator, "listOffsiteInstances")).toHaveLength(2);
+  });
+
+  it("names the variables to set when credentials are missing", async () => {
+    vi.stubEnv("HW_ACCESS_KEY", "");
+    await expect(getOffsiteBackupInstances()).rejects.toThrowError(
+      "No Huawei Cloud credentials are set. Set huaweicloud:accessKey and huaweicloud:secretKey (stack config), or HW_ACCESS_KEY and HW_SECRET_KEY (environment).",
+    );
+  });
+});
