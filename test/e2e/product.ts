@@ -1,0 +1,23 @@
+import { createRequire } from "node:module";
+import path from "node:path";
+import type { Emulator } from "../../emulator";
+import { type ConfigInput, repoRoot } from "./harness";
+
+/**
+ * The package as a user's program loads it: the built `dist`, through the package name, by Node itself (not
+ * transformed by Vite), so the provider objects serialize exactly as in a real program.
+ */
+export const product = createRequire(path.join(repoRoot, "package.json"))(
+  "pulumi-huaweicloud-rds-offsite",
+) as typeof import("../../sdk");
+
+/** Stack config that points both the program and the provider process at the emulator; the secret key as a secret. */
+export function emulatorConfig(emulator: Emulator, region = "ap-southeast-1"): Record<string, ConfigInput> {
+  return {
+    "huaweicloud:region": region,
+    "huaweicloud:accessKey": emulator.credentials.accessKey,
+    "huaweicloud:secretKey": { value: emulator.credentials.secretKey, secret: true },
+    "huaweicloud:rdsEndpoint": emulator.url,
+    "huaweicloud:iamEndpoint": emulator.url,
+  };
+}

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Emulator, startEmulator } from "../../emulator";
+import { createTestStack, expectFailure } from "./harness";
+import { emulatorConfig, product } from "./product";
+
+const { RestoreGate } = product;
+let emulator: Emulator;
+let instanceId: string;
+let latest: number;
+beforeAll(async () => {
+  emulator = await startEmulator({ regions: { "ap-southeast-1": 5 }, anchorTime: Date.UTC(2026, 10, 20, 12) });
+  instanceId = emulator.dataset.instances("ap-southeast-1")[0]!.id;
+  latest = Math.max(...emulator.dataset.restoreRanges(instanceId).map((range) => range.end_time));
+});
+afterAll(() => emulator?.close());
+
+async function gatePreview(restoreTime: string | number, onUnavailable?: "fail" | "warn") {
+  const stack = await createTestStack({
+    projectName: "restore-gate",
+    config: emulatorConfig(emulator),
+    program: async () => {
+      const gate = new RestoreGate("gate", { instanceId, restoreTime, onUnavailable });
+      return {
+        restorable: gate.restorable,
+        restoreTime: gate.restoreTime,
+        range: gate.range,
+        restorePoint: gate.restorePoint,
+      };
+    },
+  });
+  return { stack, run: () => stack.preview() };
+}
+
+describe("RestoreGate under the real engine", () => {
+  it("passes a restorable time during the first preview and offers the restore point", async () => {
+    const time = latest - 3_600_000;
+    const { stack, run } = await gatePreview(new Date(time).toISOString());
+    try {
+      const preview = await run();
+      expect(preview.stackOutputs).toMatchObject({
+        restorable: true,
+        restoreTime: time,
+        restorePoint: { instanceId, type: "timestamp", restoreTime: time },
+      });
+      const up = await stack.up();
+      expect(up.outputs.restorable).toBe(true);
+      await stack.destroy();
+    } finally {
+      await stack.cleanup();
+    }
+  });
+
+  it("fails the preview of an unrestorable time with the time in UTC and the nearest ranges", async () => {
+    const time = latest + 86_400_000;
+    const { stack, run } = await gatePreview(time);
+    try {
+      const failure = await expectFailure(run());
+      expect(failure.errorText).toContain(
+        `Cannot restore DB instance ${instanceId} to ${new Date(time).toISOString()} (${time}): no restore time range of its cross-region backup contains that time. Nearest available range`,
+      );
+      expect(failure.errorText).toContain(new Date(latest).toISOString());
+      expect(failure.errorText).not.toMatch(/at .*\.js:\d+/);
+    } finally {
+      await stack.cleanup();
+    }
+  });
+
+  it("only warns with onUnavailable: warn, and withholds the restore point", async () => {
+    const time = latest + 1;
+    const { stack, run } = await gatePreview(time, "warn");
+    try {
+      const preview = await run();
+      expect(preview.stackOutputs.restorable).toBe(false);
+      expect(preview.stackOutputs.restorePoint).toBeUndefined();
+      expect(
+        preview.diagnostics.some(
+          (d) => d.severity === "warning" && d.message.includes(`Cannot restore DB instance ${instanceId}`),
+        ),
+      ).toBe(true);
+    } finally {
+      await stack.cleanup();
+    }
+  });
+});
