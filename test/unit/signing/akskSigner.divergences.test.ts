@@ -10,7 +10,7 @@ import {
   signRequest,
   stringToSign,
 } from "../../../sdk/client/signing/index.js";
-import { huaweiAuthorization } from "./support/huawei-aksk-signer.js";
+import { huaweiAuthorization } from "./support/huaweiAkskSigner.js";
 
 // Where Huawei's Node AKSKSigner (3.1.211) signs differently from the reference algorithm, Huawei's Go and Python
 // SDKs, and signRequest. Each case pins both sides: if AKSKSigner changes, a case fails, and the restriction of

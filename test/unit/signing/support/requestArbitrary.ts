@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { anyCharacter, type SigningDomain } from "./agreed-domain.js";
+import { anyCharacter, type SigningDomain } from "./agreedDomain.js";
 
 /** A request with everything either signer needs, generated within a {@link SigningDomain}. */
 export interface GeneratedRequest {

@@ -1,5 +1,5 @@
-import { compareCodePoints } from "./compare-code-points.js";
-import { percentEncode } from "./percent-encode.js";
+import { compareCodePoints } from "./compareCodePoints.js";
+import { percentEncode } from "./percentEncode.js";
 
 /**
  * The canonical query string: one `key=value` pair per parameter (a repeated key gives one pair per value), sorted

@@ -1,7 +1,7 @@
-import { canonicalizeRequest } from "./canonicalize-request.js";
-import { headersToSign } from "./headers-to-sign.js";
-import { formatSdkDate } from "./sdk-date.js";
-import { signCanonical } from "./sign-canonical.js";
+import { canonicalizeRequest } from "./canonicalizeRequest.js";
+import { headersToSign } from "./headersToSign.js";
+import { formatSdkDate } from "./sdkDate.js";
+import { signCanonical } from "./signCanonical.js";
 import type { RequestToSign, SigningCredentials, SigningHeaders, SignOptions } from "./types.js";
 
 function prepare(

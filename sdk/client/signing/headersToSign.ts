@@ -5,7 +5,7 @@ import {
   SECURITY_TOKEN_HEADER,
   SIGNED_WHEN_SENT,
 } from "./constants.js";
-import { lowercaseNames } from "./lowercase-names.js";
+import { lowercaseNames } from "./lowercaseNames.js";
 import type { RequestToSign, SigningHeaders } from "./types.js";
 
 /**

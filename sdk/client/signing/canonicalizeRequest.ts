@@ -1,8 +1,8 @@
-import { canonicalHeaders } from "./canonical-headers.js";
-import { canonicalQuery } from "./canonical-query.js";
-import { canonicalRequest } from "./canonical-request.js";
-import { canonicalUri } from "./canonical-uri.js";
-import { payloadHash } from "./payload-hash.js";
+import { canonicalHeaders } from "./canonicalHeaders.js";
+import { canonicalQuery } from "./canonicalQuery.js";
+import { canonicalRequest } from "./canonicalRequest.js";
+import { canonicalUri } from "./canonicalUri.js";
+import { payloadHash } from "./payloadHash.js";
 import type { RequestToSign } from "./types.js";
 
 /** The canonical request of `request`, signing every header in `request.headers` and no other. */

@@ -1,5 +1,5 @@
-import { percentDecode } from "./percent-decode.js";
-import { percentEncodeBytes } from "./percent-encode.js";
+import { percentDecode } from "./percentDecode.js";
+import { percentEncodeBytes } from "./percentEncode.js";
 
 const SLASH = 0x2f;
 

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type RequestToSign, signRequest } from "../../../sdk/client/signing/index.js";
-import { AGREED_DOMAIN, PRE_PARSED_ENDPOINT_DOMAIN } from "./support/agreed-domain.js";
-import { huaweiAuthorization } from "./support/huawei-aksk-signer.js";
-import { type GeneratedRequest, generatedRequest } from "./support/request-arbitrary.js";
+import { AGREED_DOMAIN, PRE_PARSED_ENDPOINT_DOMAIN } from "./support/agreedDomain.js";
+import { huaweiAuthorization } from "./support/huaweiAkskSigner.js";
+import { type GeneratedRequest, generatedRequest } from "./support/requestArbitrary.js";
 
 // fast-check prints the seed and path of a failing run; replay it with `{ seed, path, numRuns: 1000 }`.
 const RUNS = { numRuns: 1000 };

@@ -1,5 +1,5 @@
-import { compareCodePoints } from "./compare-code-points.js";
-import { lowercaseNames } from "./lowercase-names.js";
+import { compareCodePoints } from "./compareCodePoints.js";
+import { lowercaseNames } from "./lowercaseNames.js";
 
 /**
  * The canonical headers (`name:value\n` for each header, lowercase names sorted, values trimmed) and the signed

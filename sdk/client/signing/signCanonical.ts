@@ -1,7 +1,7 @@
 import { authorizationHeader } from "./authorization.js";
-import { canonicalizeRequest } from "./canonicalize-request.js";
+import { canonicalizeRequest } from "./canonicalizeRequest.js";
 import { hmacSha256Hex, sha256Hex } from "./hash.js";
-import { stringToSign } from "./string-to-sign.js";
+import { stringToSign } from "./stringToSign.js";
 import type { RequestToSign, SigningCredentials } from "./types.js";
 
 export interface CanonicalSignature {
