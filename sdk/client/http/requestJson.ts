@@ -35,6 +35,8 @@ export function getJson(settings: ClientSettings, request: JsonRequest): Promise
     if (value !== undefined) url.searchParams.set(key, String(value));
   }
   const key = [settings.accessKey, request.projectId ?? "", url.href].join("\n");
+  // One slot of the limiter covers a request with all its retries: a throttled request backing off also holds back
+  // the process's other requests, which is what throttling asks for, and in-flight counts stay exact.
   return sharedInFlight(key, () =>
     runLimited(settings.maxConcurrency, () => {
       request.signal?.throwIfAborted();
