@@ -32,7 +32,7 @@ async function gatePreview(restoreTime: string | number, onUnavailable?: "fail" 
 }
 
 describe("RestoreGate under the real engine", () => {
-  it("passes a restorable time during the first preview and offers the restore point", async () => {
+  it("passes a restorable time during the first preview, offers the restore point, and refreshes and destroys", async () => {
     const time = latest - 3_600_000;
     const { stack, run } = await gatePreview(new Date(time).toISOString());
     try {
@@ -44,7 +44,13 @@ describe("RestoreGate under the real engine", () => {
       });
       const up = await stack.up();
       expect(up.outputs.restorable).toBe(true);
+      emulator.resetStats();
+      const refresh = await stack.refresh();
+      expect(refresh.steps.some((step) => step.name === "gate-ranges")).toBe(true);
+      expect(emulator.requests.filter((entry) => entry.operation === "listRestoreTimes")).toHaveLength(1);
+      emulator.resetStats();
       await stack.destroy();
+      expect(emulator.requests).toHaveLength(0);
     } finally {
       await stack.cleanup();
     }
