@@ -1,0 +1,53 @@
+// Runs in a fresh Node process (plain Node, --expose-gc): loads the product, lists every instance of one region once
+// and prints one JSON line with the process's memory before and at its peak. Usage: node --expose-gc
+// listingMemoryProbe.cjs '<json: { env, expected }>' where env holds the HW_* settings that point at the emulator.
+"use strict";
+const path = require("node:path");
+const { performance } = require("node:perf_hooks");
+
+const { env, expected } = JSON.parse(process.argv[2]);
+const dist = path.resolve(__dirname, "..", "..", "dist", "sdk", "queries", "queryOffsiteBackupInstances.js");
+const { queryOffsiteBackupInstances } = require(dist);
+
+async function main() {
+  global.gc();
+  const before = process.memoryUsage();
+  let peakHeapUsed = before.heapUsed;
+  let peakRss = before.rss;
+  // Sampled between responses: the listing awaits the network, so the timer runs throughout it.
+  const sampler = setInterval(() => {
+    const now = process.memoryUsage();
+    peakHeapUsed = Math.max(peakHeapUsed, now.heapUsed);
+    peakRss = Math.max(peakRss, now.rss);
+  }, 1);
+  const started = performance.now();
+  const result = await queryOffsiteBackupInstances({}, { env });
+  const listingMs = performance.now() - started;
+  clearInterval(sampler);
+  const after = process.memoryUsage();
+  peakHeapUsed = Math.max(peakHeapUsed, after.heapUsed);
+  if (result.instances.length !== expected) {
+    throw new Error(`listed ${result.instances.length} instances, expected ${expected}`);
+  }
+  global.gc();
+  const retained = process.memoryUsage();
+  process.stdout.write(
+    `${JSON.stringify({
+      instances: result.instances.length,
+      listingMs,
+      rssBefore: before.rss,
+      heapUsedBefore: before.heapUsed,
+      peakHeapUsed,
+      peakRssSampled: peakRss,
+      // The kernel's high-water mark for the whole process (KiB), which no sampling interval can miss.
+      maxRssKiB: process.resourceUsage().maxRSS,
+      heapUsedRetained: retained.heapUsed,
+      resultJsonBytes: Buffer.byteLength(JSON.stringify(result.instances)),
+    })}\n`,
+  );
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,163 @@
+import type { BenchResults } from "./results";
+
+/** Columns padded to their widest cell; a column of numbers is right-aligned, its header included. */
+export function formatTable(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  const cells = [header, ...rows].map((row) => row.map(String));
+  const widths = header.map((_, column) => Math.max(...cells.map((row) => (row[column] ?? "").length)));
+  const numeric = header.map((_, column) => rows.length > 0 && rows.every((row) => typeof row[column] === "number"));
+  const line = (row: readonly string[]) =>
+    row
+      .map((cell, column) => (numeric[column] ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0)))
+      .join("  ")
+      .trimEnd();
+  return [line(cells[0] ?? []), widths.map((width) => "-".repeat(width)).join("  "), ...cells.slice(1).map(line)].join(
+    "\n",
+  );
+}
+
+const ms = (value: number | null) => (value === null ? "n/a" : value);
+const times = (value: number | null) => (value === null ? "n/a" : `${value}×`);
+
+/** The report: targets and ratios first, then the times behind them. */
+export function printReport(results: BenchResults): void {
+  const { machine, options } = results;
+  const out: string[] = [
+    `Benchmarks, ${results.startedAt}: ${machine.cores} × ${machine.cpu}, ${machine.memoryGiB} GiB, ${machine.node}; ` +
+      `emulator latency ${options.latencyMs} ms/request, medians of ${options.reps} (previews: ${options.previewReps})`,
+  ];
+  const section = (title: string, table: string) => out.push("", title, table);
+
+  if (results.targets?.length) {
+    section(
+      "Targets",
+      formatTable(
+        ["target", "measured", "met"],
+        results.targets.map((check) => [check.target, check.measured, check.met ? "yes" : "NO"]),
+      ),
+    );
+  }
+  const listing = results.listing;
+  if (listing) {
+    section(
+      "Listing: ratios",
+      formatTable(
+        [
+          "instances",
+          "vs sequential loop",
+          "vs Huawei SDK loop",
+          "÷ physical limit",
+          "fetch floor ÷ limit",
+          "product ÷ floor",
+        ],
+        listing.sizes.map((size) => [
+          size.instances,
+          times(size.speedupVsSequentialFetch),
+          times(size.speedupVsHuaweiSdk),
+          times(size.productToPhysicalLimit),
+          times(size.floorToPhysicalLimit),
+          times(size.productToFloor),
+        ]),
+      ),
+    );
+  }
+  if (results.lookups) {
+    const { distinct, identical, mixed } = results.lookups;
+    section(
+      "Restore-range lookups issued at once",
+      formatTable(
+        ["lookups", "wall ms", "physical limit ms", "÷ limit", "requests", "max in flight"],
+        [
+          [
+            `${distinct.lookups} distinct`,
+            distinct.medianMs,
+            ms(distinct.physicalLimitMs),
+            times(distinct.productToPhysicalLimit),
+            distinct.requestsPerBatch,
+            distinct.maxInFlight,
+          ],
+          [
+            `${identical.lookups} identical`,
+            identical.medianMs,
+            "",
+            "",
+            identical.requestsPerBatch,
+            identical.maxInFlight,
+          ],
+          ["10k listing + 200 + IAM", mixed.ms, "", "", mixed.requests, mixed.maxInFlight],
+        ],
+      ),
+    );
+  }
+  if (listing) {
+    section(
+      "Listing: times (ms, median)",
+      formatTable(
+        [
+          "instances",
+          "pages",
+          "physical limit",
+          "product",
+          "fetch floor",
+          "sequential loop",
+          "Huawei SDK loop",
+          "requests",
+          "max in flight",
+        ],
+        listing.sizes.map((size) => [
+          size.instances,
+          size.pages,
+          size.physicalLimitMs,
+          size.product.medianMs,
+          size.concurrentFetchFloor.medianMs,
+          size.sequentialFetch.medianMs,
+          size.huaweiSdk.medianMs,
+          `${size.product.requestsPerListing} / ${size.sequentialFetch.requestsPerListing}`,
+          size.product.maxInFlight,
+        ]),
+      ),
+    );
+    out.push(`Huawei SDK client: ${listing.huaweiSdkConstruction}`);
+  }
+  if (results.provider) {
+    const p = results.provider;
+    section(
+      "Dynamic provider (fresh processes, mock engine)",
+      formatTable(
+        ["__provider bytes", "first data source ms", "each further ms", "re-serialize uncached ms", "package load ms"],
+        [[p.serializedBytes, p.firstResourceMs, p.furtherResourceMs, p.uncachedSerializeMs, p.packageLoadMs]],
+      ),
+    );
+  }
+  if (results.engine) {
+    const engine = results.engine;
+    const floor = engine.engineFloor;
+    section(
+      `pulumi preview, real engine (CLI ${engine.cliVersion}): ${engine.perDataSourceMs} ms per extra data source ` +
+        `(${engine.perDataSourceMarginalMs} ms past the 10th; engine floor ${floor.perResourceMs} ms)`,
+      formatTable(
+        ["program", "median ms", "runs ms", "requests", "max in flight"],
+        [
+          ...engine.previews.map((preview) => [
+            `${preview.dataSources} data sources`,
+            preview.medianMs,
+            preview.runsMs.join(", "),
+            preview.requestsPerPreview,
+            preview.maxInFlight,
+          ]),
+          [`engine floor: ${floor.resources} trivial reads`, floor.medianMs, floor.runsMs.join(", "), 0, 0],
+        ],
+      ),
+    );
+  }
+  if (results.memory) {
+    const m = results.memory;
+    section(
+      `One ${m.instances.toLocaleString("en")}-instance listing in a fresh process (MiB; first-listing wall time ${m.coldListingMs} ms)`,
+      formatTable(
+        ["RSS before", "peak RSS", "peak heap growth", "retained heap", "result as JSON"],
+        [[m.rssBeforeMiB, m.peakRssMiB, m.peakHeapGrowthMiB, m.retainedHeapGrowthMiB, m.resultJsonMiB]],
+      ),
+    );
+  }
+  console.log(out.join("\n"));
+}

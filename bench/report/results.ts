@@ -1,0 +1,21 @@
+import type { EngineResult } from "../engine/measureEngine";
+import type { ListingResult } from "../listing/measureListing";
+import type { LookupsResult } from "../lookups/measureLookups";
+import type { MemoryResult } from "../memory/measureMemory";
+import type { ProviderResult } from "../provider/measureProvider";
+import type { MachineInfo } from "./machine";
+import type { TargetCheck } from "./targets";
+
+/** Everything one `npm run bench` measured: the shape of bench/results/latest.json. */
+export interface BenchResults {
+  startedAt: string;
+  durationS?: number;
+  machine: MachineInfo;
+  options: { latencyMs: number; reps: number; previewReps: number };
+  targets?: TargetCheck[];
+  listing?: { sizes: ListingResult[]; huaweiSdkConstruction: string };
+  lookups?: LookupsResult;
+  provider?: ProviderResult;
+  memory?: MemoryResult;
+  engine?: EngineResult;
+}

@@ -1,0 +1,67 @@
+// `npm run bench`: the product's speed and scale, measured against the emulator next to the baselines users would
+// otherwise have. Prints a table (ratios first, then times) and writes bench/results/latest.json. See BENCHMARKS.md.
+import fs from "node:fs";
+import path from "node:path";
+import { measureEngine } from "./engine/measureEngine";
+import { LISTING_SIZES, measureListing } from "./listing/measureListing";
+import { measureLookups } from "./lookups/measureLookups";
+import { measureMemory } from "./memory/measureMemory";
+import { measureProvider } from "./provider/measureProvider";
+import { machineInfo } from "./report/machine";
+import { printReport } from "./report/printReport";
+import type { BenchResults } from "./report/results";
+import { checkTargets } from "./report/targets";
+import { parseBenchArgs } from "./support/args";
+import { startEmulatorHost } from "./support/emulatorHost";
+import { repoRoot } from "./support/product";
+
+async function main(): Promise<void> {
+  const options = parseBenchArgs(process.argv.slice(2));
+  const started = new Date();
+  const emulator = await startEmulatorHost({
+    regions: LISTING_SIZES,
+    latencyMs: options.latencyMs,
+  });
+  const results: BenchResults = {
+    startedAt: started.toISOString(),
+    machine: machineInfo(),
+    options: { latencyMs: options.latencyMs, reps: options.reps, previewReps: options.previewReps },
+  };
+  const progress = (what: string) => process.stderr.write(`bench: ${what} …\n`);
+  try {
+    for (const measurement of options.only) {
+      progress(measurement);
+      switch (measurement) {
+        case "listing":
+          results.listing = await measureListing(emulator, options);
+          break;
+        case "lookups":
+          results.lookups = await measureLookups(emulator, { ...options, mixedRegion: "ap-southeast-3" });
+          break;
+        case "provider":
+          results.provider = await measureProvider(options);
+          break;
+        case "memory":
+          results.memory = await measureMemory(emulator, "ap-southeast-3", { reps: 3 });
+          break;
+        case "engine":
+          results.engine = await measureEngine(emulator, options);
+          break;
+      }
+    }
+  } finally {
+    await emulator.close();
+  }
+  results.targets = checkTargets(results);
+  results.durationS = Math.round((Date.now() - started.getTime()) / 1000);
+  const resultsFile = path.resolve(repoRoot, options.out);
+  fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
+  fs.writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+  printReport(results);
+  console.log(`\nFigures written to ${path.relative(process.cwd(), resultsFile)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error("bench failed:", error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
