@@ -21,6 +21,7 @@ import {
   repoRoot,
   requireNative,
   type TestStack,
+  type TestStackOptions,
   UNKNOWN,
 } from "./harness/index.js";
 
@@ -79,6 +80,28 @@ function callLog() {
 }
 
 const ops = (calls: Call[], op: string) => calls.filter((c) => c.op === op);
+/**
+ * The stack of one describe block, shared by its tests (they run in order): the fixture's call log seeded with
+ * `data`, the log passed to the provider process, and both removed after the block.
+ */
+function fixtureStack(data: Record<string, { value: string }>, options: Omit<TestStackOptions, "envVars">) {
+  const log = callLog();
+  let created: TestStack | undefined;
+  beforeAll(async () => {
+    log.setData(data);
+    created = await createTestStack({ ...options, envVars: log.envVars });
+  });
+  afterAll(async () => {
+    await created?.cleanup();
+    log.remove();
+  });
+  const stack = (): TestStack => {
+    if (!created) throw new Error("the stack was not created (its beforeAll failed)");
+    return created;
+  };
+  return { log, stack };
+}
+
 const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
 
 afterAll(async () => {
@@ -97,13 +120,10 @@ test("the Pulumi CLI is provisioned and compatible with the SDK", async () => {
 });
 
 describe("a data source read by id (ReadResource) through the whole lifecycle", () => {
-  const log = callLog();
   const secret = `sk-${crypto.randomUUID()}`;
-  let s: TestStack;
-
-  beforeAll(async () => {
-    log.setData({ "bk-1": { value: "v1" } });
-    s = await createTestStack({
+  const { log, stack } = fixtureStack(
+    { "bk-1": { value: "v1" } },
+    {
       projectName: "facts-read",
       program: async () => {
         const d = new fx.FactData("backup", {}, { id: "bk-1" });
@@ -113,19 +133,14 @@ describe("a data source read by id (ReadResource) through the whole lifecycle", 
         "huaweicloud:secretKey": { value: secret, secret: true },
         "huaweicloud:region": "cn-north-4",
       },
-      envVars: log.envVars,
       linkPackages: { [ownPackage]: repoRoot, "fact-fixture-impl": fixtureImplDir },
-    });
-  });
-  afterAll(async () => {
-    await s?.cleanup();
-    log.remove();
-  });
+    },
+  );
 
   test(
     "the FIRST preview of a new stack runs read and its outputs are known",
     async () => {
-      const p = await s.preview();
+      const p = await stack().preview();
       const calls = log.take();
       facts.firstPreview = {
         ms: p.ms,
@@ -151,7 +166,7 @@ describe("a data source read by id (ReadResource) through the whole lifecycle", 
   test(
     "up reads once more and the stack outputs carry the value",
     async () => {
-      const u = await s.up();
+      const u = await stack().up();
       const calls = log.take();
       facts.up = { ms: u.ms, summary: u.summary, providerCalls: calls.map((c) => c.op), outputs: u.outputs };
       expect(ops(calls, "read")).toHaveLength(1);
@@ -164,10 +179,10 @@ describe("a data source read by id (ReadResource) through the whole lifecycle", 
   test(
     "a second preview with unchanged data reports no changes; changed data shows only in the read's outputs",
     async () => {
-      const same = await s.preview();
+      const same = await stack().preview();
       const sameCalls = log.take();
       log.setData({ "bk-1": { value: "v2" } });
-      const changed = await s.preview();
+      const changed = await stack().preview();
       const changedCalls = log.take();
       facts.secondPreview = {
         unchanged: { ms: same.ms, changeSummary: same.changeSummary, readOps: same.reads.map((r) => r.op) },
@@ -194,9 +209,9 @@ describe("a data source read by id (ReadResource) through the whole lifecycle", 
   test(
     "refresh calls read again and stores the fresh outputs",
     async () => {
-      const r = await s.refresh();
+      const r = await stack().refresh();
       const calls = log.take();
-      const state = await s.exportedState();
+      const state = await stack().exportedState();
       facts.refresh = {
         ms: r.ms,
         summary: r.summary,
@@ -217,8 +232,8 @@ describe("a data source read by id (ReadResource) through the whole lifecycle", 
 
   test("configure receives the stack config with secrets decrypted; nothing stores the plaintext", async () => {
     const configures = ops(log.all(), "configure");
-    const state = await s.exportedState();
-    const persisted = await s.persistedText();
+    const state = await stack().exportedState();
+    const persisted = await stack().persistedText();
     const parsed = JSON.parse(state) as {
       deployment: {
         resources?: { type: string; inputs?: Record<string, unknown>; outputs?: Record<string, unknown> }[];
@@ -231,7 +246,7 @@ describe("a data source read by id (ReadResource) through the whole lifecycle", 
       secretKeyType: configures[0]?.secretKeyType,
       region: configures[0]?.region,
       providerResourceInputs: providerRes?.inputs,
-      stackConfigFile: fs.readFileSync(path.join(s.workDir, `Pulumi.${s.stackName}.yaml`), "utf8"),
+      stackConfigFile: fs.readFileSync(path.join(stack().workDir, `Pulumi.${stack().stackName}.yaml`), "utf8"),
     };
     // once per provider process, i.e. per operation: preview, up, preview, preview, refresh
     expect(configures).toHaveLength(5);
@@ -259,9 +274,9 @@ describe("a data source read by id (ReadResource) through the whole lifecycle", 
   test(
     "destroy leaves nothing behind and makes no delete call for a read resource",
     async () => {
-      const d = await s.destroy();
+      const d = await stack().destroy();
       const calls = log.take();
-      const state = JSON.parse(await s.exportedState()) as { deployment: { resources?: unknown[] } };
+      const state = JSON.parse(await stack().exportedState()) as { deployment: { resources?: unknown[] } };
       facts.destroy = {
         ms: d.ms,
         summary: d.summary,
@@ -279,14 +294,11 @@ describe("a data source read by id (ReadResource) through the whole lifecycle", 
 });
 
 describe("unknown values at preview", () => {
-  const log = callLog();
-  let s: TestStack;
   const applied: { phase: string; value: string }[] = [];
   let phase = "preview";
-
-  beforeAll(async () => {
-    log.setData({ "bk-1": { value: "v1" } });
-    s = await createTestStack({
+  const { log, stack } = fixtureStack(
+    { "bk-1": { value: "v1" } },
+    {
       projectName: "facts-unknown",
       program: async () => {
         const thing = new fx.FactThing("thing");
@@ -301,19 +313,14 @@ describe("unknown values at preview", () => {
           byUnknownIdValue: byUnknownId.value,
         };
       },
-      envVars: log.envVars,
       linkPackages: { "fact-fixture-impl": fixtureImplDir },
-    });
-  });
-  afterAll(async () => {
-    await s?.cleanup();
-    log.remove();
-  });
+    },
+  );
 
   test(
     "a read whose id is unknown is skipped in preview; an unknown input is absent from read's props",
     async () => {
-      const p = await s.preview();
+      const p = await stack().preview();
       const calls = log.take();
       const step = (name: string) => p.steps.find((x) => x.name === name);
       facts.unknownPreview = {
@@ -354,9 +361,9 @@ describe("unknown values at preview", () => {
     "up creates, then reads with the real values; destroy deletes only the created resource",
     async () => {
       phase = "up";
-      const u = await s.up();
+      const u = await stack().up();
       const upCalls = log.take();
-      const d = await s.destroy();
+      const d = await stack().destroy();
       const destroyCalls = log.take();
       facts.unknownUp = {
         ms: u.ms,
@@ -385,37 +392,29 @@ describe("unknown values at preview", () => {
 });
 
 describe("program errors and module resolution inside the serialized provider", () => {
-  const log = callLog();
-  let s: TestStack;
   const marker = crypto.randomUUID().slice(0, 8);
-
-  beforeAll(async () => {
-    log.setData({});
-    s = await createTestStack({
+  const { stack } = fixtureStack(
+    {},
+    {
       projectName: "facts-errors",
       program: async () => ({}),
-      envVars: log.envVars,
       // Deliberately NOT linking this repository's own package: the probe measures package self-reference.
       linkPackages: { "fact-fixture-impl": fixtureImplDir },
-    });
-  });
-  afterAll(async () => {
-    await s?.cleanup();
-    log.remove();
-  });
+    },
+  );
 
   test(
     "how require/import resolve inside a serialized provider method",
     async () => {
-      s.setProgram(async () => {
+      stack().setProgram(async () => {
         const p = new fx.ResolutionProbe("probe");
         return { cwd: p.cwd };
       });
-      const p = await s.preview();
+      const p = await stack().preview();
       const out = p.reads[0]?.outputs ?? {};
       const distProvider = fs.existsSync(path.join(repoRoot, "dist/provider/index.js"));
-      facts.moduleResolution = { ...out, workDir: s.workDir, distProviderExists: distProvider };
-      expect(out.cwd).toBe(s.workDir);
+      facts.moduleResolution = { ...out, workDir: stack().workDir, distProviderExists: distProvider };
+      expect(out.cwd).toBe(stack().workDir);
       // a package in <cwd>/node_modules, through its "exports" subpath: works with plain require and import()
       expect(out.linkedPackage).toBe(`ok ${path.join(fixtureImplDir, "provider.cjs")}`);
       expect(out.dynamicImport).toBe("ok function");
@@ -440,10 +439,10 @@ describe("program errors and module resolution inside the serialized provider", 
   test(
     "an Error thrown in the program fails the preview with its message",
     async () => {
-      s.setProgram(async () => {
+      stack().setProgram(async () => {
         throw new Error(`plain-error-${marker}`);
       });
-      const f = await expectFailure(s.preview());
+      const f = await expectFailure(stack().preview());
       facts.programError = { errorText: f.errorText, output: f.output.slice(0, 3000) };
       expect(f.output).toContain(`plain-error-${marker}`);
       expect(f.errorText).toContain(`plain-error-${marker}`);
@@ -455,18 +454,18 @@ describe("program errors and module resolution inside the serialized provider", 
   test(
     "a pulumi.RunError prints its message without a stack, also from an apply over read outputs",
     async () => {
-      s.setProgram(async () => {
+      stack().setProgram(async () => {
         throw new pulumi.RunError(`run-error-${marker}`);
       });
-      const direct = await expectFailure(s.preview());
-      s.setProgram(async () => {
+      const direct = await expectFailure(stack().preview());
+      stack().setProgram(async () => {
         const d = new fx.FactData("gated", {}, { id: "bk-9" });
         d.value.apply((v) => {
           if (v === "value-of-bk-9") throw new pulumi.RunError(`gate-closed-${marker}: ${v}`);
         });
         return {};
       });
-      const gated = await expectFailure(s.preview());
+      const gated = await expectFailure(stack().preview());
       facts.runError = { direct: direct.errorText, inApply: gated.errorText };
       expect(direct.errorText).toContain(`run-error-${marker}`);
       expect(direct.errorText).not.toMatch(/\n\s+at /);
@@ -479,11 +478,11 @@ describe("program errors and module resolution inside the serialized provider", 
   test(
     "an error thrown by the provider's read fails the preview with its message",
     async () => {
-      s.setProgram(async () => {
+      stack().setProgram(async () => {
         new fx.FactData("absent", {}, { id: `missing-${marker}` });
         return {};
       });
-      const f = await expectFailure(s.preview());
+      const f = await expectFailure(stack().preview());
       facts.readError = { errorText: f.errorText, diagnostics: f.diagnostics.filter((d) => d.severity !== "debug") };
       expect(f.errorText).toContain(`Preview failed: fact fixture: no record with id missing-${marker}`);
       expect(f.diagnostics.find((d) => d.severity === "error")?.urn).toMatch(/FactData::absent$/);
