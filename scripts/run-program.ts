@@ -10,8 +10,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { LocalWorkspace, PulumiCommand, type PulumiFn } from "@pulumi/pulumi/automation";
-import { DEV_PASSPHRASE, ensurePulumiCli, pulumiEnvOverrides } from "./pulumi-cli/provision.mjs";
+import { LocalWorkspace, PulumiCommand, type PulumiFn, type Stack } from "@pulumi/pulumi/automation";
+import { DEV_PASSPHRASE, ensurePulumiCli, type PulumiCli, pulumiEnvOverrides } from "./pulumi-cli/provision.mjs";
 
 export type Operation = "preview" | "up" | "refresh" | "destroy";
 
@@ -62,12 +62,31 @@ function programOf(entry: string): PulumiFn {
   };
 }
 
-export async function runProgram(options: RunProgramOptions) {
-  const dir = path.resolve(options.dir);
-  const cli = await ensurePulumiCli();
-  const stateDir =
-    options.stateDir ?? path.join(path.dirname(cli.binDir), "..", "state", projectName(dir).replace(/[^\w-]/g, "_"));
-  fs.mkdirSync(path.join(stateDir, "backend"), { recursive: true });
+export interface OpenStackOptions {
+  cli: PulumiCli;
+  projectName: string;
+  stackName: string;
+  program: PulumiFn;
+  workDir: string;
+  /** Holds the stack's file backend (`backend/`) and PULUMI_HOME (`home/`). */
+  stateDir: string;
+  /** Environment of the engine and provider processes, over the offline defaults. */
+  envVars?: Record<string, string>;
+}
+
+const pulumiCommands = new Map<string, Promise<PulumiCommand>>();
+
+/**
+ * A stack of the provisioned CLI for an inline program, offline: a file backend and PULUMI_HOME under `stateDir`,
+ * the development passphrase, no update check, no plugin downloads. Shared by this runner and the benchmarks.
+ */
+export async function openStack(options: OpenStackOptions): Promise<Stack> {
+  const { cli, stateDir } = options;
+  let pulumiCommand = pulumiCommands.get(cli.root);
+  if (!pulumiCommand) {
+    pulumiCommand = PulumiCommand.get({ root: cli.root, skipVersionCheck: true });
+    pulumiCommands.set(cli.root, pulumiCommand);
+  }
   const envVars = {
     ...pulumiEnvOverrides({
       cli,
@@ -77,11 +96,25 @@ export async function runProgram(options: RunProgramOptions) {
     }),
     ...options.envVars,
   };
-  const pulumiCommand = await PulumiCommand.get({ root: path.dirname(cli.binDir), skipVersionCheck: true });
-  const stack = await LocalWorkspace.createOrSelectStack(
-    { stackName: options.stackName ?? "dev", projectName: projectName(dir), program: programOf(entryOf(dir)) },
-    { workDir: dir, pulumiCommand, envVars },
+  return LocalWorkspace.createOrSelectStack(
+    { stackName: options.stackName, projectName: options.projectName, program: options.program },
+    { workDir: options.workDir, pulumiCommand: await pulumiCommand, envVars },
   );
+}
+
+export async function runProgram(options: RunProgramOptions) {
+  const dir = path.resolve(options.dir);
+  const cli = await ensurePulumiCli();
+  const stack = await openStack({
+    cli,
+    projectName: projectName(dir),
+    stackName: options.stackName ?? "dev",
+    program: programOf(entryOf(dir)),
+    workDir: dir,
+    stateDir:
+      options.stateDir ?? path.join(path.dirname(cli.binDir), "..", "state", projectName(dir).replace(/[^\w-]/g, "_")),
+    envVars: options.envVars,
+  });
   // Config given here belongs to this run: a stack config file it creates in the project is removed afterwards.
   const stackConfigFile = path.join(dir, `Pulumi.${stack.name}.yaml`);
   const createdConfigFile = options.config !== undefined && !fs.existsSync(stackConfigFile);

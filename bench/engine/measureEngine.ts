@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { LocalWorkspace, PulumiCommand, type PulumiFn, type Stack } from "@pulumi/pulumi/automation";
-import { DEV_PASSPHRASE, ensurePulumiCli, pulumiEnvOverrides } from "../../scripts/pulumi-cli/provision.mjs";
+import type { PulumiFn, Stack } from "@pulumi/pulumi/automation";
+import { ensurePulumiCli } from "../../scripts/pulumi-cli/provision.mjs";
+import { openStack } from "../../scripts/run-program";
 import { LOOKUP_REGION } from "../lookups/measureLookups";
 import type { EmulatorHost } from "../support/emulatorHost";
 import { product, repoRoot } from "../support/product";
@@ -40,7 +41,6 @@ export interface EngineResult {
  */
 export async function measureEngine(emulator: EmulatorHost, options: { previewReps: number }): Promise<EngineResult> {
   const cli = await ensurePulumiCli({ log: (line) => process.stderr.write(`bench: ${line}\n`) });
-  const pulumiCommand = await PulumiCommand.get({ root: cli.root, skipVersionCheck: true });
   const workRoot = path.join(repoRoot, ".pulumi-work", "bench-engine");
   fs.rmSync(workRoot, { recursive: true, force: true });
   const instanceIds = await emulator.instanceIds(LOOKUP_REGION, Math.max(...DATA_SOURCE_COUNTS));
@@ -55,20 +55,15 @@ export async function measureEngine(emulator: EmulatorHost, options: { previewRe
   const stackFor = async (name: string, program: PulumiFn): Promise<Stack> => {
     // A directory of its own under the repository, so the provider process (cwd = workDir) resolves the package.
     const workDir = path.join(workRoot, name);
-    fs.mkdirSync(path.join(workDir, "backend"), { recursive: true });
-    const stack = await LocalWorkspace.createOrSelectStack(
-      { projectName: `bench-engine-${name}`, stackName: "bench", program },
-      {
-        workDir,
-        pulumiCommand,
-        envVars: pulumiEnvOverrides({
-          cli,
-          home: path.join(workDir, "home"),
-          backendDir: path.join(workDir, "backend"),
-          passphrase: DEV_PASSPHRASE,
-        }),
-      },
-    );
+    fs.mkdirSync(workDir, { recursive: true });
+    const stack = await openStack({
+      cli,
+      projectName: `bench-engine-${name}`,
+      stackName: "bench",
+      program,
+      workDir,
+      stateDir: workDir,
+    });
     await stack.setAllConfig(config);
     return stack;
   };
