@@ -59,6 +59,17 @@ const WARM_UP_RUNS = 2;
  */
 const GLOBAL_WARM_UP_LISTINGS = 5;
 
+/** Every client measured, each a function that lists all instances of `region` and returns how many it got. */
+function listingClients(emulator: EmulatorHost, region: string) {
+  return {
+    product: productListing(emulator, region),
+    sequentialFetch: sequentialFetchListing(emulator, region, PAGE_LIMIT),
+    huaweiSdk: huaweiSdkListing(emulator, region, PAGE_LIMIT),
+    concurrentFetchFloor: concurrentFetchFloor(emulator, region, DEFAULT_CONCURRENCY, PAGE_LIMIT),
+  };
+}
+type Client = keyof ReturnType<typeof listingClients>;
+
 export async function measureListing(
   emulator: EmulatorHost,
   options: { latencyMs: number; reps: number },
@@ -67,13 +78,7 @@ export async function measureListing(
   const sizes: ListingResult[] = [];
   for (const [region, instances] of Object.entries(LISTING_SIZES)) {
     const pages = Math.ceil(instances / PAGE_LIMIT);
-    const clients = {
-      product: productListing(emulator, region),
-      sequentialFetch: sequentialFetchListing(emulator, region, PAGE_LIMIT),
-      huaweiSdk: huaweiSdkListing(emulator, region, PAGE_LIMIT),
-      concurrentFetchFloor: concurrentFetchFloor(emulator, region, DEFAULT_CONCURRENCY, PAGE_LIMIT),
-    };
-    type Client = keyof typeof clients;
+    const clients = listingClients(emulator, region);
     const names = Object.keys(clients) as Client[];
     const runs = new Map<Client, Run[]>(names.map((name) => [name, []]));
     const once = async (name: Client): Promise<Run> => {
@@ -119,12 +124,7 @@ export async function measureListing(
 async function warmUp(emulator: EmulatorHost, latencyMs: number): Promise<void> {
   const [region] = Object.entries(LISTING_SIZES).sort(([, a], [, b]) => b - a)[0] ?? [];
   if (region === undefined) return;
-  const clients = [
-    productListing(emulator, region),
-    sequentialFetchListing(emulator, region, PAGE_LIMIT),
-    huaweiSdkListing(emulator, region, PAGE_LIMIT),
-    concurrentFetchFloor(emulator, region, DEFAULT_CONCURRENCY, PAGE_LIMIT),
-  ];
+  const clients = Object.values(listingClients(emulator, region));
   await emulator.setLatency(0);
   try {
     for (let run = 0; run < GLOBAL_WARM_UP_LISTINGS; run += 1) for (const list of clients) await list();

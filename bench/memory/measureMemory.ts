@@ -1,8 +1,7 @@
-import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { LISTING_SIZES } from "../listing/measureListing";
 import type { EmulatorHost } from "../support/emulatorHost";
-import { repoRoot } from "../support/product";
+import { runProbe } from "../support/freshProcess";
 import { median, round } from "../support/stats";
 
 const MIB = 1024 * 1024;
@@ -51,15 +50,13 @@ export async function measureMemory(
     HW_RDS_ENDPOINT: emulator.url,
     HW_IAM_ENDPOINT: emulator.url,
   };
-  const probes: ProbeOutput[] = [];
-  for (let rep = 0; rep < options.reps; rep += 1) {
-    const stdout = execFileSync(
-      process.execPath,
-      ["--expose-gc", path.join(__dirname, "listingMemoryProbe.cjs"), JSON.stringify({ env, expected })],
-      { cwd: repoRoot, encoding: "utf8", env: { PATH: process.env.PATH ?? "" } },
-    );
-    probes.push(JSON.parse(stdout) as ProbeOutput);
-  }
+  // Only PATH from the caller's environment: its HW_* variables cannot change what is listed.
+  const probes = runProbe<ProbeOutput>(
+    path.join(__dirname, "listingMemoryProbe.cjs"),
+    [JSON.stringify({ env, expected })],
+    options.reps,
+    { nodeFlags: ["--expose-gc"], env: { PATH: process.env.PATH ?? "" } },
+  );
   const mib = (pick: (probe: ProbeOutput) => number) => round(median(probes.map(pick)) / MIB, 1);
   return {
     instances: expected,

@@ -1,6 +1,5 @@
-import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { repoRoot } from "../support/product";
+import { runProbe } from "../support/freshProcess";
 import { median, round } from "../support/stats";
 
 const FURTHER = 50;
@@ -36,16 +35,7 @@ interface ProbeOutput {
  * for loading Pulumi's closure serializer, so reusing one process would hide it) against Pulumi's mock engine.
  */
 export async function measureProvider(options: { reps: number }): Promise<ProviderResult> {
-  const probes: ProbeOutput[] = [];
-  for (let rep = 0; rep < options.reps; rep += 1) {
-    const stdout = execFileSync(process.execPath, [path.join(__dirname, "serializationProbe.cjs"), String(FURTHER)], {
-      cwd: repoRoot,
-      encoding: "utf8",
-      // Plain Node: no tsx hooks inherited, so the serializer sees the compiled dist/ as a user's program loads it.
-      env: { ...process.env, NODE_OPTIONS: "" },
-    });
-    probes.push(JSON.parse(stdout) as ProbeOutput);
-  }
+  const probes = runProbe<ProbeOutput>(path.join(__dirname, "serializationProbe.cjs"), [String(FURTHER)], options.reps);
   const texts = new Set(probes.map((probe) => probe.providerText));
   if (texts.size !== 1) throw new Error("the serialized provider differs between processes");
   const of = (pick: (probe: ProbeOutput) => number) => round(median(probes.map(pick)), 2);

@@ -80,6 +80,7 @@ function callLog() {
 }
 
 const ops = (calls: Call[], op: string) => calls.filter((c) => c.op === op);
+
 /**
  * The stack of one describe block, shared by its tests (they run in order): the fixture's call log seeded with
  * `data`, the log passed to the provider process, and both removed after the block.
