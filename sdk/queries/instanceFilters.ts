@@ -1,3 +1,5 @@
+import { quoted } from "../client/errors/echoedText";
+import { InvalidArgumentError } from "../client/errors/InvalidArgumentError";
 import { validateInstanceId } from "../client/validation";
 import type { OffsiteBackupInstance } from "./types";
 import { optionalInteger, optionalString } from "./validateArgs";
@@ -17,6 +19,9 @@ export type InstanceFilters = Partial<Record<Exclude<(typeof FILTER_KEYS)[number
   keepDays?: number;
 };
 
+/** The engines the API lists, spelled as it spells them. */
+export const DATASTORE_TYPES = ["MySQL", "PostgreSQL", "SQLServer", "MariaDB"] as const;
+
 /** Validates the filter arguments (types first: a `keepDays: "7"` is refused, not coerced). */
 export function validateFilters(args: Record<string, unknown>): InstanceFilters {
   const filters: InstanceFilters = {};
@@ -27,13 +32,34 @@ export function validateFilters(args: Record<string, unknown>): InstanceFilters 
       continue;
     }
     const value =
-      key === "instanceId" && args[key] !== undefined ? validateInstanceId(args[key]) : optionalString(args, key);
+      key === "instanceId" && args[key] !== undefined
+        ? validateInstanceId(args[key])
+        : key === "datastoreType"
+          ? optionalDatastoreType(args)
+          : optionalString(args, key);
     if (value !== undefined) filters[key] = value;
   }
   return filters;
 }
 
-/** Exact match on every filter given; an instance lacking a filtered field does not match. */
+/**
+ * An engine name in any case, as the API spells it (`mysql` → `MySQL`); a name that is no engine of the API would
+ * only ever match nothing after reading every page, so it is refused before any request.
+ */
+function optionalDatastoreType(args: Record<string, unknown>): string | undefined {
+  const value = optionalString(args, "datastoreType");
+  if (value === undefined) return undefined;
+  const known = DATASTORE_TYPES.find((type) => type.toLowerCase() === value.toLowerCase());
+  if (known === undefined) {
+    throw new InvalidArgumentError(
+      "datastoreType",
+      `${quoted(value, 100)} is not an engine of the API; known engines: ${DATASTORE_TYPES.join(", ")}`,
+    );
+  }
+  return known;
+}
+
+/** Exact match on every filter given (engine names in any case); an instance lacking a filtered field does not match. */
 export function matchesFilters(instance: OffsiteBackupInstance, filters: InstanceFilters): boolean {
   const fields: Record<keyof InstanceFilters, string | number | undefined> = {
     instanceId: instance.id,
@@ -42,7 +68,7 @@ export function matchesFilters(instance: OffsiteBackupInstance, filters: Instanc
     sourceProjectId: instance.sourceProjectId,
     destinationRegion: instance.destinationRegion,
     destinationProjectId: instance.destinationProjectId,
-    datastoreType: instance.datastore.type,
+    datastoreType: DATASTORE_TYPES.find((type) => type.toLowerCase() === instance.datastore.type?.toLowerCase()),
     keepDays: instance.keepDays,
   };
   return (Object.keys(filters) as (keyof InstanceFilters)[]).every((key) => fields[key] === filters[key]);

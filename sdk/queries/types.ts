@@ -49,7 +49,7 @@ export interface GetOffsiteBackupInstancesArgs extends RegionArgs {
   destinationRegion?: string;
   /** Only backups held in this project. */
   destinationProjectId?: string;
-  /** Only instances of this engine: `MySQL`, `PostgreSQL`, `SQLServer` or `MariaDB` (exact match). */
+  /** Only instances of this engine: `MySQL`, `PostgreSQL`, `SQLServer` or `MariaDB`, in any case; other names are refused. */
   datastoreType?: string;
   /** Only instances whose cross-region backups are kept this many days. */
   keepDays?: number;

@@ -1,3 +1,4 @@
+import { quoted } from "../client/errors/echoedText";
 import { InvalidArgumentError } from "../client/errors/InvalidArgumentError";
 import { describe } from "../client/validation";
 import type { RestoreTimeInput } from "../queries/types";
@@ -6,12 +7,20 @@ import type { RestoreTimeInput } from "../queries/types";
 const ISO_WITH_ZONE =
   /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?([Zz]|[+-]\d{2}:?\d{2})$/;
 const DIGITS = /^\d+$/;
+// Restore times are instants of the years 1970 to 9999: what epoch milliseconds, the API's `yyyy-mm-dd` day and
+// ISO-8601's four-digit year can all express.
+const LATEST = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 /**
  * Epoch milliseconds (UTC) of a restore time given as ISO-8601 text with a zone, epoch milliseconds (a number, or
- * digits as text — Pulumi config values are text), or a Date. Anything else is refused, naming `argument`.
+ * digits as text — Pulumi config values are text), or a Date, from 1970 to the end of 9999. Anything else is refused,
+ * naming `argument`.
  */
 export function parseRestoreTime(value: RestoreTimeInput | unknown, argument = "restoreTime"): number {
+  return withinYears(parseInstant(value, argument), value, argument);
+}
+
+function parseInstant(value: unknown, argument: string): number {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) throw new InvalidArgumentError(argument, "is an invalid Date");
     return value.getTime();
@@ -29,7 +38,7 @@ export function parseRestoreTime(value: RestoreTimeInput | unknown, argument = "
   if (!match) {
     throw new InvalidArgumentError(
       argument,
-      `"${value}" is not an ISO-8601 date-time with a zone (e.g. "2026-11-20T03:00:00Z" or "2026-11-20T11:00:00+08:00") nor epoch milliseconds`,
+      `${quoted(value, 100)} is not an ISO-8601 date-time with a zone (e.g. "2026-11-20T03:00:00Z" or "2026-11-20T11:00:00+08:00") nor epoch milliseconds`,
     );
   }
   const [, year, month, day, hour, minute, second = "0"] = match.map((part) => part ?? "0");
@@ -41,6 +50,8 @@ export function parseRestoreTime(value: RestoreTimeInput | unknown, argument = "
     number,
     number,
   ];
+  // Date.UTC reads the years 0–99 as 1900–1999: refuse early years before they are misread.
+  if (fields[0] < 1970) throw outsideYears(value, argument);
   const asUtc = new Date(Date.UTC(fields[0], fields[1] - 1, fields[2], fields[3], fields[4], fields[5]));
   const roundTrips =
     asUtc.getUTCFullYear() === fields[0] &&
@@ -51,9 +62,19 @@ export function parseRestoreTime(value: RestoreTimeInput | unknown, argument = "
     asUtc.getUTCSeconds() === fields[5];
   const parsed = Date.parse(text.replace(" ", "T"));
   if (!roundTrips || Number.isNaN(parsed)) {
-    throw new InvalidArgumentError(argument, `"${value}" is not a real date and time`);
+    throw new InvalidArgumentError(argument, `${quoted(value, 100)} is not a real date and time`);
   }
   return parsed;
+}
+
+function withinYears(instant: number, value: unknown, argument: string): number {
+  if (instant < 0 || instant > LATEST) throw outsideYears(value, argument);
+  return instant;
+}
+
+function outsideYears(value: unknown, argument: string): InvalidArgumentError {
+  const shown = typeof value === "string" ? quoted(value, 100) : value instanceof Date ? "the Date" : String(value);
+  return new InvalidArgumentError(argument, `${shown} is outside the years 1970 to 9999`);
 }
 
 function epochMs(value: number, argument: string): number {

@@ -1,6 +1,6 @@
 import { ConfigurationError } from "../errors/ConfigurationError";
 import { InvalidArgumentError } from "../errors/InvalidArgumentError";
-import { validateProjectId, validateRegion } from "../validation";
+import { validateCredential, validateEndpoint, validateProjectId, validateRegion } from "../validation";
 import { defaultIamEndpoint, defaultRdsEndpoint } from "./endpoints";
 import type { ClientSettings, SettingsInput, SettingsSource } from "./settings";
 
@@ -57,32 +57,27 @@ function resolveCredentials(sources: readonly SettingsSource[]) {
       `No Huawei Cloud credentials are set. Set ${keysToSet(sources, ["accessKey", "secretKey"])}.`,
     );
   }
-  const { accessKey, secretKey, securityToken } = source.values;
+  const { secretKey, securityToken } = source.values;
   if (secretKey === undefined) {
     throw new ConfigurationError(
       "secretKey",
       `An access key is set in ${source.description} but its secret key is not. Set ${keysToSet([source], ["secretKey"])} too.`,
     );
   }
-  return { accessKey: accessKey as string, secretKey, securityToken };
+  return {
+    accessKey: validated(source, "accessKey", (value) => validateCredential(value, "accessKey")),
+    secretKey: validated(source, "secretKey", (value) => validateCredential(value, "secretKey")),
+    securityToken:
+      securityToken === undefined
+        ? undefined
+        : validated(source, "securityToken", (value) => validateCredential(value, "securityToken")),
+  };
 }
 
 function endpoint(sources: readonly SettingsSource[], setting: "rdsEndpoint" | "iamEndpoint"): string | undefined {
   const source = sources.find((candidate) => candidate.values[setting] !== undefined);
   if (!source) return undefined;
-  return validated(source, setting, (value) => {
-    const text = String(value);
-    let url: URL;
-    try {
-      url = new URL(text);
-    } catch {
-      throw new InvalidArgumentError(setting, `"${text}" is not a URL`);
-    }
-    if ((url.protocol !== "https:" && url.protocol !== "http:") || url.search !== "" || url.hash !== "") {
-      throw new InvalidArgumentError(setting, `"${text}" must be an http(s) URL without query or fragment`);
-    }
-    return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
-  });
+  return validated(source, setting, (value) => validateEndpoint(value, setting));
 }
 
 function numeric(sources: readonly SettingsSource[], setting: NumericSetting): number {

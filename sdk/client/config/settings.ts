@@ -1,3 +1,5 @@
+import type { HttpTime } from "../http/httpTime";
+
 /** Connection settings as a caller may give them: every field optional, numbers may arrive as config strings. */
 export interface SettingsInput {
   /** Region called, e.g. `ap-southeast-1`: for offsite backups, the backup (destination) region. */
@@ -41,6 +43,8 @@ export interface ClientSettings {
   readonly attemptTimeoutMs: number;
   readonly totalTimeoutMs: number;
   readonly retryBaseDelayMs: number;
+  /** Clock, timers and jitter of the HTTP layer; never configured, injected by tests. @default systemTime */
+  readonly time?: HttpTime | undefined;
 }
 
 /** A named place settings come from (explicit arguments, stack config, environment), in precedence order. */

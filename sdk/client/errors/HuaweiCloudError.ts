@@ -20,15 +20,7 @@ export class HuaweiCloudError extends Error {
   /** How many HTTP attempts were made before giving up. */
   readonly attempts: number;
 
-  constructor(details: {
-    status?: number | undefined;
-    errorCode: string;
-    errorMessage: string;
-    requestId?: string | undefined;
-    method: string;
-    path: string;
-    attempts: number;
-  }) {
+  constructor(details: HuaweiCloudErrorDetails) {
     const where = `${details.method} ${details.path}`;
     const status = details.status === undefined ? "" : `HTTP ${details.status} `;
     const request = details.requestId ? ` (request id ${details.requestId})` : "";
@@ -42,6 +34,17 @@ export class HuaweiCloudError extends Error {
     this.path = details.path;
     this.attempts = details.attempts;
   }
+}
+
+/** What a {@link HuaweiCloudError} is made of; its message is derived from them. */
+export interface HuaweiCloudErrorDetails {
+  status?: number | undefined;
+  errorCode: string;
+  errorMessage: string;
+  requestId?: string | undefined;
+  method: string;
+  path: string;
+  attempts: number;
 }
 
 export function isHuaweiCloudError(error: unknown): error is HuaweiCloudError {

@@ -1,3 +1,5 @@
+import { capped } from "./echoedText";
+
 /**
  * A paginated listing did not add up (pages disagreed on `total_count`, a page came back short, or ids were missing
  * after de-duplication) twice in a row. Returning what we had would present a partial list as whole, so we refuse.
@@ -9,7 +11,7 @@ export class IncompleteListingError extends Error {
 
   constructor(what: string, expected: number, received: number, detail: string) {
     super(
-      `${what}: the listing was inconsistent twice in a row (${detail}); expected ${expected} items, received ${received}. ` +
+      `${what}: the listing was inconsistent twice in a row (${capped(detail, 2_000)}); expected ${expected} items, received ${received}. ` +
         "The data changed while it was being read, or the service paginates inconsistently; retry later.",
     );
     this.expected = expected;

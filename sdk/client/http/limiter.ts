@@ -1,7 +1,9 @@
 import type { LimitFunction } from "p-limit";
 import { loadPLimit } from "./esmDependencies";
 
-let limit: LimitFunction | undefined;
+// Created once, synchronously on the first call: every caller awaits this same promise, so the calls that arrive
+// while p-limit is still being imported (the first burst of a `pulumi preview`) share one limiter too.
+let limiter: Promise<LimitFunction> | undefined;
 
 /**
  * Runs `task` under the one limiter of this process, so every data source, listing page and project lookup together
@@ -9,12 +11,8 @@ let limit: LimitFunction | undefined;
  * process, so there is normally one value).
  */
 export async function runLimited<T>(maxConcurrency: number, task: () => Promise<T>): Promise<T> {
-  limit ??= (await loadPLimit())(maxConcurrency);
+  limiter ??= loadPLimit().then((pLimit) => pLimit(maxConcurrency));
+  const limit = await limiter;
   if (limit.concurrency !== maxConcurrency) limit.concurrency = maxConcurrency;
   return limit(task);
-}
-
-/** Requests waiting for or holding a slot of the process-wide limiter. */
-export function limiterLoad(): { active: number; pending: number } {
-  return { active: limit?.activeCount ?? 0, pending: limit?.pendingCount ?? 0 };
 }

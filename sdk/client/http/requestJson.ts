@@ -1,11 +1,13 @@
 import type { ClientSettings } from "../config/settings";
-import { HuaweiCloudError } from "../errors/HuaweiCloudError";
+import type { HuaweiCloudErrorDetails } from "../errors/HuaweiCloudError";
 import { signRequest } from "../signing";
 import { parseErrorBody } from "./errorBody";
 import { loadKy } from "./esmDependencies";
+import { type HttpTime, systemTime } from "./httpTime";
 import { runLimited } from "./limiter";
-import { retryOptions } from "./retryPolicy";
+import { isRetryableStatus, retryDelayMs } from "./retryPolicy";
 import { sharedInFlight } from "./sharedInFlight";
+import { wireError } from "./wireError";
 
 export interface JsonRequest {
   /** Base URL of the service (RDS or IAM endpoint). */
@@ -26,8 +28,8 @@ export interface JsonResponse {
 
 /**
  * A signed GET that returns parsed JSON. Runs under the process-wide limiter, shares identical requests already in
- * flight, re-signs every attempt with a fresh `X-Sdk-Date`, retries throttling/5xx/network failures, and turns every
- * failure into a `HuaweiCloudError` that carries no credential.
+ * flight, re-signs every attempt with a fresh `X-Sdk-Date`, retries throttling/5xx/network failures, refuses
+ * redirects, and turns every failure into a `HuaweiCloudError` that carries no credential.
  */
 export function getJson(settings: ClientSettings, request: JsonRequest): Promise<JsonResponse> {
   const url = new URL(`${request.endpoint}${request.path}`);
@@ -45,112 +47,167 @@ export function getJson(settings: ClientSettings, request: JsonRequest): Promise
   );
 }
 
+type Failure = Omit<HuaweiCloudErrorDetails, "method" | "path" | "attempts"> & {
+  retryable: boolean;
+  retryAfter?: string | null;
+};
+
+type AttemptOutcome =
+  | { kind: "answer"; status: number; text: string; requestId: string | undefined }
+  | ({ kind: "failure" } & Failure)
+  | { kind: "totalTimeout" };
+
+/**
+ * The retry loop, owned here rather than left to ky so that every wait runs on `settings.time` (tests assert exact
+ * delays) and every failure, including one while reading the body, is classified the same way.
+ */
 async function send(settings: ClientSettings, url: URL, projectId: string | undefined): Promise<JsonResponse> {
-  const { default: ky, isHTTPError, isTimeoutError } = await loadKy();
+  const time = settings.time ?? systemTime;
   const path = `${url.pathname}${url.search}`;
-  const total = AbortSignal.timeout(settings.totalTimeoutMs);
-  let attempts = 0;
-  let lastFailure: unknown;
-  try {
-    const response = await ky.get(url, {
-      headers: { Accept: "application/json", ...(projectId === undefined ? {} : { "X-Project-Id": projectId }) },
-      timeout: settings.attemptTimeoutMs,
-      signal: total,
-      retry: {
-        ...retryOptions(settings),
-        // Runs before the backoff wait (beforeRetry runs after it): if the total timeout ends that wait, the error
-        // reported is still the service's answer, not a bare abort.
-        shouldRetry: ({ error }) => {
-          lastFailure = error;
-          return undefined;
-        },
-      },
-      hooks: {
-        beforeRequest: [
-          (attempt) => {
-            attempts += 1;
-            signAttempt(attempt, settings);
-          },
-        ],
-      },
-    });
-    const text = await response.text();
-    return { body: parseJson(text, { method: "GET", path, attempts, response }), requestId: requestIdOf(response) };
-  } catch (error) {
-    throw await toHuaweiCloudError(total.aborted ? (lastFailure ?? error) : error, {
-      isHTTPError,
-      isTimeoutError,
+  const deadline = time.now() + settings.totalTimeoutMs;
+  const total = time.timeout(settings.totalTimeoutMs);
+  const fail = (failure: Failure, attempts: number, note = "") =>
+    wireError(settings, {
+      status: failure.status,
+      errorCode: failure.errorCode,
+      errorMessage: `${failure.errorMessage}${note}`,
+      requestId: failure.requestId,
+      method: "GET",
       path,
       attempts,
-      totalTimeoutMs: total.aborted ? settings.totalTimeoutMs : undefined,
     });
+  const gaveUp = ` (gave up: total timeout of ${settings.totalTimeoutMs} ms reached)`;
+  let last: Failure | undefined;
+  for (let attempt = 1; ; attempt += 1) {
+    const outcome = await attemptOnce(settings, time, url, projectId, total);
+    if (outcome.kind === "answer") {
+      return { body: parseJson(outcome, () => fail(notJson(outcome), attempt)), requestId: outcome.requestId };
+    }
+    if (outcome.kind === "totalTimeout") {
+      // The last answer says more than "timeout": keep its status and Huawei code (APIG.0308, not HTTP.429).
+      throw fail(
+        last ?? { errorCode: "CLIENT.Timeout", errorMessage: "no response", retryable: false },
+        attempt,
+        gaveUp,
+      );
+    }
+    last = outcome;
+    if (!outcome.retryable || attempt > settings.maxRetries) throw fail(outcome, attempt);
+    const answer =
+      outcome.status === undefined
+        ? undefined
+        : { status: outcome.status, retryAfter: outcome.retryAfter ?? null, now: time.now() };
+    const delay = retryDelayMs(settings, attempt, answer, () => time.random());
+    if (time.now() + delay >= deadline) {
+      throw fail(
+        outcome,
+        attempt,
+        ` (gave up: a retry in ${delay} ms would pass the total timeout of ${settings.totalTimeoutMs} ms)`,
+      );
+    }
+    try {
+      await time.sleep(delay, total);
+    } catch {
+      throw fail(outcome, attempt, gaveUp);
+    }
   }
 }
 
-/** Each attempt gets its own date and signature; headers of a previous attempt's signing are replaced, not doubled. */
-function signAttempt(attempt: Request, settings: ClientSettings): void {
-  const headers: Record<string, string> = {};
-  attempt.headers.forEach((value, name) => {
-    if (name !== "authorization" && name !== "x-sdk-date" && name !== "x-security-token") headers[name] = value;
-  });
+/**
+ * One signed attempt, under the per-attempt timeout, which covers the whole response, body included: a stalled or
+ * reset body is a failed attempt like a refused connection.
+ */
+async function attemptOnce(
+  settings: ClientSettings,
+  time: HttpTime,
+  url: URL,
+  projectId: string | undefined,
+  total: AbortSignal,
+): Promise<AttemptOutcome> {
+  const { default: ky } = await loadKy();
+  const attemptTimeout = time.timeout(settings.attemptTimeoutMs);
+  const headers: Record<string, string> = {
+    Accept: "application/json",
+    ...(projectId === undefined ? {} : { "X-Project-Id": projectId }),
+  };
   const signed = signRequest(
-    { method: attempt.method, url: new URL(attempt.url), headers },
+    { method: "GET", url, headers },
     { accessKey: settings.accessKey, secretKey: settings.secretKey, securityToken: settings.securityToken },
-    new Date(),
+    new Date(time.now()),
   );
-  for (const [name, value] of Object.entries(signed)) {
-    if (value !== undefined) attempt.headers.set(name, value);
-  }
-}
-
-function parseJson(text: string, context: { method: string; path: string; attempts: number; response: Response }) {
   try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new HuaweiCloudError({
-      status: context.response.status,
-      errorCode: "CLIENT.BadResponse",
-      errorMessage: `the response is not JSON: ${JSON.stringify(text.slice(0, 200))}`,
-      requestId: requestIdOf(context.response),
-      method: context.method,
-      path: context.path,
-      attempts: context.attempts,
+    const response = await ky.get(url, {
+      headers: { ...headers, ...signed },
+      signal: AbortSignal.any([total, attemptTimeout]),
+      retry: 0,
+      timeout: false,
+      throwHttpErrors: false,
+      // Huawei's APIs never redirect; following one would send X-Security-Token and X-Project-Id to another origin
+      // and accept its body as the answer.
+      redirect: "manual",
     });
+    const requestId = response.headers.get("x-request-id") ?? undefined;
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel();
+      return { kind: "failure", ...refusedRedirect(response, url), requestId, retryable: false };
+    }
+    const text = await response.text();
+    if (response.ok) return { kind: "answer", status: response.status, text, requestId };
+    const { errorCode, errorMessage } = parseErrorBody(text);
+    return {
+      kind: "failure",
+      status: response.status,
+      errorCode: errorCode ?? `HTTP.${response.status}`,
+      errorMessage: errorMessage ?? response.statusText,
+      requestId,
+      retryable: isRetryableStatus(response.status),
+      retryAfter: response.headers.get("retry-after"),
+    };
+  } catch (error) {
+    if (total.aborted) return { kind: "totalTimeout" };
+    if (attemptTimeout.aborted) {
+      return {
+        kind: "failure",
+        errorCode: "CLIENT.Timeout",
+        errorMessage: `no complete response within the per-attempt timeout of ${settings.attemptTimeoutMs} ms`,
+        retryable: true,
+      };
+    }
+    return { kind: "failure", errorCode: "CLIENT.Network", errorMessage: networkMessage(error), retryable: true };
   }
 }
 
-async function toHuaweiCloudError(
-  error: unknown,
-  context: {
-    isHTTPError: (error: unknown) => error is import("ky").HTTPError;
-    isTimeoutError: (error: unknown) => boolean;
-    path: string;
-    attempts: number;
-    totalTimeoutMs: number | undefined;
-  },
-): Promise<HuaweiCloudError> {
-  if (error instanceof HuaweiCloudError) return error;
-  const base = { method: "GET", path: context.path, attempts: context.attempts };
-  const gaveUp =
-    context.totalTimeoutMs === undefined ? "" : ` (gave up: total timeout of ${context.totalTimeoutMs} ms reached)`;
-  if (context.isHTTPError(error)) {
-    const { errorCode, errorMessage } = parseErrorBody(await error.response.text().catch(() => ""));
-    return new HuaweiCloudError({
-      ...base,
-      status: error.response.status,
-      errorCode: errorCode ?? `HTTP.${error.response.status}`,
-      errorMessage: `${errorMessage ?? error.response.statusText}${gaveUp}`,
-      requestId: requestIdOf(error.response),
-    });
+function refusedRedirect(response: Response, url: URL): { status: number; errorCode: string; errorMessage: string } {
+  const location = response.headers.get("location");
+  let target = "no valid Location";
+  try {
+    if (location !== null) target = new URL(location, url).origin;
+  } catch {
+    // An unparsable Location is reported as such.
   }
-  if (context.isTimeoutError(error) || context.totalTimeoutMs !== undefined) {
-    return new HuaweiCloudError({
-      ...base,
-      errorCode: "CLIENT.Timeout",
-      errorMessage: gaveUp ? gaveUp.slice(2, -1) : "no response within the per-attempt timeout",
-    });
+  return {
+    status: response.status,
+    errorCode: "CLIENT.Redirect",
+    errorMessage: `the endpoint answered a redirect to ${target}; redirects are refused (Huawei Cloud APIs do not redirect, and following one would send the request's credentials to another origin)`,
+  };
+}
+
+function parseJson(answer: { text: string }, refuse: () => Error): unknown {
+  try {
+    return JSON.parse(answer.text) as unknown;
+  } catch {
+    throw refuse();
   }
-  return new HuaweiCloudError({ ...base, errorCode: "CLIENT.Network", errorMessage: networkMessage(error) });
+}
+
+function notJson(answer: { status: number; text: string; requestId: string | undefined }): Failure {
+  return {
+    status: answer.status,
+    errorCode: "CLIENT.BadResponse",
+    errorMessage: `the response is not JSON: ${JSON.stringify(answer.text.slice(0, 200))}`,
+    requestId: answer.requestId,
+    retryable: false,
+  };
 }
 
 /** `fetch failed` says nothing; the cause (`ECONNRESET`, `ECONNREFUSED 127.0.0.1:8080`) does. */
@@ -159,8 +216,4 @@ function networkMessage(error: unknown): string {
   const cause = error.cause instanceof Error ? error.cause : undefined;
   const code = cause && "code" in cause && typeof cause.code === "string" ? `${cause.code}: ` : "";
   return cause ? `${error.message}: ${code}${cause.message}` : error.message;
-}
-
-function requestIdOf(response: Response): string | undefined {
-  return response.headers.get("x-request-id") ?? undefined;
 }

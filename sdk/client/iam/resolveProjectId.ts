@@ -1,8 +1,11 @@
 import type { ClientSettings } from "../config/settings";
 import { ConfigurationError } from "../errors/ConfigurationError";
+import { shown } from "../errors/echoedText";
 import { pathOf } from "../http/path";
 import { getJson } from "../http/requestJson";
-import { badResponse, isRecord } from "../http/responseShape";
+import { isRecord } from "../http/responseShape";
+import { badResponse } from "../http/wireError";
+import { PROJECT_ID } from "../validation";
 
 const lookups = new Map<string, Promise<string>>();
 
@@ -30,11 +33,17 @@ async function lookUpProjectId(settings: ClientSettings): Promise<string> {
     path,
     query: { name: settings.region },
   });
-  if (!isRecord(body) || !Array.isArray(body.projects)) throw badResponse(path, "no `projects` array", requestId);
-  const ids = body.projects
-    .filter((project): project is Record<string, unknown> => isRecord(project) && project.name === settings.region)
-    .map((project) => project.id)
-    .filter((id): id is string => typeof id === "string" && id !== "");
+  const refuse = (problem: string) => badResponse(settings, `${path}?name=${settings.region}`, problem, requestId);
+  if (!isRecord(body) || !Array.isArray(body.projects)) throw refuse("no `projects` array");
+  const ids: string[] = [];
+  for (const [index, project] of body.projects.entries()) {
+    if (!isRecord(project) || project.name !== settings.region) continue;
+    // The id goes into request paths and the signed X-Project-Id header: it must be an id, nothing more.
+    if (typeof project.id !== "string" || !PROJECT_ID.test(project.id)) {
+      throw refuse(`\`projects[${index}].id\` is ${shown(project.id, 80)}, not a project id`);
+    }
+    ids.push(project.id);
+  }
   if (ids.length === 1) return ids[0] as string;
   const fix = "Set projectId (argument), huaweicloud:projectId (stack config) or HW_PROJECT_ID (environment).";
   if (ids.length === 0) {

@@ -1,8 +1,10 @@
 import type { ClientSettings } from "../config/settings";
+import { shown } from "../errors/echoedText";
 import { IncompleteListingError } from "../errors/IncompleteListingError";
 import { pathOf } from "../http/path";
 import { getJson } from "../http/requestJson";
-import { badResponse, isRecord } from "../http/responseShape";
+import { isRecord, optionalFieldProblem } from "../http/responseShape";
+import { badResponse } from "../http/wireError";
 import type { WireOffsiteBackupInstance, WireOffsiteBackupInstancePage } from "./wireTypes";
 
 /** The API's maximum page size: the fewest round trips. */
@@ -40,40 +42,101 @@ type ListingAttempt =
   | { ok: true; listing: OffsiteBackupInstanceListing }
   | { ok: false; problem: string; expected: number; received: number };
 
+/** Problems beyond these are counted, not listed: a lying server must not turn the error into a megabyte. */
+const MAX_PROBLEMS_LISTED = 5;
+
 async function readListing(settings: ClientSettings, projectId: string): Promise<ListingAttempt> {
   const first = await fetchPage(settings, projectId, 0);
   const total = first.total_count;
-  const offsets: number[] = [];
-  for (let offset = PAGE_LIMIT; offset < total; offset += PAGE_LIMIT) offsets.push(offset);
-
-  // Once a page fails, pages still waiting for a slot are not sent.
-  const stop = new AbortController();
-  const rest = await Promise.all(
-    offsets.map((offset) =>
-      fetchPage(settings, projectId, offset, stop.signal).catch((error: unknown) => {
-        stop.abort(error);
-        throw error;
-      }),
-    ),
-  );
-
-  const byId = new Map<string, WireOffsiteBackupInstance>();
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_LIMIT));
+  const pages = new Map<number, WireOffsiteBackupInstance[]>();
+  const seen = new Set<string>();
   const problems: string[] = [];
-  for (const [index, page] of [first, ...rest].entries()) {
+  // A page is accepted when it agrees with the first on total_count, holds as many items as its offset promises,
+  // and repeats no id; the next pages are planned only as far as accepted pages confirm the count.
+  const accept = (index: number, page: WireOffsiteBackupInstancePage): boolean => {
     const offset = index * PAGE_LIMIT;
     const expectedItems = Math.min(PAGE_LIMIT, Math.max(0, total - offset));
-    if (page.total_count !== total)
+    const before = problems.length;
+    if (page.total_count !== total) {
       problems.push(`total_count was ${total}, then ${page.total_count} at offset ${offset}`);
-    if (page.offsite_backup_instances.length !== expectedItems) {
-      problems.push(
-        `page at offset ${offset} had ${page.offsite_backup_instances.length} items, expected ${expectedItems}`,
-      );
     }
-    for (const instance of page.offsite_backup_instances) byId.set(instance.id, instance);
+    const items = page.offsite_backup_instances;
+    if (items.length !== expectedItems) {
+      problems.push(`page at offset ${offset} had ${items.length} items, expected ${expectedItems}`);
+    }
+    const repeated = items.filter((instance) => seen.has(instance.id)).length;
+    if (repeated > 0) problems.push(`${repeated} ids at offset ${offset} were already listed`);
+    for (const instance of items) seen.add(instance.id);
+    pages.set(index, items);
+    return problems.length === before;
+  };
+  if (accept(0, first) && pageCount > 1) await readFollowingPages(settings, projectId, pageCount, accept);
+  if (pages.size < pageCount) problems.push(`stopped after ${pages.size} of ${pageCount} pages`);
+  if (problems.length === 0 && seen.size !== total) problems.push(`${total - seen.size} ids missing across pages`);
+  if (problems.length === 0) {
+    const instances = [...pages.keys()].sort((a, b) => a - b).flatMap((index) => pages.get(index) ?? []);
+    return { ok: true, listing: { instances, totalCount: total } };
   }
-  if (problems.length === 0 && byId.size !== total) problems.push(`${total - byId.size} duplicate ids across pages`);
-  if (problems.length > 0) return { ok: false, problem: problems.join(", "), expected: total, received: byId.size };
-  return { ok: true, listing: { instances: [...byId.values()], totalCount: total } };
+  const listed = problems.slice(0, MAX_PROBLEMS_LISTED);
+  if (problems.length > listed.length) listed.push(`${problems.length - listed.length} more problems`);
+  return { ok: false, problem: listed.join(", "), expected: total, received: seen.size };
+}
+
+/**
+ * Pages 1 … pageCount-1, concurrently (bounded by the process-wide limiter), never more than `maxConcurrency` pages
+ * beyond the last run of accepted pages: a `total_count` of a billion with a hundred rows costs a bounded number of
+ * requests and no memory, while an honest listing keeps the limiter full. Stops planning at the first page refused.
+ */
+function readFollowingPages(
+  settings: ClientSettings,
+  projectId: string,
+  pageCount: number,
+  accept: (index: number, page: WireOffsiteBackupInstancePage) => boolean,
+): Promise<void> {
+  const window = settings.maxConcurrency;
+  // Aborted when a page is refused or fails: pages still waiting for a slot of the limiter are then not sent.
+  const stop = new AbortController();
+  return new Promise((resolve, reject) => {
+    const accepted = new Set<number>();
+    let confirmed = 1;
+    let next = 1;
+    let running = 0;
+    let failure: { error: unknown } | undefined;
+    const settle = () => {
+      if (running > 0) return;
+      if (failure) reject(failure.error);
+      else resolve();
+    };
+    const plan = () => {
+      while (!stop.signal.aborted && next < pageCount && next < confirmed + window) {
+        const index = next;
+        next += 1;
+        running += 1;
+        fetchPage(settings, projectId, index * PAGE_LIMIT, stop.signal).then(
+          (page) => {
+            running -= 1;
+            if (accept(index, page)) {
+              accepted.add(index);
+              while (accepted.has(confirmed)) confirmed += 1;
+            } else {
+              stop.abort();
+            }
+            plan();
+          },
+          (error: unknown) => {
+            running -= 1;
+            // A page not sent because another was refused is no failure of its own.
+            if (!(stop.signal.aborted && error === stop.signal.reason)) failure ??= { error };
+            stop.abort();
+            settle();
+          },
+        );
+      }
+      settle();
+    };
+    plan();
+  });
 }
 
 async function fetchPage(
@@ -91,16 +154,52 @@ async function fetchPage(
     projectId,
     signal,
   });
-  if (!isRecord(body)) throw badResponse(path, "not a JSON object", requestId);
+  const refuse = (problem: string) =>
+    badResponse(settings, `${path}?offset=${offset}&limit=${PAGE_LIMIT}`, problem, requestId);
+  if (!isRecord(body)) throw refuse("not a JSON object");
   const { total_count: totalCount, offsite_backup_instances: items } = body;
   if (typeof totalCount !== "number" || !Number.isSafeInteger(totalCount) || totalCount < 0) {
-    throw badResponse(path, "`total_count` is not a non-negative integer", requestId);
+    throw refuse("`total_count` is not a non-negative integer");
   }
-  if (!Array.isArray(items)) throw badResponse(path, "no `offsite_backup_instances` array", requestId);
-  for (const [index, item] of items.entries()) {
-    if (!isRecord(item) || typeof item.id !== "string" || item.id === "") {
-      throw badResponse(path, `offsite_backup_instances[${index}] has no id`, requestId);
-    }
+  if (!Array.isArray(items)) throw refuse("no `offsite_backup_instances` array");
+  const instances = items.map((item: unknown, index) => {
+    const checked = checkedInstance(item, `offsite_backup_instances[${index}]`);
+    if (typeof checked === "string") throw refuse(checked);
+    return checked;
+  });
+  return { total_count: totalCount, offsite_backup_instances: instances };
+}
+
+const STRING_FIELDS = [
+  "name",
+  "source_region",
+  "source_project_id",
+  "destination_region",
+  "destination_project_id",
+] as const;
+
+/** The item with the API's types checked (absent and null fields dropped), or the problem naming the field. */
+function checkedInstance(item: unknown, where: string): WireOffsiteBackupInstance | string {
+  if (!isRecord(item) || typeof item.id !== "string" || item.id === "") return `\`${where}\` has no id`;
+  const instance: WireOffsiteBackupInstance = { id: item.id };
+  for (const key of STRING_FIELDS) {
+    const problem = optionalFieldProblem(item, key, where, "string");
+    if (problem) return problem;
+    if (typeof item[key] === "string") instance[key] = item[key];
   }
-  return { total_count: totalCount, offsite_backup_instances: items as WireOffsiteBackupInstance[] };
+  const keepDaysProblem = optionalFieldProblem(item, "keep_days", where, "non-negative integer");
+  if (keepDaysProblem) return keepDaysProblem;
+  if (typeof item.keep_days === "number") instance.keep_days = item.keep_days;
+  const datastore = item.datastore;
+  if (datastore === undefined || datastore === null) return instance;
+  if (!isRecord(datastore)) return `\`${where}.datastore\` is ${shown(datastore, 50)}, not an object`;
+  for (const key of ["type", "version"] as const) {
+    const problem = optionalFieldProblem(datastore, key, `${where}.datastore`, "string");
+    if (problem) return problem;
+  }
+  instance.datastore = {
+    ...(typeof datastore.type === "string" ? { type: datastore.type } : {}),
+    ...(typeof datastore.version === "string" ? { version: datastore.version } : {}),
+  };
+  return instance;
 }

@@ -1,7 +1,9 @@
 import type { ClientSettings } from "../config/settings";
+import { shown } from "../errors/echoedText";
 import { pathOf } from "../http/path";
 import { getJson } from "../http/requestJson";
-import { badResponse, isRecord } from "../http/responseShape";
+import { isRecord } from "../http/responseShape";
+import { badResponse } from "../http/wireError";
 import type { WireRestoreTime } from "./wireTypes";
 
 /**
@@ -20,13 +22,20 @@ export async function listOffsiteRestoreTimes(
     query: { date: request.date },
     projectId: request.projectId,
   });
-  if (!isRecord(body) || !Array.isArray(body.restore_time))
-    throw badResponse(path, "no `restore_time` array", requestId);
-  return body.restore_time.map((range, index) => {
-    if (!isRecord(range) || !isEpochMs(range.start_time) || !isEpochMs(range.end_time)) {
-      throw badResponse(path, `restore_time[${index}] lacks integer start_time/end_time`, requestId);
+  const refuse = (problem: string) => badResponse(settings, path, problem, requestId);
+  if (!isRecord(body) || !Array.isArray(body.restore_time)) throw refuse("no `restore_time` array");
+  return body.restore_time.map((range: unknown, index) => {
+    const where = `restore_time[${index}]`;
+    if (!isRecord(range)) throw refuse(`\`${where}\` is not an object`);
+    const { start_time: start, end_time: end } = range;
+    for (const [key, value] of [
+      ["start_time", start],
+      ["end_time", end],
+    ] as const) {
+      if (!isEpochMs(value)) throw refuse(`\`${where}.${key}\` is ${shown(value, 50)}, not epoch milliseconds`);
     }
-    return { start_time: range.start_time, end_time: range.end_time };
+    if ((end as number) < (start as number)) throw refuse(`\`${where}\` ends (${end}) before it starts (${start})`);
+    return { start_time: start as number, end_time: end as number };
   });
 }
 
