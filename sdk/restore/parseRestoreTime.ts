@@ -73,12 +73,12 @@ function withinYears(instant: number, value: unknown, argument: string): number 
 }
 
 function outsideYears(value: unknown, argument: string): InvalidArgumentError {
-  const shown = typeof value === "string" ? quoted(value, 100) : value instanceof Date ? "the Date" : String(value);
+  const shown = typeof value === "string" ? quoted(value, 100) : value instanceof Date ? value.toISOString() : String(value);
   return new InvalidArgumentError(argument, `${shown} is outside the years 1970 to 9999`);
 }
 
 function epochMs(value: number, argument: string): number {
-  if (!Number.isSafeInteger(value) || value < 0) {
+  if (!Number.isInteger(value) || value < 0) {
     throw new InvalidArgumentError(argument, `must be a non-negative integer of epoch milliseconds, got ${value}`);
   }
   return value;

@@ -85,11 +85,9 @@ async function send(settings: ClientSettings, url: URL, projectId: string | unde
     }
     if (outcome.kind === "totalTimeout") {
       // The last answer says more than "timeout": keep its status and Huawei code (APIG.0308, not HTTP.429).
-      throw fail(
-        last ?? { errorCode: "CLIENT.Timeout", errorMessage: "no response", retryable: false },
-        attempt,
-        gaveUp,
-      );
+      if (last) throw fail(last, attempt, gaveUp);
+      const noAnswer = `no complete response within the total timeout of ${settings.totalTimeoutMs} ms`;
+      throw fail({ errorCode: "CLIENT.Timeout", errorMessage: noAnswer, retryable: false }, attempt);
     }
     last = outcome;
     if (!outcome.retryable || attempt > settings.maxRetries) throw fail(outcome, attempt);
