@@ -47,6 +47,24 @@ describe("exact-match filters", () => {
     expect(result).toEqual({ region: "ap-southeast-1", instances: [], ids: [], totalCount: 237 });
   });
 
+  it.each(["mysql", "MYSQL", "MySql"])("matches the engine %j case-insensitively", async (datastoreType) => {
+    const result = await queryOffsiteBackupInstances({ region: "ap-southeast-1", datastoreType }, lookup);
+    expect(result.instances.length).toBeGreaterThan(0);
+    expect(result.instances).toEqual(everything.instances.filter((instance) => instance.datastore.type === "MySQL"));
+  });
+
+  it.each([
+    "Oracle",
+    "my sql",
+    "",
+  ])("refuses the engine %j before any request, listing the known ones", async (datastoreType) => {
+    emulator.resetStats();
+    await expect(queryOffsiteBackupInstances({ region: "ap-southeast-1", datastoreType }, lookup)).rejects.toThrowError(
+      `Invalid argument "datastoreType": ${JSON.stringify(datastoreType)} is not an engine of the API; known engines: MySQL, PostgreSQL, SQLServer, MariaDB`,
+    );
+    expect(emulator.requests).toHaveLength(0);
+  });
+
   it("refuses a badly typed filter before any request", async () => {
     emulator.resetStats();
     await expect(

@@ -116,6 +116,37 @@ describe("checkRestoreTime", () => {
     expect(new Set(results.map((result) => JSON.stringify(result))).size).toBe(1);
   });
 
+  it.each([
+    [8.64e15, 'Invalid argument "restoreTime": 8640000000000000 is outside the years 1970 to 9999'],
+    [1e300, 'Invalid argument "restoreTime": 1e+300 is outside the years 1970 to 9999'],
+    [
+      "1969-12-31T23:59:59Z",
+      'Invalid argument "restoreTime": "1969-12-31T23:59:59Z" is outside the years 1970 to 9999',
+    ],
+    [
+      "1970-01-01T00:30:00+01:00",
+      'Invalid argument "restoreTime": "1970-01-01T00:30:00+01:00" is outside the years 1970 to 9999',
+    ],
+    [
+      "0050-01-01T00:00:00Z",
+      'Invalid argument "restoreTime": "0050-01-01T00:00:00Z" is outside the years 1970 to 9999',
+    ],
+    [
+      new Date(Date.UTC(10000, 0, 1)),
+      'Invalid argument "restoreTime": +010000-01-01T00:00:00.000Z is outside the years 1970 to 9999',
+    ],
+  ])("refuses the restore time %j, outside 1970 to 9999, before any request", async (restoreTime, message) => {
+    await expect(checkRestoreTime({ instanceId: crossing.id, restoreTime })).rejects.toThrowError(message);
+    expect(emulator.requests).toHaveLength(0);
+  });
+
+  it("refuses a missing instance id, saying it is required", async () => {
+    await expect(checkRestoreTime({ restoreTime: inside } as never)).rejects.toThrowError(
+      'Invalid argument "instanceId": is required',
+    );
+    expect(emulator.requests).toHaveLength(0);
+  });
+
   it("refuses an unparseable restore time before any request", async () => {
     await expect(checkRestoreTime({ instanceId: crossing.id, restoreTime: "2026-11-20 03:00" })).rejects.toThrowError(
       'Invalid argument "restoreTime"',

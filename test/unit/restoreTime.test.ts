@@ -15,6 +15,8 @@ describe("parseRestoreTime", () => {
     ["1763607600000", 1763607600000],
     [1763607600000, 1763607600000],
     [new Date(Date.UTC(2024, 1, 29)), Date.UTC(2024, 1, 29)],
+    [0, 0],
+    ["9999-12-31T23:59:59.999Z", Date.UTC(9999, 11, 31, 23, 59, 59, 999)],
   ])("accepts %j", (input, expected) => {
     expect(parseRestoreTime(input)).toBe(expected);
   });
@@ -32,6 +34,14 @@ describe("parseRestoreTime", () => {
     [1.5, 'Invalid argument "restoreTime": must be a non-negative integer of epoch milliseconds, got 1.5'],
     [null, 'Invalid argument "restoreTime": must be ISO-8601 text, epoch milliseconds or a Date, got null'],
     [new Date(Number.NaN), 'Invalid argument "restoreTime": is an invalid Date'],
+    [9e15, 'Invalid argument "restoreTime": 9000000000000000 is outside the years 1970 to 9999'],
+    [1e16, 'Invalid argument "restoreTime": 10000000000000000 is outside the years 1970 to 9999'],
+    ["253402300800000", 'Invalid argument "restoreTime": "253402300800000" is outside the years 1970 to 9999'],
+    [
+      "1960-06-01T00:00:00Z",
+      'Invalid argument "restoreTime": "1960-06-01T00:00:00Z" is outside the years 1970 to 9999',
+    ],
+    [undefined, 'Invalid argument "restoreTime": must be ISO-8601 text, epoch milliseconds or a Date, got undefined'],
   ])("refuses %j", (input, message) => {
     expect(() => parseRestoreTime(input)).toThrowError(message);
   });

@@ -72,7 +72,14 @@ describe("input validation", () => {
     );
   });
 
-  it("matches filters exactly; an absent field never matches", () => {
+  it('says a missing value is required, never "undefined undefined"', () => {
+    expect(() => validateInstanceId(undefined)).toThrowError('Invalid argument "instanceId": is required');
+    expect(() => validateFilters({ keepDays: null })).toThrowError(
+      'Invalid argument "keepDays": must be an integer, got null',
+    );
+  });
+
+  it("matches filters exactly (engines in any case); an absent field never matches", () => {
     const instance = {
       id: "a",
       name: "db",
@@ -84,7 +91,11 @@ describe("input validation", () => {
       keepDays: undefined,
     };
     expect(matchesFilters(instance, { datastoreType: "MySQL", name: "db" })).toBe(true);
-    expect(matchesFilters(instance, { datastoreType: "mysql" })).toBe(false);
+    expect(validateFilters({ datastoreType: "mysql" })).toEqual({ datastoreType: "MySQL" });
+    expect(
+      matchesFilters({ ...instance, datastore: { type: "mysql", version: "8.0" } }, { datastoreType: "MySQL" }),
+    ).toBe(true);
+    expect(matchesFilters(instance, { datastoreType: "PostgreSQL" })).toBe(false);
     expect(matchesFilters(instance, { keepDays: 7 })).toBe(false);
     expect(matchesFilters(instance, {})).toBe(true);
   });
