@@ -73,7 +73,8 @@ function withinYears(instant: number, value: unknown, argument: string): number 
 }
 
 function outsideYears(value: unknown, argument: string): InvalidArgumentError {
-  const shown = typeof value === "string" ? quoted(value, 100) : value instanceof Date ? value.toISOString() : String(value);
+  const shown =
+    typeof value === "string" ? quoted(value, 100) : value instanceof Date ? value.toISOString() : String(value);
   return new InvalidArgumentError(argument, `${shown} is outside the years 1970 to 9999`);
 }
 
