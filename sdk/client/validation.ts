@@ -111,7 +111,8 @@ export function validateEndpoint(value: unknown, argument: string): string {
   try {
     url = new URL(text);
   } catch {
-    throw new InvalidArgumentError(argument, `${quoted(text, 200)} is not a URL`);
+    // Never echo what may be user info of a URL that failed to parse.
+    throw new InvalidArgumentError(argument, `${quoted(text.replace(/\/\/[^/]*@/, "//…@"), 200)} is not a URL`);
   }
   if (url.username !== "" || url.password !== "") {
     throw new InvalidArgumentError(argument, "must not contain user info (user:password@); the URL is not shown");

@@ -120,6 +120,15 @@ describe("credentials in text from the wire", () => {
     expect(error.message.length).toBeLessThan(800);
   });
 
+  it("caps and redacts a body that is not JSON (a gateway's HTML page)", async () => {
+    const page = `<html>${accessKey} ${"y".repeat(1_000_000)}</html>`;
+    server.handle((_req, res) => answer(res, 502, page, { "Content-Type": "text/html" }));
+    const error = (await failure(queryOffsiteRestoreTimeRanges({ instanceId }, lookup()))) as HuaweiCloudError;
+    expect(error).toMatchObject({ status: 502, errorCode: "HTTP.502" });
+    expect(error.errorMessage).toBe(`<html>[access key] ${"y".repeat(481)}… (truncated, 1000026 chars)`);
+    expectNoCredential(error);
+  });
+
   it("caps an argument echoed in an error, before any request", async () => {
     const error = await failure(queryOffsiteRestoreTimeRanges({ instanceId: "x".repeat(1_000_000) }, lookup()));
     expect(error).toBeInstanceOf(InvalidArgumentError);

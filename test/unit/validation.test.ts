@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateDate, validateInstanceId, validateRegion } from "../../sdk/client/validation";
+import { validateDate, validateEndpoint, validateInstanceId, validateRegion } from "../../sdk/client/validation";
 import { matchesFilters, validateFilters } from "../../sdk/queries/instanceFilters";
 import { validateArgsObject } from "../../sdk/queries/validateArgs";
 
@@ -61,6 +61,27 @@ describe("input validation", () => {
       'Invalid argument "keepDays": must be an integer, got the string "7"',
     );
     expect(() => validateFilters({ name: 7 })).toThrowError('Invalid argument "name": must be a string, got number 7');
+  });
+
+  it("caps an unknown argument's name in the message", () => {
+    const error = (() => {
+      try {
+        validateArgsObject({ ["k".repeat(1_000_000)]: 1 }, ["instanceId"], "f");
+      } catch (caught) {
+        return caught as Error;
+      }
+    })();
+    expect(error?.message).toMatch(/^Invalid argument "k{100}… \(truncated, 1000000 chars\)": unknown argument of f/);
+  });
+
+  it("never echoes the user info of an endpoint URL, even one that does not parse", () => {
+    expect(() => validateEndpoint("http://user:s3cret@[::1", "rdsEndpoint")).toThrowError(
+      'Invalid argument "rdsEndpoint": "http://…@[::1" is not a URL',
+    );
+    expect(() => validateEndpoint("https://user:s3cret@rds.example.com", "rdsEndpoint")).toThrowError(
+      'Invalid argument "rdsEndpoint": must not contain user info (user:password@); the URL is not shown',
+    );
+    expect(validateEndpoint("https://rds.example.com/base/", "rdsEndpoint")).toBe("https://rds.example.com/base");
   });
 
   it("refuses unknown arguments and suggests the right spelling", () => {

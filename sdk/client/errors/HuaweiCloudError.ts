@@ -8,7 +8,7 @@ export class HuaweiCloudError extends Error {
   override readonly name = "HuaweiCloudError";
   /** HTTP status of the last attempt; undefined when no response arrived (network failure, timeout). */
   readonly status: number | undefined;
-  /** Huawei's code, e.g. `DBS.280238`, `APIG.0301`; `CLIENT.Timeout` / `CLIENT.Network` / `CLIENT.BadResponse` for failures without one. */
+  /** Huawei's code, e.g. `DBS.280238`, `APIG.0301`; `CLIENT.Timeout` / `CLIENT.Network` / `CLIENT.Redirect` / `CLIENT.BadResponse` for failures without one. */
   readonly errorCode: string;
   /** Huawei's message (`error_msg`), or a description of the client-side failure. */
   readonly errorMessage: string;

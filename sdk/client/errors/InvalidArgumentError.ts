@@ -1,3 +1,5 @@
+import { capped } from "./echoedText";
+
 /**
  * Bad input, refused before any request is made. `argument` names the offending argument exactly as the caller
  * spelled it (e.g. `instanceId`, `keepDays`), so Pulumi's `check` can report it as `{ property, reason }`.
@@ -8,7 +10,7 @@ export class InvalidArgumentError extends Error {
   readonly reason: string;
 
   constructor(argument: string, reason: string) {
-    super(`Invalid argument "${argument}": ${reason}`);
+    super(`Invalid argument "${capped(argument, 100)}": ${reason}`);
     this.argument = argument;
     this.reason = reason;
   }

@@ -12,7 +12,7 @@ export function parseErrorBody(text: string): ParsedErrorBody {
   try {
     body = JSON.parse(text);
   } catch {
-    return { errorCode: undefined, errorMessage: text.trim().slice(0, 500) || undefined };
+    return { errorCode: undefined, errorMessage: text.trim() || undefined };
   }
   const record = isRecord(body) && isRecord(body.error) ? body.error : body;
   if (!isRecord(record)) return { errorCode: undefined, errorMessage: undefined };
