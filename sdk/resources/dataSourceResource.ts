@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
+import { isInvalidArgumentError } from "../client/errors/InvalidArgumentError";
 import { type DataSourceKind, providerHandle } from "./providerHandle";
 
 // One provider object per data-source type, serialized once per process.
@@ -7,26 +9,62 @@ const handles: Partial<Record<DataSourceKind, pulumi.dynamic.ResourceProvider>> 
 /** Resource type tokens read `pulumi-nodejs:dynamic/huaweicloud-rds-offsite:<Type>`. */
 export const TOKEN_MODULE = "huaweicloud-rds-offsite";
 
+/** How a data source registers itself. */
+export interface DataSourceRegistration {
+  readonly kind: DataSourceKind;
+  /** How a message names the resource the user wrote, e.g. `OffsiteRestoreTimeRanges "ranges"`. */
+  readonly label: string;
+  readonly args: pulumi.Inputs;
+  /** The output properties (they must be present in the props to become outputs). */
+  readonly outputNames: readonly string[];
+  /** Validates plain arguments (throwing InvalidArgumentError) and derives the reading's id from them. */
+  readonly identify: (plainArgs: Record<string, unknown>) => string;
+}
+
 /**
  * The arguments of `pulumi.dynamic.Resource`'s constructor for a data source. It is registered as a *read* of an
  * external resource whose id is derived from its arguments, so the engine runs the provider's `read` in
  * `pulumi preview` too (a created resource would stay unknown until `up`), `refresh` re-reads it, and `destroy`
  * forgets it without any API call.
  *
- * Arguments are validated as soon as they are known, before any request: a bad one fails the program with a message
- * naming it. Arguments unknown during preview (outputs of resources not yet created) make the id unknown; the
- * engine then skips the read in that preview and performs it during `up`.
+ * The arguments are kept under their own property, `args`, apart from the outputs: `refresh` reads with the stored
+ * outputs, and an output such as `region` (the region actually queried) must never be read back as an argument.
+ *
+ * Arguments are validated as soon as they are known, before any request: a bad one fails the preview with one
+ * message naming the resource and the argument, without a stack trace. Arguments unknown during preview (outputs of
+ * resources not yet created) make the id unknown; the engine then skips the read in that preview and performs it
+ * during `up`.
  */
 export function dataSourceRegistration(
-  kind: DataSourceKind,
-  args: pulumi.Inputs,
-  outputNames: readonly string[],
-  identify: (plainArgs: Record<string, unknown>) => string,
+  registration: DataSourceRegistration,
   opts: pulumi.CustomResourceOptions | undefined,
 ): [pulumi.dynamic.ResourceProvider, pulumi.Inputs, pulumi.CustomResourceOptions] {
+  const { kind, label, args, outputNames, identify } = registration;
   handles[kind] ??= providerHandle(kind);
-  const props: pulumi.Inputs = { ...args };
+  const props: pulumi.Inputs = { args };
   for (const output of outputNames) props[output] = undefined;
-  const id = pulumi.output(args).apply((plain) => identify(plain as Record<string, unknown>));
+  const id = pulumi.output(args).apply((plain) => {
+    try {
+      return identify(plain as Record<string, unknown>);
+    } catch (error) {
+      if (!isInvalidArgumentError(error)) throw error;
+      throw new pulumi.RunError(invalidArgumentMessage(label, error.argument, error.reason));
+    }
+  });
   return [handles[kind], props, { ...opts, id }];
+}
+
+/** `Invalid argument "date" of OffsiteRestoreTimeRanges "ranges": …`: the resource, the argument, the reason. */
+export function invalidArgumentMessage(label: string, argument: string, reason: string): string {
+  return `Invalid argument "${argument}" of ${label}: ${reason}`;
+}
+
+/** A short digest of arguments in canonical (sorted) form: equal arguments give equal ids, different ones never collide. */
+export function argumentsDigest(args: object): string {
+  const canonical = JSON.stringify(
+    Object.entries(args)
+      .filter(([, value]) => value !== undefined)
+      .sort(),
+  );
+  return createHash("sha256").update(canonical).digest("hex").slice(0, 16);
 }
