@@ -56,7 +56,9 @@ describe("ids and arguments across refresh", () => {
     await stack.refresh();
     expect(await storedIds()).toEqual(before);
     const preview = await stack.preview();
-    expect(preview.changeSummary).toEqual({ same: 3 });
+    // Reads are not counted; a read whose id or outputs changed would add `read: n` (docs/engine-facts.md).
+    expect(preview.changeSummary).toEqual({ same: 1 });
+    expect(Object.fromEntries(preview.reads.map((step) => [step.name, step.id]))).toEqual(before);
   });
 
   it("follows a change of the configured region after a refresh", async () => {
@@ -66,5 +68,13 @@ describe("ids and arguments across refresh", () => {
     expect(all.outputs).toMatchObject({ region: "cn-north-4", totalCount: 3 });
     expect(all.id).toMatch(/^offsite-backup-instances:configured-region:/);
     expect(preview.stackOutputs).toMatchObject({ region: "cn-north-4", totalCount: 3, date: "2026-11-19" });
+    // Once deployed, a refresh (which configures the provider from state) re-reads the new region and keeps it.
+    await stack.up();
+    const refresh = await stack.refresh();
+    expect(refresh.steps.find((step) => step.type === INSTANCES)!.outputs).toMatchObject({
+      region: "cn-north-4",
+      totalCount: 3,
+    });
+    expect((await stack.preview()).changeSummary).toEqual({ same: 1 });
   });
 });
