@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { ConfigurationLookup } from "../sdk/queries/configurationLookup";
+import { INVALID_ARGUMENTS } from "../sdk/resources/readProtocol";
 import { providerConfiguration } from "./configuration";
 
 /**
@@ -12,6 +13,8 @@ export function dataSourceReader<Args, Result extends object>(
 ) {
   return {
     async read(id: string, props: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {
+      // Arguments the program refused once known (see dataSourceRegistration): fail with its message, no request.
+      if (id.startsWith(INVALID_ARGUMENTS)) throw new Error(id.slice(INVALID_ARGUMENTS.length));
       const args = (props.args ?? {}) as Args;
       const result = await query(args, providerConfiguration());
       // Pulumi state cannot hold `undefined`; absent fields stay absent, as the API gave them.

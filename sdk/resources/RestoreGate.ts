@@ -54,14 +54,16 @@ export class RestoreGate extends pulumi.ComponentResource {
   constructor(name: string, args: RestoreGateArgs, opts?: pulumi.ComponentResourceOptions) {
     super("huaweicloud-rds-offsite:index:RestoreGate", name, {}, opts);
     const label = `RestoreGate "${name}"`;
-    const onUnavailable = pulumi.output(args.onUnavailable ?? "fail").apply((mode) => {
+    const checkMode = (mode: unknown) => {
       if (mode !== "fail" && mode !== "warn") {
         throw new pulumi.RunError(
           invalidArgumentMessage(label, "onUnavailable", `must be "fail" or "warn", got ${JSON.stringify(mode)}`),
         );
       }
       return mode;
-    });
+    };
+    if (typeof args.onUnavailable === "string") checkMode(args.onUnavailable);
+    const onUnavailable = pulumi.output(args.onUnavailable ?? "fail").apply(checkMode);
     const { instanceId, restoreTime, region, projectId } = args;
     const check = new RestoreTimeCheck(
       `${name}-ranges`,

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { isInvalidArgumentError } from "../client/errors/InvalidArgumentError";
 import { type DataSourceKind, providerHandle } from "./providerHandle";
+import { INVALID_ARGUMENTS } from "./readProtocol";
 
 // One provider object per data-source type, serialized once per process.
 const handles: Partial<Record<DataSourceKind, pulumi.dynamic.ResourceProvider>> = {};
@@ -31,7 +32,7 @@ export interface DataSourceRegistration {
  * outputs, and an output such as `region` (the region actually queried) must never be read back as an argument.
  *
  * Arguments are validated as soon as they are known, before any request: a bad one fails the preview with one
- * message naming the resource and the argument, without a stack trace. Arguments unknown during preview (outputs of
+ * message naming the resource and the argument. Arguments unknown during preview (outputs of
  * resources not yet created) make the id unknown; the engine then skips the read in that preview and performs it
  * during `up`.
  */
@@ -40,17 +41,29 @@ export function dataSourceRegistration(
   opts: pulumi.CustomResourceOptions | undefined,
 ): [pulumi.dynamic.ResourceProvider, pulumi.Inputs, pulumi.CustomResourceOptions] {
   const { kind, label, args, outputNames, identify } = registration;
+  const checked = (plain: Record<string, unknown>) => {
+    try {
+      return { id: identify(plain) };
+    } catch (error) {
+      if (!isInvalidArgumentError(error)) throw error;
+      return { invalid: invalidArgumentMessage(label, error.argument, error.reason) };
+    }
+  };
+  // Plain arguments are checked here: the program stops with the message before anything is registered.
+  const known = Object.values(args).every((value) => !pulumi.Output.isInstance(value) && !(value instanceof Promise));
+  if (known) {
+    const verdict = checked(args as Record<string, unknown>);
+    if (verdict.invalid !== undefined) throw new pulumi.RunError(verdict.invalid);
+  }
+  // Arguments known later are checked then. A rejected id would leave the read's outputs pending forever (and a
+  // program exporting them hanging), so the message travels as the id, and `read` fails with it before any request.
+  const id = pulumi.output(args).apply((plain) => {
+    const verdict = checked(plain as Record<string, unknown>);
+    return verdict.id ?? `${INVALID_ARGUMENTS}${verdict.invalid}`;
+  });
   handles[kind] ??= providerHandle(kind);
   const props: pulumi.Inputs = { args };
   for (const output of outputNames) props[output] = undefined;
-  const id = pulumi.output(args).apply((plain) => {
-    try {
-      return identify(plain as Record<string, unknown>);
-    } catch (error) {
-      if (!isInvalidArgumentError(error)) throw error;
-      throw new pulumi.RunError(invalidArgumentMessage(label, error.argument, error.reason));
-    }
-  });
   return [handles[kind], props, { ...opts, id }];
 }
 

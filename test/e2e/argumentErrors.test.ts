@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../emulator";
 import { createTestStack, expectFailure } from "./harness";
@@ -15,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => emulator?.close());
 
-async function previewFailure(program: () => Promise<void>) {
+async function previewFailure(program: () => Promise<Record<string, unknown> | void>) {
   const stack = await createTestStack({ projectName: "bad-arguments", config: emulatorConfig(emulator), program });
   try {
     emulator.resetStats();
@@ -33,7 +34,8 @@ const errorMessages = (failure: { diagnostics: { severity: string; message: stri
 describe("bad arguments of resources", () => {
   it("names the resource and the argument for a data source", async () => {
     const failure = await previewFailure(async () => {
-      new OffsiteRestoreTimeRanges("ranges", { instanceId, date: "2026-02-30" });
+      // Exported outputs of the refused resource: the preview must still end (with the message), not hang.
+      return { ranges: new OffsiteRestoreTimeRanges("ranges", { instanceId, date: "2026-02-30" }).ranges };
     });
     const message =
       'Invalid argument "date" of OffsiteRestoreTimeRanges "ranges": "2026-02-30" is not a calendar day in yyyy-mm-dd form';
@@ -54,11 +56,22 @@ describe("bad arguments of resources", () => {
 
   it("names RestoreGate for its restore time, as it does for its refusal", async () => {
     const failure = await previewFailure(async () => {
-      new RestoreGate("gate", { instanceId, restoreTime: "2026-11-20 03:00" });
+      return { restorable: new RestoreGate("gate", { instanceId, restoreTime: "2026-11-20 03:00" }).restorable };
     });
     expect(errorMessages(failure)).toContain(
       'Invalid argument "restoreTime" of RestoreGate "gate": "2026-11-20 03:00" is not an ISO-8601 date-time with a zone (e.g. "2026-11-20T03:00:00Z" or "2026-11-20T11:00:00+08:00") nor epoch milliseconds',
     );
     expect(failure.errorText).not.toMatch(/\n\s+at /);
+  });
+
+  it("names the resource and the argument for a bad value known only later, without hanging", async () => {
+    const failure = await previewFailure(async () => {
+      const date = pulumi.output("2026-02-30").apply((text) => text);
+      return { ranges: new OffsiteRestoreTimeRanges("later", { instanceId, date }).ranges };
+    });
+    // Refused once known, the read fails with the message before any request (the engine prefixes its own words).
+    expect(errorMessages(failure)).toContain(
+      'Preview failed: Invalid argument "date" of OffsiteRestoreTimeRanges "later": "2026-02-30" is not a calendar day in yyyy-mm-dd form',
+    );
   });
 });

@@ -72,6 +72,17 @@ describe("read, as the engine calls it", () => {
   });
 });
 
+describe("arguments the program refused once known", () => {
+  it("fail the read with the program's message, before any request", async () => {
+    const message =
+      'Invalid argument "date" of OffsiteRestoreTimeRanges "later": "2026-02-30" is not a calendar day in yyyy-mm-dd form';
+    await expect(
+      offsiteRestoreTimeRanges.read(`invalid-arguments: ${message}`, { args: { instanceId: "x", date: "2026-02-30" } }),
+    ).rejects.toThrowError(message);
+    expect(emulator.requests).toHaveLength(0);
+  });
+});
+
 describe("create, which the engine never calls for a read", () => {
   it("refuses with a message saying the data source is read, never created", async () => {
     await expect(providerHandle("offsiteRestoreTimeRanges").create({})).rejects.toThrowError(
