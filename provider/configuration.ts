@@ -1,21 +1,39 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { STACK_CONFIG_KEYS, STACK_CONFIG_NAMESPACE } from "../sdk/client/config/stackConfigKeys";
+import {
+  PACKAGE_CONFIG_KEYS,
+  PACKAGE_CONFIG_NAMESPACE,
+  PROVIDER_CONFIG_KEYS,
+  PROVIDER_CONFIG_NAMESPACE,
+} from "../sdk/client/config/stackConfigKeys";
 import type { ConfigurationLookup } from "../sdk/queries/configurationLookup";
 
 // The provider process receives the whole stack config (secrets decrypted) through `configure`; credentials reach the
 // provider this way or through its environment, never through the serialized provider text stored in state.
-let stackConfig: Record<string, string> = {};
+let configured: { own: Record<string, string>; provider: Record<string, string> } = { own: {}, provider: {} };
 
+/** Keeps the keys this package reads: its own namespace, and the `huaweicloud:` keys that provider defines. */
 export async function configure(request: pulumi.dynamic.ConfigureRequest): Promise<void> {
-  const values: Record<string, string> = {};
-  for (const key of STACK_CONFIG_KEYS) {
-    const value: unknown = request.config.get(`${STACK_CONFIG_NAMESPACE}:${key}`);
-    if (value !== undefined && value !== null) values[key] = String(value);
-  }
-  stackConfig = values;
+  configured = {
+    own: pick(request, PACKAGE_CONFIG_NAMESPACE, PACKAGE_CONFIG_KEYS),
+    provider: pick(request, PROVIDER_CONFIG_NAMESPACE, PROVIDER_CONFIG_KEYS),
+  };
 }
 
 export function providerConfiguration(): ConfigurationLookup {
-  const config = stackConfig;
-  return { stackConfig: (key) => config[key], env: process.env };
+  const { own, provider } = configured;
+  return { stackConfig: (key) => own[key], providerConfig: (key) => provider[key], env: process.env };
+}
+
+function pick(
+  request: pulumi.dynamic.ConfigureRequest,
+  namespace: string,
+  keys: readonly string[],
+): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const key of keys) {
+    const value: unknown = request.config.get(`${namespace}:${key}`);
+    // A map (`huaweicloud:endpoints`) may arrive as an object rather than its JSON text.
+    if (value !== undefined && value !== null) values[key] = typeof value === "string" ? value : JSON.stringify(value);
+  }
+  return values;
 }

@@ -2,28 +2,12 @@
 
 import { queryOffsiteBackupInstances } from "../sdk/queries/queryOffsiteBackupInstances";
 import { queryOffsiteRestoreTimeRanges } from "../sdk/queries/queryOffsiteRestoreTimeRanges";
-import type { GetOffsiteBackupInstancesArgs, GetOffsiteRestoreTimeRangesArgs } from "../sdk/queries/types";
-import {
-  OFFSITE_BACKUP_INSTANCES_ARG_KEYS,
-  OFFSITE_RESTORE_TIME_RANGES_ARG_KEYS,
-  validateOffsiteBackupInstancesArgs,
-  validateOffsiteRestoreTimeRangesArgs,
-} from "../sdk/queries/validateQueryArgs";
-import { dataSourceIds } from "../sdk/resources/dataSourceIds";
-import { dataSourceProvider } from "./dataSourceProvider";
+import { queryRestoreTime } from "../sdk/queries/queryRestoreTime";
+import { dataSourceReader } from "./dataSourceProvider";
 
 export { configure } from "./configuration";
 
-export const offsiteBackupInstances = dataSourceProvider<GetOffsiteBackupInstancesArgs, object>({
-  argumentKeys: OFFSITE_BACKUP_INSTANCES_ARG_KEYS,
-  validate: validateOffsiteBackupInstancesArgs,
-  query: queryOffsiteBackupInstances,
-  idOf: dataSourceIds.offsiteBackupInstances,
-});
-
-export const offsiteRestoreTimeRanges = dataSourceProvider<GetOffsiteRestoreTimeRangesArgs, object>({
-  argumentKeys: OFFSITE_RESTORE_TIME_RANGES_ARG_KEYS,
-  validate: validateOffsiteRestoreTimeRangesArgs,
-  query: queryOffsiteRestoreTimeRanges,
-  idOf: dataSourceIds.offsiteRestoreTimeRanges,
-});
+export const offsiteBackupInstances = dataSourceReader(queryOffsiteBackupInstances);
+export const offsiteRestoreTimeRanges = dataSourceReader(queryOffsiteRestoreTimeRanges);
+/** RestoreGate's decision, made in the provider process so the program makes no request and no IAM lookup. */
+export const restoreTimeCheck = dataSourceReader(queryRestoreTime);

@@ -20,8 +20,8 @@ async function main() {
         "huaweicloud:region": { value: "ap-southeast-1" },
         "huaweicloud:accessKey": { value: emulator.credentials.accessKey },
         "huaweicloud:secretKey": { value: emulator.credentials.secretKey, secret: true },
-        "huaweicloud:rdsEndpoint": { value: emulator.url },
-        "huaweicloud:iamEndpoint": { value: emulator.url },
+        "huaweicloud-rds-offsite:rdsEndpoint": { value: emulator.url },
+        "huaweicloud-rds-offsite:iamEndpoint": { value: emulator.url },
       },
     });
     const counts = new Map<string, number>();

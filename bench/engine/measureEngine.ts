@@ -49,8 +49,8 @@ export async function measureEngine(emulator: EmulatorHost, options: { previewRe
     "huaweicloud:region": { value: LOOKUP_REGION },
     "huaweicloud:accessKey": { value: emulator.credentials.accessKey },
     "huaweicloud:secretKey": { value: emulator.credentials.secretKey, secret: true },
-    "huaweicloud:rdsEndpoint": { value: emulator.url },
-    "huaweicloud:iamEndpoint": { value: emulator.url },
+    "huaweicloud-rds-offsite:rdsEndpoint": { value: emulator.url },
+    "huaweicloud-rds-offsite:iamEndpoint": { value: emulator.url },
   };
   const stackFor = async (name: string, program: PulumiFn): Promise<Stack> => {
     // A directory of its own under the repository, so the provider process (cwd = workDir) resolves the package.

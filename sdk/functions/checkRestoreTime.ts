@@ -1,17 +1,25 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import { queryRestoreTime } from "../queries/queryRestoreTime";
 import type { CheckRestoreTimeArgs, CheckRestoreTimeResult } from "../queries/types";
 import { restoreTimeOutput } from "../restore/restoreTimeInput";
+import { invokeOutput } from "./invokeOutput";
 import { programConfiguration } from "./programConfiguration";
 
 /**
- * Whether an instance's cross-region backup can be restored to `restoreTime`, asking only for that UTC day.
+ * Whether an instance's cross-region backup can be restored to `restoreTime`: the same decision as `RestoreGate`'s.
+ * It asks for that UTC day's ranges and, only when none contains the time, confirms against the whole list (2
+ * requests for a restorable time, 3 for a refusal, plus one IAM project lookup per process when no project id is
+ * configured). `opts` is accepted like every Pulumi function's; with no provider plugin involved, nothing in it
+ * applies to a plain call.
  *
  * @example
  * const check = await checkRestoreTime({ instanceId, restoreTime: "2026-11-20T03:00:00Z" });
  * if (!check.restorable) throw new pulumi.RunError("cannot restore to that time");
  */
-export function checkRestoreTime(args: CheckRestoreTimeArgs): Promise<CheckRestoreTimeResult> {
+export function checkRestoreTime(
+  args: CheckRestoreTimeArgs,
+  _opts?: pulumi.InvokeOptions,
+): Promise<CheckRestoreTimeResult> {
   return queryRestoreTime(args, programConfiguration());
 }
 
@@ -19,16 +27,16 @@ export function checkRestoreTime(args: CheckRestoreTimeArgs): Promise<CheckResto
 export type CheckRestoreTimeOutputArgs = { [K in keyof CheckRestoreTimeArgs]: pulumi.Input<CheckRestoreTimeArgs[K]> };
 
 /**
- * {@link checkRestoreTime} for `pulumi.Input` arguments.
+ * {@link checkRestoreTime} for `pulumi.Input` arguments. `opts.dependsOn` delays the call until those resources exist
+ * (the result is unknown in a preview that creates them).
  *
  * @example
  * export const restorable = checkRestoreTimeOutput({ instanceId, restoreTime: config.require("restoreTime") }).restorable;
  */
-export function checkRestoreTimeOutput(args: CheckRestoreTimeOutputArgs): pulumi.Output<CheckRestoreTimeResult> {
-  const { restoreTime, ...rest } = args;
-  return pulumi
-    .all([pulumi.output(rest), restoreTimeOutput(restoreTime)])
-    .apply(([plain, time]) =>
-      checkRestoreTime({ ...(plain as Omit<CheckRestoreTimeArgs, "restoreTime">), restoreTime: time }),
-    );
+export function checkRestoreTimeOutput(
+  args: CheckRestoreTimeOutputArgs,
+  opts?: pulumi.InvokeOutputOptions,
+): pulumi.Output<CheckRestoreTimeResult> {
+  // A Date becomes `{}` inside an Output: carry epoch milliseconds.
+  return invokeOutput({ ...args, restoreTime: restoreTimeOutput(args.restoreTime) }, opts, checkRestoreTime);
 }

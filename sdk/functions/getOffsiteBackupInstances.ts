@@ -1,17 +1,21 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import { queryOffsiteBackupInstances } from "../queries/queryOffsiteBackupInstances";
 import type { GetOffsiteBackupInstancesArgs, GetOffsiteBackupInstancesResult } from "../queries/types";
+import { invokeOutput } from "./invokeOutput";
 import { programConfiguration } from "./programConfiguration";
 
 /**
  * DB instances whose backups are copied to the queried (backup) region, filtered client-side by exact match.
- * Runs during `pulumi preview`; credentials come from stack config `huaweicloud:*` or the environment.
+ * Runs during `pulumi preview`; settings come from stack config (`huaweicloud-rds-offsite:*`, `huaweicloud:*`) or the
+ * environment. `opts` is accepted like every Pulumi function's; with no provider plugin involved, nothing in it applies
+ * to a plain call.
  *
  * @example
  * const { ids } = await getOffsiteBackupInstances({ region: "ap-southeast-1", datastoreType: "MySQL" });
  */
 export function getOffsiteBackupInstances(
   args?: GetOffsiteBackupInstancesArgs,
+  _opts?: pulumi.InvokeOptions,
 ): Promise<GetOffsiteBackupInstancesResult> {
   return queryOffsiteBackupInstances(args, programConfiguration());
 }
@@ -22,7 +26,8 @@ export type GetOffsiteBackupInstancesOutputArgs = {
 };
 
 /**
- * {@link getOffsiteBackupInstances} for `pulumi.Input` arguments; the result is a `pulumi.Output`.
+ * {@link getOffsiteBackupInstances} for `pulumi.Input` arguments; the result is a `pulumi.Output`. `opts.dependsOn`
+ * delays the call until those resources exist (the result is unknown in a preview that creates them).
  *
  * @example
  * const mysql = getOffsiteBackupInstancesOutput({ region: config.require("backupRegion"), datastoreType: "MySQL" });
@@ -30,6 +35,7 @@ export type GetOffsiteBackupInstancesOutputArgs = {
  */
 export function getOffsiteBackupInstancesOutput(
   args?: GetOffsiteBackupInstancesOutputArgs,
+  opts?: pulumi.InvokeOutputOptions,
 ): pulumi.Output<GetOffsiteBackupInstancesResult> {
-  return pulumi.output(args ?? {}).apply((plain) => getOffsiteBackupInstances(plain as GetOffsiteBackupInstancesArgs));
+  return invokeOutput(args ?? {}, opts, getOffsiteBackupInstances);
 }

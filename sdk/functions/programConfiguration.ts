@@ -1,9 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
-import { STACK_CONFIG_NAMESPACE } from "../client/config/stackConfigKeys";
+import { PACKAGE_CONFIG_NAMESPACE, PROVIDER_CONFIG_NAMESPACE } from "../client/config/stackConfigKeys";
 import type { ConfigurationLookup } from "../queries/configurationLookup";
 
-/** In a Pulumi program: stack config `huaweicloud:*` (secrets arrive decrypted), then the program's environment. */
+/**
+ * In a Pulumi program: stack config `huaweicloud-rds-offsite:*`, then `huaweicloud:*` (secrets arrive decrypted),
+ * then the program's environment.
+ */
 export function programConfiguration(): ConfigurationLookup {
-  const config = new pulumi.Config(STACK_CONFIG_NAMESPACE);
-  return { stackConfig: (key) => config.get(key), env: process.env };
+  const own = new pulumi.Config(PACKAGE_CONFIG_NAMESPACE);
+  const provider = new pulumi.Config(PROVIDER_CONFIG_NAMESPACE);
+  return { stackConfig: (key) => own.get(key), providerConfig: (key) => provider.get(key), env: process.env };
 }

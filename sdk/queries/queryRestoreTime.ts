@@ -6,17 +6,38 @@ import type { CheckRestoreTimeArgs, CheckRestoreTimeResult } from "./types";
 import { validateCheckRestoreTimeArgs } from "./validateQueryArgs";
 
 /**
- * Asks only for the restore time's UTC day, so a long retention period stays one small response. The API returns
- * every range overlapping that day whole, so a range crossing midnight is found from either side.
+ * The restore decision, shared by `checkRestoreTime` and `RestoreGate`: is the instance's cross-region backup
+ * restorable to `restoreTime`?
+ *
+ * It first asks for the restore time's UTC day only, so a long retention period stays one small response, and
+ * decides from that answer when one of its ranges contains the time. The API does not document what `date` returns
+ * (ranges overlapping the day, clipped to it, or starting on it), so a miss is confirmed against the undated list
+ * before refusing: the answer is right under every reading. A confirmation that fails throws an error that says the
+ * day's ranges did not contain the time and why the confirmation failed.
+ *
+ * Requests: the project lookup (once per process, none when a project id is configured), one for the day, and one
+ * more only when the day's ranges miss.
  */
 export async function queryRestoreTime(
   args: CheckRestoreTimeArgs,
   lookup: ConfigurationLookup,
 ): Promise<CheckRestoreTimeResult> {
   const { where, instanceId, restoreTime } = validateCheckRestoreTimeArgs(args);
-  const ranges = await fetchRestoreTimeRanges(where, instanceId, utcDay(restoreTime), lookup);
-  const range = findRestoreTimeRange(ranges, restoreTime);
+  const day = utcDay(restoreTime);
+  const dayRanges = await fetchRestoreTimeRanges(where, instanceId, day, lookup);
+  const onDay = findRestoreTimeRange(dayRanges, restoreTime);
+  if (onDay !== undefined) return { restorable: true, restoreTime, range: onDay, ranges: dayRanges };
+  let allRanges: Awaited<ReturnType<typeof fetchRestoreTimeRanges>>;
+  try {
+    allRanges = await fetchRestoreTimeRanges(where, instanceId, undefined, lookup);
+  } catch (error) {
+    throw new Error(
+      `DB instance ${instanceId} looks unrestorable to ${new Date(restoreTime).toISOString()} (${restoreTime}): none of the ${dayRanges.length} restore time range(s) the API returned for ${day} contains that time. Confirming against the full list of ranges failed: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
+  }
+  const range = findRestoreTimeRange(allRanges, restoreTime);
   return range === undefined
-    ? { restorable: false, restoreTime, ranges }
-    : { restorable: true, restoreTime, range, ranges };
+    ? { restorable: false, restoreTime, ranges: allRanges }
+    : { restorable: true, restoreTime, range, ranges: allRanges };
 }

@@ -96,6 +96,9 @@ export interface CheckRestoreTimeResult {
   readonly restoreTime: number;
   /** The range containing it, when restorable. */
   readonly range?: RestoreTimeRange;
-  /** The ranges consulted (those of the restore time's UTC day). */
+  /**
+   * The ranges the decision rests on: those of the restore time's UTC day when one contains it, otherwise the
+   * whole undated list (consulted to confirm a miss, and what a refusal names the nearest ranges from).
+   */
   readonly ranges: RestoreTimeRange[];
 }

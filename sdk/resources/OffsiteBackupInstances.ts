@@ -1,8 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { GetOffsiteBackupInstancesArgs, OffsiteBackupInstance } from "../queries/types";
 import { validateOffsiteBackupInstancesArgs } from "../queries/validateQueryArgs";
-import { dataSourceIds } from "./dataSourceIds";
-import { dataSourceRegistration, TOKEN_MODULE } from "./dataSourceResource";
+import { argumentsDigest, dataSourceRegistration, TOKEN_MODULE } from "./dataSourceResource";
 
 /** {@link GetOffsiteBackupInstancesArgs} with `pulumi.Input` fields. */
 export type OffsiteBackupInstancesArgs = {
@@ -18,7 +17,7 @@ export type OffsiteBackupInstancesArgs = {
  * export const ids = mysql.ids;
  */
 export class OffsiteBackupInstances extends pulumi.dynamic.Resource {
-  /** The region queried. */
+  /** The region queried: the `region` argument, or the configured region at the time of the read. */
   declare readonly region: pulumi.Output<string>;
   /** Instances matching every filter, in API order. */
   declare readonly instances: pulumi.Output<OffsiteBackupInstance[]>;
@@ -29,12 +28,16 @@ export class OffsiteBackupInstances extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: OffsiteBackupInstancesArgs = {}, opts?: pulumi.CustomResourceOptions) {
     const [provider, props, options] = dataSourceRegistration(
-      "offsiteBackupInstances",
-      args,
-      ["instances", "ids", "totalCount", ...(args.region === undefined ? ["region"] : [])],
-      (plain) => {
-        validateOffsiteBackupInstancesArgs(plain);
-        return dataSourceIds.offsiteBackupInstances(plain);
+      {
+        kind: "offsiteBackupInstances",
+        label: `OffsiteBackupInstances "${name}"`,
+        args,
+        outputNames: ["region", "instances", "ids", "totalCount"],
+        identify: (plain) => {
+          validateOffsiteBackupInstancesArgs(plain);
+          // Without a `region` argument the id names the configured region, whatever it is at read time.
+          return `offsite-backup-instances:${plain.region ?? "configured-region"}:${argumentsDigest(plain)}`;
+        },
       },
       opts,
     );

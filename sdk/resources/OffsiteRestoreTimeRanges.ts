@@ -1,7 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { GetOffsiteRestoreTimeRangesArgs, RestoreTimeRange } from "../queries/types";
 import { validateOffsiteRestoreTimeRangesArgs } from "../queries/validateQueryArgs";
-import { dataSourceIds } from "./dataSourceIds";
 import { dataSourceRegistration, TOKEN_MODULE } from "./dataSourceResource";
 
 /** {@link GetOffsiteRestoreTimeRangesArgs} with `pulumi.Input` fields. */
@@ -25,12 +24,16 @@ export class OffsiteRestoreTimeRanges extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: OffsiteRestoreTimeRangesArgs, opts?: pulumi.CustomResourceOptions) {
     const [provider, props, options] = dataSourceRegistration(
-      "offsiteRestoreTimeRanges",
-      args,
-      ["ranges", ...(args.date === undefined ? ["date"] : [])],
-      (plain) => {
-        validateOffsiteRestoreTimeRangesArgs(plain);
-        return dataSourceIds.offsiteRestoreTimeRanges(plain as unknown as GetOffsiteRestoreTimeRangesArgs);
+      {
+        kind: "offsiteRestoreTimeRanges",
+        label: `OffsiteRestoreTimeRanges "${name}"`,
+        args,
+        outputNames: ["instanceId", "date", "ranges"],
+        identify: (plain) => {
+          const { where, instanceId, date } = validateOffsiteRestoreTimeRangesArgs(plain);
+          const place = [where.region, where.projectId].filter((part) => part !== undefined).join("/");
+          return `offsite-restore-time:${instanceId}${date ? `@${date}` : ""}${place ? `:${place}` : ""}`;
+        },
       },
       opts,
     );

@@ -1,11 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { getOffsiteRestoreTimeRanges } from "../functions/getOffsiteRestoreTimeRanges";
 import type { RestoreTimeInput, RestoreTimeRange } from "../queries/types";
-import { findRestoreTimeRange } from "../restore/findRestoreTimeRange";
-import { parseRestoreTime, utcDay } from "../restore/parseRestoreTime";
-import { restoreTimeOutput } from "../restore/restoreTimeInput";
+import { invalidArgumentMessage } from "./dataSourceResource";
 import { describeUnavailable } from "./describeUnavailable";
-import { OffsiteRestoreTimeRanges } from "./OffsiteRestoreTimeRanges";
+import { RestoreTimeCheck } from "./RestoreTimeCheck";
 
 export interface RestoreGateArgs {
   /** Source DB instance whose cross-region backup would be restored. */
@@ -29,8 +26,9 @@ export interface RestorePoint {
 }
 
 /**
- * Refuses (or warns about) a point-in-time restore before anything is deployed: during `pulumi preview` it reads the
- * cross-region backup's restore ranges for the restore time's UTC day and checks the time against them.
+ * Refuses (or warns about) a point-in-time restore before anything is deployed: during `pulumi preview` it decides,
+ * as `checkRestoreTime` does, whether the cross-region backup can be restored to the restore time. The decision is
+ * read in the dynamic provider process (a read like the data sources'), so the program makes no request of its own.
  *
  * Feed `restorePoint` into the restore resource: it is only set when the time is restorable, so nothing downstream
  * can be deployed with a time the gate refused.
@@ -45,52 +43,56 @@ export class RestoreGate extends pulumi.ComponentResource {
   declare readonly restoreTime: pulumi.Output<number>;
   /** The range containing the restore time, when restorable. */
   declare readonly range: pulumi.Output<RestoreTimeRange | undefined>;
-  /** The ranges consulted (those of the restore time's UTC day). */
+  /**
+   * The ranges the decision rests on: the restore time's UTC day's when one contains it, otherwise the whole list
+   * (what a refusal names the nearest ranges from).
+   */
   declare readonly ranges: pulumi.Output<RestoreTimeRange[]>;
   /** Set only when restorable. */
   declare readonly restorePoint: pulumi.Output<RestorePoint | undefined>;
 
   constructor(name: string, args: RestoreGateArgs, opts?: pulumi.ComponentResourceOptions) {
     super("huaweicloud-rds-offsite:index:RestoreGate", name, {}, opts);
-    const onUnavailable = pulumi.output(args.onUnavailable ?? "fail").apply((mode) => {
+    const label = `RestoreGate "${name}"`;
+    const checkMode = (mode: unknown) => {
       if (mode !== "fail" && mode !== "warn") {
         throw new pulumi.RunError(
-          `Invalid argument "onUnavailable" of RestoreGate ${name}: must be "fail" or "warn", got ${JSON.stringify(mode)}`,
+          invalidArgumentMessage(label, "onUnavailable", `must be "fail" or "warn", got ${JSON.stringify(mode)}`),
         );
       }
       return mode;
-    });
-    const restoreTime = restoreTimeOutput(args.restoreTime).apply((time) => parseRestoreTime(time));
-    const lookup = new OffsiteRestoreTimeRanges(
+    };
+    if (typeof args.onUnavailable === "string") checkMode(args.onUnavailable);
+    const onUnavailable = pulumi.output(args.onUnavailable ?? "fail").apply(checkMode);
+    const { instanceId, restoreTime, region, projectId } = args;
+    const check = new RestoreTimeCheck(
       `${name}-ranges`,
-      { instanceId: args.instanceId, date: restoreTime.apply(utcDay), region: args.region, projectId: args.projectId },
+      label,
+      { instanceId, restoreTime, region, projectId },
       { parent: this },
     );
     const decision = pulumi
-      .all([lookup.ranges, restoreTime, args.instanceId, onUnavailable, args.region, args.projectId])
-      .apply(async ([ranges, time, instanceId, mode, region, projectId]) => {
-        const range = findRestoreTimeRange(ranges, time);
-        if (range === undefined) {
-          // The day's ranges are all we asked for; only on refusal is the whole list worth a request, to name the
-          // nearest restorable times.
-          const all =
-            ranges.length > 0 ? ranges : (await getOffsiteRestoreTimeRanges({ instanceId, region, projectId })).ranges;
-          const message = describeUnavailable(instanceId, time, all);
+      .all([check.restorable, check.restoreTime, check.range, check.ranges, instanceId, onUnavailable])
+      .apply(([restorable, time, range, ranges, id, mode]) => {
+        if (!restorable) {
+          const message = describeUnavailable(id, time, ranges);
           if (mode === "fail") throw new pulumi.RunError(message);
           pulumi.log.warn(message, this);
         }
-        return { range, restorePoint: range && { instanceId, type: "timestamp" as const, restoreTime: time } };
+        return restorable && range !== undefined
+          ? { range, restorePoint: { instanceId: id, type: "timestamp" as const, restoreTime: time } }
+          : { range: undefined, restorePoint: undefined };
       });
     Object.assign(this, {
-      restorable: decision.apply((result) => result.range !== undefined),
-      restoreTime,
+      restorable: check.restorable,
+      restoreTime: check.restoreTime,
       range: decision.apply((result) => result.range),
-      ranges: lookup.ranges,
+      ranges: check.ranges,
       restorePoint: decision.apply((result) => result.restorePoint),
     });
     this.registerOutputs({
       restorable: this.restorable,
-      restoreTime,
+      restoreTime: this.restoreTime,
       range: this.range,
       ranges: this.ranges,
       restorePoint: this.restorePoint,

@@ -1,5 +1,8 @@
+import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
+import { isInvalidArgumentError } from "../client/errors/InvalidArgumentError";
 import { type DataSourceKind, providerHandle } from "./providerHandle";
+import { INVALID_ARGUMENTS } from "./readProtocol";
 
 // One provider object per data-source type, serialized once per process.
 const handles: Partial<Record<DataSourceKind, pulumi.dynamic.ResourceProvider>> = {};
@@ -7,26 +10,74 @@ const handles: Partial<Record<DataSourceKind, pulumi.dynamic.ResourceProvider>> 
 /** Resource type tokens read `pulumi-nodejs:dynamic/huaweicloud-rds-offsite:<Type>`. */
 export const TOKEN_MODULE = "huaweicloud-rds-offsite";
 
+/** How a data source registers itself. */
+export interface DataSourceRegistration {
+  readonly kind: DataSourceKind;
+  /** How a message names the resource the user wrote, e.g. `OffsiteRestoreTimeRanges "ranges"`. */
+  readonly label: string;
+  readonly args: pulumi.Inputs;
+  /** The output properties (they must be present in the props to become outputs). */
+  readonly outputNames: readonly string[];
+  /** Validates plain arguments (throwing InvalidArgumentError) and derives the reading's id from them. */
+  readonly identify: (plainArgs: Record<string, unknown>) => string;
+}
+
 /**
  * The arguments of `pulumi.dynamic.Resource`'s constructor for a data source. It is registered as a *read* of an
  * external resource whose id is derived from its arguments, so the engine runs the provider's `read` in
  * `pulumi preview` too (a created resource would stay unknown until `up`), `refresh` re-reads it, and `destroy`
  * forgets it without any API call.
  *
- * Arguments are validated as soon as they are known, before any request: a bad one fails the program with a message
- * naming it. Arguments unknown during preview (outputs of resources not yet created) make the id unknown; the
- * engine then skips the read in that preview and performs it during `up`.
+ * The arguments are kept under their own property, `args`, apart from the outputs: `refresh` reads with the stored
+ * outputs, and an output such as `region` (the region actually queried) must never be read back as an argument.
+ *
+ * Arguments are validated as soon as they are known, before any request: a bad one fails the preview with one
+ * message naming the resource and the argument. Arguments unknown during preview (outputs of
+ * resources not yet created) make the id unknown; the engine then skips the read in that preview and performs it
+ * during `up`.
  */
 export function dataSourceRegistration(
-  kind: DataSourceKind,
-  args: pulumi.Inputs,
-  outputNames: readonly string[],
-  identify: (plainArgs: Record<string, unknown>) => string,
+  registration: DataSourceRegistration,
   opts: pulumi.CustomResourceOptions | undefined,
 ): [pulumi.dynamic.ResourceProvider, pulumi.Inputs, pulumi.CustomResourceOptions] {
+  const { kind, label, args, outputNames, identify } = registration;
+  const checked = (plain: Record<string, unknown>) => {
+    try {
+      return { id: identify(plain) };
+    } catch (error) {
+      if (!isInvalidArgumentError(error)) throw error;
+      return { invalid: invalidArgumentMessage(label, error.argument, error.reason) };
+    }
+  };
+  // Plain arguments are checked here: the program stops with the message before anything is registered.
+  const known = Object.values(args).every((value) => !pulumi.Output.isInstance(value) && !(value instanceof Promise));
+  if (known) {
+    const verdict = checked(args as Record<string, unknown>);
+    if (verdict.invalid !== undefined) throw new pulumi.RunError(verdict.invalid);
+  }
+  // Arguments known later are checked then. A rejected id would leave the read's outputs pending forever (and a
+  // program exporting them hanging), so the message travels as the id, and `read` fails with it before any request.
+  const id = pulumi.output(args).apply((plain) => {
+    const verdict = checked(plain as Record<string, unknown>);
+    return verdict.id ?? `${INVALID_ARGUMENTS}${verdict.invalid}`;
+  });
   handles[kind] ??= providerHandle(kind);
-  const props: pulumi.Inputs = { ...args };
+  const props: pulumi.Inputs = { args };
   for (const output of outputNames) props[output] = undefined;
-  const id = pulumi.output(args).apply((plain) => identify(plain as Record<string, unknown>));
   return [handles[kind], props, { ...opts, id }];
+}
+
+/** `Invalid argument "date" of OffsiteRestoreTimeRanges "ranges": …`: the resource, the argument, the reason. */
+export function invalidArgumentMessage(label: string, argument: string, reason: string): string {
+  return `Invalid argument "${argument}" of ${label}: ${reason}`;
+}
+
+/** A short digest of arguments in canonical (sorted) form: equal arguments give equal ids, different ones never collide. */
+export function argumentsDigest(args: object): string {
+  const canonical = JSON.stringify(
+    Object.entries(args)
+      .filter(([, value]) => value !== undefined)
+      .sort(),
+  );
+  return createHash("sha256").update(canonical).digest("hex").slice(0, 16);
 }

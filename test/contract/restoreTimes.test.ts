@@ -168,7 +168,7 @@ describe("getOffsiteBackupInstances configured from the environment", () => {
   it("names the variables to set when credentials are missing", async () => {
     vi.stubEnv("HW_ACCESS_KEY", "");
     await expect(getOffsiteBackupInstances()).rejects.toThrowError(
-      "No Huawei Cloud credentials are set. Set huaweicloud:accessKey and huaweicloud:secretKey (stack config), or HW_ACCESS_KEY and HW_SECRET_KEY (environment).",
+      "No Huawei Cloud credentials are set. Set huaweicloud-rds-offsite:accessKey and huaweicloud-rds-offsite:secretKey (stack config), or huaweicloud:accessKey and huaweicloud:secretKey (stack config), or HW_ACCESS_KEY and HW_SECRET_KEY (environment).",
     );
   });
 });

@@ -108,7 +108,7 @@ describe("arguments", () => {
     try {
       const failure = await expectFailure(stack.preview());
       expect(failure.errorText).toContain(
-        'Invalid argument "date": "2026-02-30" is not a calendar day in yyyy-mm-dd form',
+        'Invalid argument "date" of OffsiteRestoreTimeRanges "ranges": "2026-02-30" is not a calendar day in yyyy-mm-dd form',
       );
       expect(emulator.requests).toHaveLength(0);
     } finally {

@@ -21,8 +21,8 @@ async function runExample(example: string, operation: string, config: Record<str
   const settings = {
     "huaweicloud:region": "ap-southeast-1",
     "huaweicloud:accessKey": emulator.credentials.accessKey,
-    "huaweicloud:rdsEndpoint": emulator.url,
-    "huaweicloud:iamEndpoint": emulator.url,
+    "huaweicloud-rds-offsite:rdsEndpoint": emulator.url,
+    "huaweicloud-rds-offsite:iamEndpoint": emulator.url,
     ...config,
   };
   const args = [path.join(repoRoot, "scripts/run-program.ts"), path.join(repoRoot, "examples", example), operation];

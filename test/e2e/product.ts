@@ -17,7 +17,7 @@ export function emulatorConfig(emulator: Emulator, region = "ap-southeast-1"): R
     "huaweicloud:region": region,
     "huaweicloud:accessKey": emulator.credentials.accessKey,
     "huaweicloud:secretKey": { value: emulator.credentials.secretKey, secret: true },
-    "huaweicloud:rdsEndpoint": emulator.url,
-    "huaweicloud:iamEndpoint": emulator.url,
+    "huaweicloud-rds-offsite:rdsEndpoint": emulator.url,
+    "huaweicloud-rds-offsite:iamEndpoint": emulator.url,
   };
 }

@@ -5,7 +5,7 @@ import { settingsFor } from "../../sdk/queries/configurationLookup";
 
 const stack = (values: Record<string, string>) => (key: string) => values[key];
 
-describe("settings precedence: arguments → stack config → environment", () => {
+describe("settings precedence: arguments → huaweicloud-rds-offsite:* → huaweicloud:* → environment", () => {
   const env = {
     HW_REGION_NAME: "cn-north-4",
     HW_ACCESS_KEY: "ENV_AK",
@@ -85,7 +85,7 @@ describe("settings precedence: arguments → stack config → environment", () =
     expect(() => settingsFor({ region: "cn-north-4" }, { env: {}, stackConfig: stack({}) })).toThrowError(
       new ConfigurationError(
         "accessKey",
-        "No Huawei Cloud credentials are set. Set huaweicloud:accessKey and huaweicloud:secretKey (stack config), or HW_ACCESS_KEY and HW_SECRET_KEY (environment).",
+        "No Huawei Cloud credentials are set. Set huaweicloud-rds-offsite:accessKey and huaweicloud-rds-offsite:secretKey (stack config), or HW_ACCESS_KEY and HW_SECRET_KEY (environment).",
       ),
     );
     expect(() => settingsFor({}, { env: { HW_ACCESS_KEY: "AK", HW_SECRET_KEY: "SK" } })).toThrowError(
@@ -104,7 +104,7 @@ describe("settings precedence: arguments → stack config → environment", () =
       'Invalid HW_MAX_RETRIES in environment: must be an integer from 0 to 10, got "many"',
     );
     expect(() => settingsFor({}, { env, stackConfig: stack({ rdsEndpoint: "ftp://x" }) })).toThrowError(
-      'Invalid huaweicloud:rdsEndpoint in stack config: "ftp://x" must be an http(s) URL without query or fragment',
+      'Invalid huaweicloud-rds-offsite:rdsEndpoint in stack config: "ftp://x" must be an http(s) URL without query or fragment',
     );
     expect(() => settingsFor({ region: "moon" }, { env })).toThrowError(InvalidArgumentError);
   });
@@ -120,5 +120,119 @@ describe("settings precedence: arguments → stack config → environment", () =
       expect(String(error)).not.toContain("SK_SECRET");
       expect(String(error)).not.toContain("AK_VISIBLE");
     }
+  });
+});
+
+describe("the huaweicloud provider's keys, with that provider's meaning", () => {
+  const credentials = { accessKey: "HW_AK", secretKey: "HW_SK", region: "cn-north-4" };
+
+  it("reads region, credentials, project id and maxRetries from huaweicloud:*, after this package's namespace", () => {
+    const provider = stack({ ...credentials, securityToken: "HW_TOKEN", projectId: "hwproject", maxRetries: "7" });
+    expect(settingsFor({}, { env: {}, providerConfig: provider })).toMatchObject({
+      region: "cn-north-4",
+      accessKey: "HW_AK",
+      secretKey: "HW_SK",
+      securityToken: "HW_TOKEN",
+      projectId: "hwproject",
+      maxRetries: 7,
+    });
+    const own = stack({ region: "ap-southeast-1", accessKey: "OWN_AK", secretKey: "OWN_SK", maxRetries: "1" });
+    expect(
+      settingsFor({}, { env: { HW_REGION_NAME: "la-north-2" }, stackConfig: own, providerConfig: provider }),
+    ).toMatchObject({ region: "ap-southeast-1", accessKey: "OWN_AK", securityToken: undefined, maxRetries: 1 });
+    expect(
+      settingsFor({}, { env: { HW_ACCESS_KEY: "ENV_AK", HW_SECRET_KEY: "ENV_SK" }, providerConfig: provider }),
+    ).toMatchObject({ accessKey: "HW_AK" });
+  });
+
+  it("takes authUrl as Terraform's IAM URL with /v3, and the endpoints map's rds and iam entries", () => {
+    expect(
+      settingsFor({}, { env: {}, providerConfig: stack({ ...credentials, authUrl: "https://iam.example.test/v3" }) }),
+    ).toMatchObject({
+      iamEndpoint: "https://iam.example.test",
+      rdsEndpoint: "https://rds.cn-north-4.myhuaweicloud.com",
+    });
+    const endpoints = JSON.stringify({ rds: "http://127.0.0.1:9000/", iam: "http://127.0.0.1:9001/v3/", ecs: "x" });
+    expect(
+      settingsFor(
+        {},
+        { env: {}, providerConfig: stack({ ...credentials, endpoints, authUrl: "https://iam.example.test/v3" }) },
+      ),
+    ).toMatchObject({ rdsEndpoint: "http://127.0.0.1:9000", iamEndpoint: "http://127.0.0.1:9001" });
+  });
+
+  it("builds default endpoints from cloud, the domain suffix", () => {
+    expect(
+      settingsFor({}, { env: {}, providerConfig: stack({ ...credentials, cloud: "myhuaweicloud.eu" }) }),
+    ).toMatchObject({
+      rdsEndpoint: "https://rds.cn-north-4.myhuaweicloud.eu",
+      iamEndpoint: "https://iam.cn-north-4.myhuaweicloud.eu",
+    });
+    expect(() =>
+      settingsFor({}, { env: {}, providerConfig: stack({ ...credentials, cloud: "https://x" }) }),
+    ).toThrowError(
+      'Invalid huaweicloud:cloud in stack config: "https://x" is not a domain name such as "myhuaweicloud.com"',
+    );
+  });
+
+  it("names the key for a bad endpoints map or a bad entry", () => {
+    expect(() =>
+      settingsFor({}, { env: {}, providerConfig: stack({ ...credentials, endpoints: "rds=x" }) }),
+    ).toThrowError(
+      'Invalid huaweicloud:endpoints in stack config: must be a map of service name to URL, e.g. {"rds":"https://rds.ap-southeast-1.myhuaweicloud.com"}',
+    );
+    expect(() =>
+      settingsFor({}, { env: {}, providerConfig: stack({ ...credentials, endpoints: '{"rds":"ftp://x"}' }) }),
+    ).toThrowError(
+      'Invalid huaweicloud:endpoints.rds in stack config: "ftp://x" must be an http(s) URL without query or fragment',
+    );
+  });
+});
+
+describe("a project id is used only for its region", () => {
+  const keys = { HW_ACCESS_KEY: "AK", HW_SECRET_KEY: "SK" };
+
+  it("never pairs a configured project id with an explicit region that differs from the configured one", () => {
+    // The reported case: HW_PROJECT_ID, huaweicloud:region=ap-southeast-1, region: "cn-north-4".
+    const lookup = {
+      env: { ...keys, HW_PROJECT_ID: "envproject" },
+      providerConfig: stack({ region: "ap-southeast-1" }),
+    };
+    expect(settingsFor({ region: "cn-north-4" }, lookup).projectId).toBeUndefined();
+    // Even when the project id's own source names that region: the explicit region is not the configured one.
+    const named = {
+      env: { ...keys, HW_REGION_NAME: "cn-north-4", HW_PROJECT_ID: "cnproject" },
+      providerConfig: stack({ region: "ap-southeast-1" }),
+    };
+    expect(settingsFor({ region: "cn-north-4" }, named).projectId).toBeUndefined();
+  });
+
+  it("gives a project id from a source that names no region to the configured region", () => {
+    const lookup = {
+      env: { ...keys, HW_PROJECT_ID: "envproject" },
+      providerConfig: stack({ region: "ap-southeast-1" }),
+    };
+    expect(settingsFor({}, lookup)).toMatchObject({ region: "ap-southeast-1", projectId: "envproject" });
+    expect(settingsFor({ region: "ap-southeast-1" }, lookup).projectId).toBe("envproject");
+  });
+
+  it("uses a project id from a source that names a region only for that region", () => {
+    const lookup = {
+      env: keys,
+      stackConfig: stack({ region: "ap-southeast-1" }),
+      providerConfig: stack({ region: "cn-north-4", projectId: "cnproject" }),
+    };
+    expect(settingsFor({}, lookup)).toMatchObject({ region: "ap-southeast-1", projectId: undefined });
+    const same = { env: keys, providerConfig: stack({ region: "cn-north-4", projectId: "cnproject" }) };
+    expect(settingsFor({}, same).projectId).toBe("cnproject");
+  });
+
+  it("uses an explicit projectId argument with any region", () => {
+    const lookup = {
+      env: { ...keys, HW_PROJECT_ID: "envproject" },
+      providerConfig: stack({ region: "ap-southeast-1" }),
+    };
+    expect(settingsFor({ region: "cn-north-4", projectId: "argproject" }, lookup).projectId).toBe("argproject");
+    expect(settingsFor({ projectId: "argproject" }, lookup).projectId).toBe("argproject");
   });
 });

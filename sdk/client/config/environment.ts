@@ -1,4 +1,5 @@
 import type { SettingsInput, SettingsSource } from "./settings";
+import { withoutVersion } from "./stackConfigKeys";
 
 /**
  * Environment variable names, first match wins. `HW_*` are the Terraform provider's names, `HUAWEICLOUD_SDK_*` the
@@ -14,6 +15,7 @@ export const ENVIRONMENT_KEYS = {
   iamEndpoint: ["HW_IAM_ENDPOINT", "HUAWEICLOUD_SDK_IAM_ENDPOINT", "HW_AUTH_URL"],
   maxRetries: ["HW_MAX_RETRIES"],
   maxConcurrency: ["HW_MAX_CONCURRENCY"],
+  cloud: ["HW_CLOUD"],
 } as const satisfies Partial<Record<keyof SettingsInput, readonly string[]>>;
 
 export function environmentSource(env: NodeJS.ProcessEnv = process.env): SettingsSource {
@@ -23,10 +25,8 @@ export function environmentSource(env: NodeJS.ProcessEnv = process.env): Setting
     readonly string[],
   ][]) {
     const name = names.find((candidate) => nonEmpty(env[candidate]) !== undefined);
-    let value = name === undefined ? undefined : nonEmpty(env[name]);
-    // HW_AUTH_URL is Terraform's IAM URL *with* the `/v3` version suffix; our requests add their own.
-    if (name === "HW_AUTH_URL" && value !== undefined) value = value.replace(/\/v3\/?$/, "");
-    values[setting] = value;
+    const value = name === undefined ? undefined : nonEmpty(env[name]);
+    values[setting] = name === "HW_AUTH_URL" ? withoutVersion(value) : value;
   }
   return { description: "environment", values, keyNames: ENVIRONMENT_KEYS };
 }

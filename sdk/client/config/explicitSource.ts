@@ -4,5 +4,5 @@ import type { SettingsInput, SettingsSource } from "./settings";
 export function explicitSource(values: SettingsInput): SettingsSource {
   const keys = new Set(["region", "projectId", ...Object.keys(values)]);
   const keyNames = Object.fromEntries([...keys].map((key) => [key, [key]]));
-  return { description: "arguments", values, keyNames };
+  return { description: "arguments", explicit: true, values, keyNames };
 }

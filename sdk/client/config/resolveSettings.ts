@@ -16,25 +16,22 @@ const NUMERIC_SETTINGS: Record<NumericSetting, { default: number; min: number; m
 
 /**
  * Applies precedence (the first source that has a value wins; sources come in the order explicit arguments → stack
- * config → environment), defaults and validation.
+ * config `huaweicloud-rds-offsite:*` → stack config `huaweicloud:*` → environment), defaults and validation.
  *
  * Credentials are taken as a group from the first source that has an access key, so a stale `HW_SECURITY_TOKEN` in
- * the environment is never paired with a permanent key from stack config. A project id from a source is used only
- * when that source names no region or the same region: a project id belongs to exactly one region.
+ * the environment is never paired with a permanent key from stack config. A project id belongs to exactly one
+ * region: see {@link resolveProjectId}.
  */
 export function resolveSettings(sources: readonly SettingsSource[]): ClientSettings {
   const region = resolveRegion(sources);
   const credentials = resolveCredentials(sources);
-  const projectSource = sources.find(
-    (source) =>
-      source.values.projectId !== undefined && (source.values.region === undefined || source.values.region === region),
-  );
+  const cloud = domain(sources);
   return {
     region,
     ...credentials,
-    projectId: projectSource && validated(projectSource, "projectId", validateProjectId),
-    rdsEndpoint: endpoint(sources, "rdsEndpoint") ?? defaultRdsEndpoint(region),
-    iamEndpoint: endpoint(sources, "iamEndpoint") ?? defaultIamEndpoint(region),
+    projectId: resolveProjectId(sources, region),
+    rdsEndpoint: endpoint(sources, "rdsEndpoint") ?? defaultRdsEndpoint(region, cloud),
+    iamEndpoint: endpoint(sources, "iamEndpoint") ?? defaultIamEndpoint(region, cloud),
     maxRetries: numeric(sources, "maxRetries"),
     maxConcurrency: numeric(sources, "maxConcurrency"),
     attemptTimeoutMs: numeric(sources, "attemptTimeoutMs"),
@@ -47,6 +44,39 @@ function resolveRegion(sources: readonly SettingsSource[]): string {
   const source = sources.find((candidate) => candidate.values.region !== undefined);
   if (!source) throw new ConfigurationError("region", `No region is set. Set ${keysToSet(sources, ["region"])}.`);
   return validated(source, "region", validateRegion);
+}
+
+/**
+ * The project id of `region`, or undefined to look it up through IAM. An explicit `projectId` argument is used as
+ * given. A configured project id is used only for the configured region (the first region stack config or the
+ * environment names): from a source that names a region, only when it is that region; from a source that names none,
+ * it belongs to the configured region. So an explicit `region` argument that differs from the configured region never
+ * gets a configured project id.
+ */
+function resolveProjectId(sources: readonly SettingsSource[], region: string): string | undefined {
+  const explicit = sources.find((source) => source.explicit === true && source.values.projectId !== undefined);
+  if (explicit) return validated(explicit, "projectId", validateProjectId);
+  const configured = sources.filter((source) => source.explicit !== true);
+  const configuredRegion = configured.find((source) => source.values.region !== undefined)?.values.region;
+  if (region !== configuredRegion) return undefined;
+  const source = configured.find(
+    (candidate) =>
+      candidate.values.projectId !== undefined &&
+      (candidate.values.region === undefined || candidate.values.region === region),
+  );
+  return source && validated(source, "projectId", validateProjectId);
+}
+
+function domain(sources: readonly SettingsSource[]): string | undefined {
+  const source = sources.find((candidate) => candidate.values.cloud !== undefined);
+  if (!source) return undefined;
+  return validated(source, "cloud", (value) => {
+    const text = String(value);
+    if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(text)) {
+      throw new InvalidArgumentError("cloud", `"${text}" is not a domain name such as "myhuaweicloud.com"`);
+    }
+    return text;
+  });
 }
 
 function resolveCredentials(sources: readonly SettingsSource[]) {

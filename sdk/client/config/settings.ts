@@ -16,6 +16,8 @@ export interface SettingsInput {
   rdsEndpoint?: string | undefined;
   /** Override of the IAM endpoint used for project lookups. */
   iamEndpoint?: string | undefined;
+  /** Domain suffix of the default endpoints (`rds.{region}.{cloud}`, `iam.{region}.{cloud}`), as the huaweicloud provider's `cloud`. */
+  cloud?: string | undefined;
   /** Retries after the first attempt for throttling, 5xx and network failures. @default 3 */
   maxRetries?: number | string | undefined;
   /** Requests in flight at once in this process. @default 16 */
@@ -49,6 +51,8 @@ export interface ClientSettings {
 
 /** A named place settings come from (explicit arguments, stack config, environment), in precedence order. */
 export interface SettingsSource {
+  /** Set on the explicit arguments of a call: their region may differ from the configured one. */
+  readonly explicit?: boolean;
   /** How a user would name this place in an error message, e.g. `stack config (huaweicloud:<key>)`. */
   readonly description: string;
   readonly values: SettingsInput;

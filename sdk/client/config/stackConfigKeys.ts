@@ -1,10 +1,11 @@
-import type { SettingsInput } from "./settings";
+import { ConfigurationError } from "../errors/ConfigurationError";
+import type { SettingsInput, SettingsSource } from "./settings";
 
-/** Pulumi stack config namespace shared with the `huaweicloud` provider (the Terraform bridge). */
-export const STACK_CONFIG_NAMESPACE = "huaweicloud";
+/** This package's own stack config namespace: `huaweicloud-rds-offsite:<key>`. */
+export const PACKAGE_CONFIG_NAMESPACE = "huaweicloud-rds-offsite";
 
-/** Settings readable from stack config; `huaweicloud:<key>`. Secrets (`secretKey`, `securityToken`) should be set with `--secret`. */
-export const STACK_CONFIG_KEYS = [
+/** Settings readable as `huaweicloud-rds-offsite:<key>`. Secrets (`secretKey`, `securityToken`) should be set with `--secret`. */
+export const PACKAGE_CONFIG_KEYS = [
   "region",
   "accessKey",
   "secretKey",
@@ -19,14 +20,105 @@ export const STACK_CONFIG_KEYS = [
   "retryBaseDelayMs",
 ] as const satisfies readonly (keyof SettingsInput)[];
 
-/** Builds a settings source from any `key -> value` lookup of the `huaweicloud` namespace (program or provider side). */
-export function stackConfigSource(get: (key: string) => string | undefined) {
+/**
+ * The namespace of the `huaweicloud` provider (`@pulumi/huaweicloud`, bridged from Terraform), which rejects keys of
+ * its namespace it does not define. This package reads only these of its keys, with the provider's meaning.
+ */
+export const PROVIDER_CONFIG_NAMESPACE = "huaweicloud";
+
+/** The `huaweicloud:<key>` keys read: each one defined by the bridged provider (see test/unit/configKeys.test.ts). */
+export const PROVIDER_CONFIG_KEYS = [
+  "region",
+  "accessKey",
+  "secretKey",
+  "securityToken",
+  "projectId",
+  "maxRetries",
+  "authUrl",
+  "cloud",
+  "endpoints",
+] as const;
+
+/** A `key -> value` lookup of one namespace; program side (pulumi.Config) or provider side (the configure request). */
+export type ConfigGet = (key: string) => string | undefined;
+
+/** `huaweicloud-rds-offsite:<key>`: every setting of this package. */
+export function packageConfigSource(get: ConfigGet): SettingsSource {
   const values: SettingsInput = {};
   const keyNames: Partial<Record<keyof SettingsInput, readonly string[]>> = {};
-  for (const key of STACK_CONFIG_KEYS) {
-    const value = get(key);
-    values[key] = value === undefined || value.trim() === "" ? undefined : value;
-    keyNames[key] = [`${STACK_CONFIG_NAMESPACE}:${key}`];
+  for (const key of PACKAGE_CONFIG_KEYS) {
+    values[key] = nonEmpty(get(key));
+    keyNames[key] = [`${PACKAGE_CONFIG_NAMESPACE}:${key}`];
   }
   return { description: "stack config", values, keyNames };
+}
+
+/**
+ * `huaweicloud:<key>`, read as the bridged provider reads it: `authUrl` is Terraform's IAM URL with its `/v3`,
+ * `endpoints` a map of service → URL (its `rds` and `iam` entries; an entry wins over `authUrl`), `cloud` the domain
+ * suffix of default endpoints.
+ */
+export function providerConfigSource(get: ConfigGet): SettingsSource {
+  const key = (name: string) => `${PROVIDER_CONFIG_NAMESPACE}:${name}`;
+  const endpoints = endpointsMap(nonEmpty(get("endpoints")));
+  const authUrl = nonEmpty(get("authUrl"));
+  const iamFromEndpoints = endpoints.iam !== undefined;
+  return {
+    description: "stack config",
+    values: {
+      region: nonEmpty(get("region")),
+      accessKey: nonEmpty(get("accessKey")),
+      secretKey: nonEmpty(get("secretKey")),
+      securityToken: nonEmpty(get("securityToken")),
+      projectId: nonEmpty(get("projectId")),
+      maxRetries: nonEmpty(get("maxRetries")),
+      cloud: nonEmpty(get("cloud")),
+      rdsEndpoint: endpoints.rds,
+      iamEndpoint: withoutVersion(iamFromEndpoints ? endpoints.iam : authUrl),
+    },
+    keyNames: {
+      region: [key("region")],
+      accessKey: [key("accessKey")],
+      secretKey: [key("secretKey")],
+      securityToken: [key("securityToken")],
+      projectId: [key("projectId")],
+      maxRetries: [key("maxRetries")],
+      cloud: [key("cloud")],
+      rdsEndpoint: [key("endpoints.rds")],
+      iamEndpoint: [iamFromEndpoints ? key("endpoints.iam") : key("authUrl")],
+    },
+  };
+}
+
+/** Terraform's IAM URLs carry the `/v3` version suffix; our requests add their own. */
+export function withoutVersion(url: string | undefined): string | undefined {
+  return url?.replace(/\/v3\/?$/, "");
+}
+
+/** Stack config holds a map as JSON text (`pulumi config set --path 'huaweicloud:endpoints.rds' …` writes one). */
+function endpointsMap(text: string | undefined): { rds?: string | undefined; iam?: string | undefined } {
+  if (text === undefined) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  const valid =
+    typeof parsed === "object" &&
+    parsed !== null &&
+    !Array.isArray(parsed) &&
+    Object.values(parsed).every((value) => typeof value === "string");
+  if (!valid) {
+    throw new ConfigurationError(
+      "endpoints",
+      `Invalid huaweicloud:endpoints in stack config: must be a map of service name to URL, e.g. {"rds":"https://rds.ap-southeast-1.myhuaweicloud.com"}`,
+    );
+  }
+  const map = parsed as Record<string, string>;
+  return { rds: nonEmpty(map.rds), iam: nonEmpty(map.iam) };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === "" ? undefined : value;
 }

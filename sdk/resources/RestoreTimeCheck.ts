@@ -1,0 +1,46 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { CheckRestoreTimeArgs, RestoreTimeInput, RestoreTimeRange } from "../queries/types";
+import { validateCheckRestoreTimeArgs } from "../queries/validateQueryArgs";
+import { restoreTimeOutput } from "../restore/restoreTimeInput";
+import { dataSourceRegistration, TOKEN_MODULE } from "./dataSourceResource";
+
+/** {@link CheckRestoreTimeArgs} with `pulumi.Input` fields. */
+export type RestoreTimeCheckArgs = { [K in keyof CheckRestoreTimeArgs]: pulumi.Input<CheckRestoreTimeArgs[K]> };
+
+/**
+ * The restore decision (`checkRestoreTime`'s) as a read, made in the dynamic provider process: RestoreGate's source of
+ * truth. Every request, the IAM project lookup included, happens in that one process, with its one set of
+ * credentials.
+ */
+export class RestoreTimeCheck extends pulumi.dynamic.Resource {
+  declare readonly restorable: pulumi.Output<boolean>;
+  declare readonly restoreTime: pulumi.Output<number>;
+  declare readonly range: pulumi.Output<RestoreTimeRange | undefined>;
+  declare readonly ranges: pulumi.Output<RestoreTimeRange[]>;
+
+  /** @param label how messages name the resource the user wrote, e.g. `RestoreGate "orders-restore"` */
+  constructor(name: string, label: string, args: RestoreTimeCheckArgs, opts?: pulumi.CustomResourceOptions) {
+    const [provider, props, options] = dataSourceRegistration(
+      {
+        kind: "restoreTimeCheck",
+        label,
+        args: { ...args, restoreTime: epochOrInput(args.restoreTime) },
+        outputNames: ["restorable", "restoreTime", "range", "ranges"],
+        identify: (plain) => {
+          const { where, instanceId, restoreTime } = validateCheckRestoreTimeArgs(plain);
+          const place = [where.region, where.projectId].filter((part) => part !== undefined).join("/");
+          return `restore-time-check:${instanceId}@${restoreTime}${place ? `:${place}` : ""}`;
+        },
+      },
+      opts,
+    );
+    super(provider, name, props, options, TOKEN_MODULE, "RestoreTimeCheck");
+  }
+}
+
+/** A Date becomes `{}` inside an Output: carry epoch milliseconds, and keep a plain value plain (checked at once). */
+function epochOrInput(time: pulumi.Input<RestoreTimeInput>): pulumi.Input<string | number> {
+  if (time instanceof Date) return time.getTime();
+  if (pulumi.Output.isInstance(time) || time instanceof Promise) return restoreTimeOutput(time);
+  return time;
+}
