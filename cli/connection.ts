@@ -17,7 +17,7 @@ export const CONNECTION_FLAGS = {
     type: "string",
     value: "ID",
     argument: "projectId",
-    description: "project id of the region (default: HW_PROJECT_ID, HUAWEICLOUD_SDK_PROJECT_ID, else looked up in IAM)",
+    description: "project id of the region (default: HW_PROJECT_ID, …, else looked up in IAM)",
   },
   endpoint: {
     type: "string",
@@ -29,8 +29,7 @@ export const CONNECTION_FLAGS = {
     type: "string",
     value: "URL",
     argument: "iamEndpoint",
-    description:
-      "IAM endpoint for the project lookup (default: HW_IAM_ENDPOINT, …, else https://iam.myhuaweicloud.com)",
+    description: "IAM endpoint for the project lookup (default: HW_IAM_ENDPOINT, …, else the global one)",
   },
 } as const satisfies FlagSpecs;
 

@@ -94,7 +94,8 @@ function commandHelp(command: Command): string {
     "Connection (overrides the environment; see rds-offsite --help):",
     describeFlags(CONNECTION_FLAGS),
     "",
-    `Exit status: ${command.exitStatus}, ${EXIT_STATUS_SHARED}.`,
+    `Exit status: ${command.exitStatus},`,
+    `${EXIT_STATUS_SHARED}.`,
     "",
   ].join("\n");
 }
@@ -118,7 +119,8 @@ function topHelp(): string {
       ([setting, names]) => `  ${setting.padEnd(settingWidth)}  ${names.join(", ")}`,
     ),
     "",
-    `Exit status: 0 done (check: restorable), 1 no (check: not restorable; latest: none), ${EXIT_STATUS_SHARED}.`,
+    "Exit status: 0 done (check: restorable), 1 no (check: not restorable; latest: no restorable time),",
+    `${EXIT_STATUS_SHARED}.`,
     "",
   ].join("\n");
 }

@@ -36,7 +36,8 @@ export function runCommandInTerminal(args: readonly string[], env: Record<string
   return runProcess("script", ["-qec", line, "/dev/null"], env);
 }
 
-function runProcess(file: string, args: readonly string[], env: Record<string, string>): Promise<CommandRun> {
+/** Any program, with only the given environment (plus PATH), from a directory outside the repository. */
+export function runProcess(file: string, args: readonly string[], env: Record<string, string>): Promise<CommandRun> {
   return new Promise((resolve, reject) => {
     execFile(
       file,
