@@ -1,0 +1,67 @@
+import { queryOffsiteRestoreTimeRanges } from "../../sdk/queries/queryOffsiteRestoreTimeRanges";
+import { queryRestoreTime } from "../../sdk/queries/queryRestoreTime";
+import { validateCheckRestoreTimeArgs } from "../../sdk/queries/validateQueryArgs";
+import { describeUnavailable } from "../../sdk/resources/describeUnavailable";
+import { nearestRestoreTimeRanges } from "../../sdk/restore/findRestoreTimeRange";
+import { type Command, ExitCode } from "../command";
+import { connect, regionArguments } from "../connection";
+import { INSTANCE_ID_FLAG, JSON_FLAG } from "../flags";
+import { iso, json, rangeJson } from "../output";
+
+export const checkCommand: Command = {
+  name: "check",
+  summary: "gate: is a point in time restorable? (exit 0 yes, 1 no)",
+  synopsis: "--instance-id ID --time TIME [--json]",
+  details:
+    "Asks for the restore ranges of TIME's UTC day and decides as checkRestoreTime does. When TIME is not\n" +
+    "restorable, prints the nearest available ranges, as RestoreGate's refusal does.\n" +
+    "With --json: { instanceId, restorable, restoreTime, restoreTimeIso, range?, ranges, nearestRanges?, message? }.",
+  exitStatus: "0 restorable, 1 not restorable",
+  flags: {
+    "instance-id": INSTANCE_ID_FLAG,
+    time: {
+      type: "string",
+      value: "TIME",
+      argument: "restoreTime",
+      required: true,
+      description: "ISO-8601 with a zone (2026-11-20T03:00:00Z, 2026-11-20T11:00:00+08:00) or epoch milliseconds",
+    },
+    json: JSON_FLAG,
+  },
+  async run(values, io) {
+    const where = regionArguments(values);
+    const instanceId = values["instance-id"] as string;
+    const args = { ...where, instanceId, restoreTime: values.time as string };
+    validateCheckRestoreTimeArgs(args);
+    const { lookup } = connect(values, io.env);
+    const check = await queryRestoreTime(args, lookup);
+    const decision = {
+      instanceId,
+      restorable: check.restorable,
+      restoreTime: check.restoreTime,
+      restoreTimeIso: iso(check.restoreTime),
+      ...(check.range && { range: rangeJson(check.range) }),
+      ranges: check.ranges.map(rangeJson),
+    };
+    if (check.restorable) {
+      const range = check.range!;
+      io.stdout.write(
+        values.json
+          ? json(decision)
+          : `Restorable: DB instance ${instanceId} can be restored to ${iso(check.restoreTime)} (${check.restoreTime}), ` +
+              `within ${iso(range.startTime)} – ${iso(range.endTime)}.\n`,
+      );
+      return ExitCode.ok;
+    }
+    // As RestoreGate does: the day's ranges are all the decision needed; only a refusal with none that day is worth
+    // the whole list, to name the nearest restorable times.
+    const candidates =
+      check.ranges.length > 0
+        ? check.ranges
+        : (await queryOffsiteRestoreTimeRanges({ ...where, instanceId }, lookup)).ranges;
+    const message = describeUnavailable(instanceId, check.restoreTime, candidates);
+    const nearestRanges = nearestRestoreTimeRanges(candidates, check.restoreTime).map(rangeJson);
+    io.stdout.write(values.json ? json({ ...decision, nearestRanges, message }) : `${message}\n`);
+    return ExitCode.no;
+  },
+};
