@@ -2,11 +2,11 @@ import fs from "node:fs";
 import path from "node:path";
 import type { PulumiFn, Stack } from "@pulumi/pulumi/automation";
 import { ensurePulumiCli } from "../../scripts/pulumi-cli/provision.mjs";
-import { openStack } from "../../scripts/run-program";
 import { LOOKUP_REGION } from "../lookups/measureLookups";
 import type { EmulatorHost } from "../support/emulatorHost";
 import { product, repoRoot } from "../support/product";
 import { median, round } from "../support/stats";
+import { openStack } from "./openStack";
 
 /** Data-source resources per program; 0 is the fixed cost of a preview (CLI, plugins, program, stack). */
 export const DATA_SOURCE_COUNTS = [0, 10, 50] as const;
@@ -36,8 +36,9 @@ export interface EngineResult {
 /**
  * `pulumi preview` by the real engine (the provisioned CLI, its dynamic-provider host, a file backend) of a program
  * with 0, 10 and 50 `OffsiteRestoreTimeRanges`, each on a different instance, so each is one read in the provider
- * process. The program is an Automation API inline program (the Node language host cannot be provisioned here, see
- * docs/engine-facts.md); the engine, the provider process and the steps are those of `pulumi preview`.
+ * process. The program is an Automation API inline program, so that the figures are the engine's and the provider's,
+ * without the program's load and type-check by the language host; the engine, the provider process and the steps are
+ * those of `pulumi preview`.
  */
 export async function measureEngine(emulator: EmulatorHost, options: { previewReps: number }): Promise<EngineResult> {
   const cli = await ensurePulumiCli({ log: (line) => process.stderr.write(`bench: ${line}\n`) });

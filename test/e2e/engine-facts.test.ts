@@ -15,6 +15,7 @@ import { isCompatibleCliVersion } from "../../scripts/pulumi-cli/provision.mjs";
 import type * as Fixture from "./fixtures/fact-provider.cjs";
 import {
   cliVersion,
+  createProjectTestStack,
   createTestStack,
   expectFailure,
   getPulumiCli,
@@ -23,6 +24,7 @@ import {
   type TestStack,
   type TestStackOptions,
   UNKNOWN,
+  workRoot,
 } from "./harness/index.js";
 
 const fx = requireNative<typeof Fixture>("test/e2e/fixtures/fact-provider.cjs");
@@ -117,7 +119,8 @@ test("the Pulumi CLI is provisioned and compatible with the SDK", async () => {
   facts.provisioning = cli;
   expect(isCompatibleCliVersion(cli.version, cli.sdkVersion)).toBe(true);
   expect(cli.shims).toContain("pulumi-resource-pulumi-nodejs");
-  expect(cli.languageHostDetail).toBeTruthy();
+  // the Node language host beside the CLI: what runs a program from a project directory
+  expect(cli.languageHostPath).toBe(path.join(cli.binDir, "pulumi-language-nodejs"));
 });
 
 describe("a data source read by id (ReadResource) through the whole lifecycle", () => {
@@ -490,6 +493,104 @@ describe("program errors and module resolution inside the serialized provider", 
       // the dynamic provider host also prints the error's stack on its stderr (shown as info#err lines)
       const providerStderr = f.diagnostics.filter((d) => d.severity === "info#err").map((d) => d.message);
       expect(providerStderr.join("")).toMatch(/\n?\s+at /);
+    },
+    OP_TIMEOUT,
+  );
+});
+
+describe("a directory project (Pulumi.yaml + index.js, run through the Node language host)", () => {
+  const marker = crypto.randomUUID().slice(0, 8);
+  const secret = `sk-${crypto.randomUUID()}`;
+  const log = callLog();
+  fs.mkdirSync(workRoot, { recursive: true });
+  const dir = fs.mkdtempSync(path.join(workRoot, "facts-directory-"));
+  let created: TestStack | undefined;
+  const stack = (): TestStack => {
+    if (!created) throw new Error("the stack was not created (its beforeAll failed)");
+    return created;
+  };
+  beforeAll(async () => {
+    log.setData({ "bk-1": { value: "v1" } });
+    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: facts-directory\nruntime: nodejs\nmain: index.js\n");
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "facts-directory", private: true }));
+    fs.writeFileSync(
+      path.join(dir, "index.js"),
+      [
+        'const pulumi = require("@pulumi/pulumi");',
+        `const fx = require(${JSON.stringify(path.join(repoRoot, "test/e2e/fixtures/fact-provider.cjs"))});`,
+        'const mode = new pulumi.Config().get("mode");',
+        `if (mode === "run-error") throw new pulumi.RunError("run-error-${marker}");`,
+        `if (mode === "error") throw new Error("plain-error-${marker}");`,
+        'const backup = new fx.FactData("backup", {}, { id: "bk-1" });',
+        'const probe = new fx.ResolutionProbe("probe");',
+        "exports.value = backup.value;",
+        "exports.cwd = probe.cwd;",
+        "",
+      ].join("\n"),
+    );
+    fs.mkdirSync(path.join(dir, "node_modules"));
+    fs.symlinkSync(fixtureImplDir, path.join(dir, "node_modules", "fact-fixture-impl"), "dir");
+    created = await createProjectTestStack({
+      dir,
+      envVars: log.envVars,
+      config: { "huaweicloud:secretKey": { value: secret, secret: true }, "huaweicloud:region": "cn-north-4" },
+    });
+  });
+  afterAll(async () => {
+    await created?.cleanup();
+    fs.rmSync(dir, { recursive: true, force: true });
+    log.remove();
+  });
+
+  test(
+    "the first preview reads by id with known outputs; the provider process runs in the project directory",
+    async () => {
+      const p = await stack().preview();
+      const calls = log.take();
+      facts.directoryFirstPreview = { ms: p.ms, changeSummary: p.changeSummary, stackOutputs: p.stackOutputs };
+      expect(ops(calls, "read").map((c) => c.id)).toEqual(["bk-1"]);
+      expect(p.reads.find((r) => r.name === "backup")?.outputs.value).toBe("v1");
+      expect(p.stackOutputs.value).toBe("v1");
+      expect(p.stackOutputs.cwd).toBe(dir);
+      expect(p.changeSummary).toEqual({ create: 1 });
+      const configure = ops(calls, "configure")[0];
+      expect(configure?.configKeys).toEqual(["huaweicloud:region", "huaweicloud:secretKey"]);
+      expect(configure?.secretKeySha256).toBe(sha256(secret));
+    },
+    OP_TIMEOUT,
+  );
+
+  test(
+    "up, an unchanged preview, refresh and destroy behave as for inline programs",
+    async () => {
+      const u = await stack().up();
+      expect(u.outputs.value).toBe("v1");
+      expect((await stack().preview()).changeSummary).toEqual({ same: 2 });
+      log.setData({ "bk-1": { value: "v2" } });
+      const r = await stack().refresh();
+      expect(r.summary.resourceChanges).toEqual({ same: 2, update: 1 });
+      const d = await stack().destroy();
+      const calls = log.take();
+      facts.directoryLifecycle = { up: u.summary, refresh: r.summary, destroy: d.summary };
+      expect(ops(calls, "delete")).toEqual([]);
+      expect(d.steps.map((x) => x.op)).toEqual(["discard", "discard"]);
+      expect(await stack().persistedText()).not.toContain(secret);
+    },
+    OP_TIMEOUT,
+  );
+
+  test(
+    "a RunError prints its message without a stack; a plain Error with its stack",
+    async () => {
+      await stack().setConfig({ "facts-directory:mode": "run-error" });
+      const runError = await expectFailure(stack().preview());
+      await stack().setConfig({ "facts-directory:mode": "error" });
+      const plainError = await expectFailure(stack().preview());
+      facts.directoryErrors = { runError: runError.errorText, plainError: plainError.errorText };
+      expect(runError.errorText).toContain(`run-error-${marker}`);
+      expect(runError.errorText).not.toMatch(/\n\s+at /);
+      expect(plainError.errorText).toContain(`plain-error-${marker}`);
+      expect(plainError.errorText).toMatch(/\n\s+at /);
     },
     OP_TIMEOUT,
   );

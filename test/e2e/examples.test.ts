@@ -1,83 +1,162 @@
+/**
+ * The examples and the demo as ordinary Pulumi projects: `npm run pulumi -- preview|up|refresh|destroy` in their
+ * directories (the CLI and its Node language host, TypeScript through the SDK's ts-node, ESM through Node), against
+ * the emulator, asserting what the user reads on the terminal.
+ */
 import { execFile } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../emulator";
 import { repoRoot } from "./harness";
+import { type DirectoryProject, pulumiInDirectory } from "./harness/pulumiInDirectory";
 
-const run = promisify(execFile);
-const tsx = path.join(repoRoot, "node_modules", ".bin", "tsx");
+const OP_TIMEOUT = 240_000;
 let emulator: Emulator;
 beforeAll(async () => {
   emulator = await startEmulator({ regions: { "ap-southeast-1": 40 } });
 });
 afterAll(() => emulator?.close());
 
-/** `npm run program -- <example> <operation> …` in a child process, as a user runs it; fresh state each time. */
-async function runExample(example: string, operation: string, config: Record<string, string> = {}) {
-  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "example-"));
-  const settings = {
-    "huaweicloud:region": "ap-southeast-1",
-    "huaweicloud:accessKey": emulator.credentials.accessKey,
-    "huaweicloud-rds-offsite:rdsEndpoint": emulator.url,
-    "huaweicloud-rds-offsite:iamEndpoint": emulator.url,
-    ...config,
-  };
-  const args = [path.join(repoRoot, "scripts/run-program.ts"), path.join(repoRoot, "examples", example), operation];
-  args.push("--state-dir", stateDir, "--secret", `huaweicloud:secretKey=${emulator.credentials.secretKey}`);
-  for (const [key, value] of Object.entries(settings)) args.push("--config", `${key}=${value}`);
-  try {
-    return await run(tsx, args, { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 });
-  } finally {
-    fs.rmSync(stateDir, { recursive: true, force: true });
-  }
+/** A fresh stack of the project in `dir`: endpoints from the environment, region and credentials from stack config. */
+async function projectOn(dir: string, config: Record<string, string> = {}): Promise<DirectoryProject> {
+  const project = await pulumiInDirectory({
+    dir,
+    env: { HW_RDS_ENDPOINT: emulator.url, HW_IAM_ENDPOINT: emulator.url },
+  });
+  await project.configure(
+    { "huaweicloud:region": "ap-southeast-1", "huaweicloud:accessKey": emulator.credentials.accessKey, ...config },
+    { "huaweicloud:secretKey": emulator.credentials.secretKey },
+  );
+  return project;
 }
 
 const first = () => emulator.dataset.instances("ap-southeast-1")[0]!;
 const latestOf = (id: string) => Math.max(...emulator.dataset.restoreRanges(id).map((range) => range.end_time));
+/** A JavaScript stack frame line, as Node prints them. */
+const STACK_FRAME = /^\s+at .+[:(]/m;
 
-describe("examples, run by the real engine against the emulator", () => {
-  it("list-offsite-instances (TypeScript, CommonJS) shows its values in preview", async () => {
-    const postgres = emulator.dataset.instances("ap-southeast-1").filter((i) => i.datastore?.type === "PostgreSQL");
-    const { stdout } = await runExample("list-offsite-instances", "preview");
-    expect(stdout).toMatch(/instancesWithOffsiteBackups\s*:\s*40/);
-    expect(stdout).toContain(postgres[0]!.id);
-  });
+describe("examples, as directory projects through the CLI against the emulator", () => {
+  it(
+    "list-offsite-instances (TypeScript, CommonJS): values in preview and up, refresh re-reads, destroy forgets",
+    async () => {
+      const postgres = emulator.dataset.instances("ap-southeast-1").filter((i) => i.datastore?.type === "PostgreSQL");
+      const project = await projectOn("examples/list-offsite-instances");
+      try {
+        const preview = await project.run("preview");
+        expect(preview.stdout).toMatch(/instancesWithOffsiteBackups\s*:\s*40\n/);
+        expect(preview.stdout).toContain(postgres[0]!.id);
+        const up = await project.run("up");
+        expect(up.stdout).toMatch(/instancesWithOffsiteBackups\s*:\s*40\n/);
+        expect(up.stdout).toMatch(
+          /read\s+pulumi-nodejs:dynamic\/huaweicloud-rds-offsite:OffsiteBackupInstances\s+all-offsite-backups/,
+        );
+        const refresh = await project.run("refresh");
+        expect(refresh.stdout).toMatch(/2 unchanged/);
+        const destroy = await project.run("destroy");
+        expect(destroy.stdout).toMatch(/2 deleted/);
+        expect(
+          emulator.requests.some((r) => r.operation !== "listOffsiteInstances" && r.operation !== "listProjects"),
+        ).toBe(false);
+      } finally {
+        project.cleanup();
+      }
+    },
+    OP_TIMEOUT,
+  );
 
-  it("restore-time-ranges (TypeScript, CommonJS) deploys with the latest restorable time", async () => {
-    const { stdout } = await runExample("restore-time-ranges", "up");
-    expect(stdout).toContain(first().id);
-    expect(stdout).toContain(new Date(latestOf(first().id)).toISOString());
-  });
+  it(
+    "restore-time-ranges (TypeScript, CommonJS) deploys with the latest restorable time",
+    async () => {
+      const project = await projectOn("examples/restore-time-ranges");
+      try {
+        const up = await project.run("up");
+        expect(up.stdout).toMatch(new RegExp(`instanceId\\s*:\\s*"${first().id}"`));
+        expect(up.stdout).toMatch(
+          new RegExp(`latestRestorableTime\\s*:\\s*"${new Date(latestOf(first().id)).toISOString()}"`),
+        );
+        expect((await project.run("refresh")).stdout).toMatch(/unchanged/);
+        expect((await project.run("destroy")).stdout).toMatch(/deleted/);
+      } finally {
+        project.cleanup();
+      }
+    },
+    OP_TIMEOUT,
+  );
 
-  it("restore-gate (JavaScript, ESM) passes a restorable time and fails the preview of another", async () => {
-    const id = first().id;
-    const ok = await runExample("restore-gate", "preview", {
-      "restore-gate:sourceInstanceId": id,
-      "restore-gate:restoreTime": String(latestOf(id) - 60_000),
-    });
-    expect(ok.stdout).toMatch(/restorable\s*:\s*true/);
-    const refused = await runExample("restore-gate", "preview", {
-      "restore-gate:sourceInstanceId": id,
-      "restore-gate:restoreTime": new Date(latestOf(id) + 3_600_000).toISOString(),
-    }).then(
-      () => expect.unreachable("the preview should fail"),
-      (error: { stdout: string; stderr: string }) => `${error.stdout}${error.stderr}`,
-    );
-    expect(refused).toContain(
-      `Cannot restore DB instance ${id} to ${new Date(latestOf(id) + 3_600_000).toISOString()}`,
-    );
-  });
+  it(
+    "restore-gate (JavaScript, ESM) passes a restorable time and refuses another, with the message and no stack trace",
+    async () => {
+      const id = first().id;
+      const project = await projectOn("examples/restore-gate", {
+        "restore-gate:sourceInstanceId": id,
+        "restore-gate:restoreTime": String(latestOf(id) - 60_000),
+      });
+      try {
+        expect((await project.run("preview")).stdout).toMatch(/restorable\s*:\s*true/);
+        expect((await project.run("up")).stdout).toMatch(/restorable\s*:\s*true/);
+        await project.run("refresh");
+        const tooLate = new Date(latestOf(id) + 3_600_000).toISOString();
+        await project.configure({ "restore-gate:restoreTime": tooLate });
+        const refused = await project.runFailing("preview");
+        expect(refused.output).toContain(
+          `Cannot restore DB instance ${id} to ${tooLate} (${Date.parse(tooLate)}): no restore time range of its cross-region backup contains that time.`,
+        );
+        expect(refused.output).not.toMatch(STACK_FRAME);
+        expect((await project.run("destroy")).stdout).toMatch(/deleted/);
+      } finally {
+        project.cleanup();
+      }
+    },
+    OP_TIMEOUT,
+  );
 });
 
-describe("npm start", () => {
-  it("previews the demo against the emulator: instances, ranges, and one restorable and one refused time", async () => {
-    const { stdout } = await run(tsx, [path.join(repoRoot, "scripts/demo.ts")], { cwd: repoRoot });
-    expect(stdout).toMatch(/instancesInRegion\s*:\s*237/);
-    expect(stdout).toMatch(/gateOneHourAgo\s*:\s*".*: restorable=true"/);
-    expect(stdout).toMatch(/gateTomorrow\s*:\s*".*: restorable=false"/);
-    expect(stdout).toContain("warning: Cannot restore DB instance");
-  });
+describe("the demo (Pulumi.yaml at the repository root)", () => {
+  it(
+    "npm start previews it against the emulator: instances, ranges, and one restorable and one refused time",
+    async () => {
+      const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/demo.ts"], {
+        cwd: repoRoot,
+        maxBuffer: 16 << 20,
+      });
+      expect(stdout).toMatch(/instancesInRegion\s*:\s*237\n/);
+      expect(stdout).toMatch(/gateOneHourAgo\s*:\s*".*: restorable=true"/);
+      expect(stdout).toMatch(/gateTomorrow\s*:\s*".*: restorable=false"/);
+      expect(stdout).toContain("warning: Cannot restore DB instance");
+      expect(stdout).toMatch(/The emulator verified and answered \d+ signed requests/);
+    },
+    OP_TIMEOUT,
+  );
+
+  it(
+    "deploys, refreshes and destroys as a directory project",
+    async () => {
+      const project = await pulumiInDirectory({
+        dir: repoRoot,
+        env: {
+          HW_RDS_ENDPOINT: emulator.url,
+          HW_IAM_ENDPOINT: emulator.url,
+          HW_ACCESS_KEY: emulator.credentials.accessKey,
+          HW_SECRET_KEY: emulator.credentials.secretKey,
+        },
+      });
+      try {
+        const up = await project.run("up");
+        expect(up.stdout).toMatch(/gateOneHourAgo\s*:\s*".*: restorable=true"/);
+        expect(up.stdout).toContain("warning: Cannot restore DB instance");
+        expect((await project.run("refresh")).stdout).toMatch(/unchanged/);
+        expect((await project.run("destroy")).stdout).toMatch(/deleted/);
+      } finally {
+        project.cleanup();
+      }
+    },
+    OP_TIMEOUT,
+  );
+});
+
+it("every example directory is covered above", () => {
+  const covered = ["list-offsite-instances", "restore-gate", "restore-time-ranges"];
+  expect(fs.readdirSync(path.join(repoRoot, "examples")).sort()).toEqual(covered);
 });

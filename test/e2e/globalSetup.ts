@@ -1,5 +1,5 @@
 /**
- * Vitest global setup: provision the Pulumi CLI once, before any test file runs, so that a first-time build (minutes)
+ * Vitest global setup: provision the Pulumi CLI and its Node language host once, before any test file runs, so that a first-time build (minutes)
  * is not charged to a test's timeout. The result reaches the tests through `inject("pulumiCli")` (see
  * test/e2e/harness). A provisioning failure is not thrown here (that would also abort unrelated unit tests): it is
  * printed and handed to the harness, which makes every e2e test fail with the refused step and module.
@@ -57,7 +57,7 @@ export default async function setup(project: TestProject): Promise<void> {
     const secs = ((Date.now() - started) / 1000).toFixed(1);
     process.stderr.write(
       `[e2e] Pulumi CLI ${cli.version} (${cli.source}, ${secs}s) at ${cli.pulumiPath}; language host: ${
-        cli.languageHost ? "yes" : "no (inline programs only)"
+        cli.languageHostPath ?? "none (directory projects cannot run)"
       }\n`,
     );
     project.provide("pulumiCli", { cli });

@@ -297,30 +297,53 @@ function readTree(dir: string, skip: (p: string) => boolean = () => false): stri
 
 /** Create an isolated stack (fresh backend, PULUMI_HOME and workDir) for an inline program. */
 export async function createTestStack(opts: TestStackOptions): Promise<TestStack> {
-  const cli = await getPulumiCli();
-  const pulumiCommand = await getPulumiCommand();
   const projectName = opts.projectName ?? "e2e";
-  const stackName = opts.stackName ?? "test";
   fs.mkdirSync(workRoot, { recursive: true });
   const workDir = fs.mkdtempSync(path.join(workRoot, `${projectName}-`));
+  linkPackagesInto(workDir, opts.linkPackages ?? { [ownPackageName()]: repoRoot });
+  return openTestStack(opts, { workDir, projectName, program: opts.program, ownsWorkDir: true });
+}
+
+export interface ProjectTestStackOptions extends Omit<TestStackOptions, "program" | "projectName" | "linkPackages"> {
+  /** A project directory (Pulumi.yaml and its entry module), run by the CLI through the Node language host. */
+  dir: string;
+}
+
+/**
+ * A stack of a project directory, run by `pulumi preview|up|refresh|destroy` in that directory through the Node
+ * language host, as a user runs it (fresh backend and PULUMI_HOME). Writes `Pulumi.<stack>.yaml` into the directory
+ * and removes it in `cleanup`. `setProgram` is not available: the program is the directory's entry module.
+ */
+export async function createProjectTestStack(opts: ProjectTestStackOptions): Promise<TestStack> {
+  const workDir = path.resolve(opts.dir);
+  const projectName = /^name:\s*(\S+)/m.exec(fs.readFileSync(path.join(workDir, "Pulumi.yaml"), "utf8"))?.[1];
+  if (!projectName) throw new Error(`${workDir}/Pulumi.yaml has no name`);
+  return openTestStack(opts, { workDir, projectName, ownsWorkDir: false });
+}
+
+async function openTestStack(
+  opts: Omit<TestStackOptions, "program">,
+  target: { workDir: string; projectName: string; program?: PulumiFn; ownsWorkDir: boolean },
+): Promise<TestStack> {
+  const cli = await getPulumiCli();
+  const pulumiCommand = await getPulumiCommand();
+  const { workDir, projectName, program } = target;
+  const stackName = opts.stackName ?? "test";
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-e2e-"));
   const backendDir = path.join(tmp, "backend");
   const homeDir = path.join(tmp, "home");
-  linkPackagesInto(workDir, opts.linkPackages ?? { [ownPackageName()]: repoRoot });
 
   const envVars: Record<string, string> = {
     ...pulumiEnvOverrides({ cli, home: homeDir, backendDir, passphrase: DEV_PASSPHRASE }),
     ...opts.envVars,
   };
-  const stack = await LocalWorkspace.createOrSelectStack(
-    { stackName, projectName, program: opts.program },
-    {
-      pulumiCommand,
-      workDir,
-      envVars,
-      projectSettings: { name: projectName, runtime: "nodejs" },
-    },
-  );
+  const stack = program
+    ? await LocalWorkspace.createOrSelectStack(
+        { stackName, projectName, program },
+        { pulumiCommand, workDir, envVars, projectSettings: { name: projectName, runtime: "nodejs" } },
+      )
+    : await LocalWorkspace.createOrSelectStack({ stackName, workDir }, { pulumiCommand, envVars });
+  const stackConfigFile = path.join(workDir, `Pulumi.${stackName}.yaml`);
   if (opts.config) await stack.setAllConfig(toConfigMap(opts.config));
 
   let cleaned = false;
@@ -365,8 +388,9 @@ export async function createTestStack(opts: TestStackOptions): Promise<TestStack
     backendDir,
     homeDir,
     envVars,
-    setProgram(program) {
-      stack.workspace.program = program;
+    setProgram(newProgram) {
+      if (!program) throw new Error(`${workDir} is a project directory: its program is its entry module`);
+      stack.workspace.program = newProgram;
     },
     async setConfig(config) {
       await stack.setAllConfig(toConfigMap(config));
@@ -412,7 +436,8 @@ export async function createTestStack(opts: TestStackOptions): Promise<TestStack
     async cleanup() {
       if (cleaned) return;
       cleaned = true;
-      fs.rmSync(workDir, { recursive: true, force: true });
+      if (target.ownsWorkDir) fs.rmSync(workDir, { recursive: true, force: true });
+      else fs.rmSync(stackConfigFile, { force: true });
       fs.rmSync(tmp, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,74 @@
+// The environment that keeps the provisioned CLI offline, quiet and login-free.
+
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+/** Fixed development passphrase for the local file backend; never protects anything real. */
+export const DEV_PASSPHRASE = "pulumi-huaweicloud-rds-offsite-dev-passphrase";
+
+/** ${XDG_CACHE_HOME:-~/.cache}/pulumi-huaweicloud-rds-offsite */
+export function cacheBase(env = process.env) {
+  const xdg = env.XDG_CACHE_HOME;
+  return path.join(
+    xdg && path.isAbsolute(xdg) ? xdg : path.join(os.homedir(), ".cache"),
+    "pulumi-huaweicloud-rds-offsite",
+  );
+}
+
+/**
+ * The environment additions for running the CLI: its directory (with the language host) and the @pulumi/pulumi
+ * directory (with the dynamic provider shim) first on PATH, no update check, no plugin downloads, a file backend and
+ * PULUMI_HOME under the cache, the development passphrase. A value the caller passes explicitly always wins;
+ * otherwise a variable the user already set is kept.
+ *
+ * @param {object} opts
+ * @param {{ binDir: string, sdkDir: string }} opts.cli result of ensurePulumiCli()
+ * @param {NodeJS.ProcessEnv} [opts.env] the environment to respect (default process.env)
+ * @param {string} [opts.home] PULUMI_HOME to force
+ * @param {string} [opts.backendDir] directory of a file backend to force
+ * @param {string} [opts.passphrase] PULUMI_CONFIG_PASSPHRASE to force
+ * @param {string} [opts.projectDir] the project directory the CLI runs in, for its runtime options (see below)
+ * @returns {Record<string, string>}
+ */
+export function pulumiEnvOverrides({ cli, env = process.env, home, backendDir, passphrase, projectDir }) {
+  const out = { PATH: [cli.binDir, cli.sdkDir, env.PATH].filter(Boolean).join(path.delimiter) };
+  const keepOrSet = (key, value) => {
+    if (env[key] === undefined || env[key] === "") out[key] = value;
+  };
+  keepOrSet("PULUMI_SKIP_UPDATE_CHECK", "true");
+  keepOrSet("PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION", "true");
+  if (home) out.PULUMI_HOME = home;
+  else keepOrSet("PULUMI_HOME", path.join(cacheBase(env), "pulumi-home"));
+  if (backendDir) out.PULUMI_BACKEND_URL = `file://${backendDir}`;
+  else keepOrSet("PULUMI_BACKEND_URL", `file://${path.join(cacheBase(env), "state")}`);
+  if (passphrase !== undefined) out.PULUMI_CONFIG_PASSPHRASE = passphrase;
+  else if (!env.PULUMI_CONFIG_PASSPHRASE && !env.PULUMI_CONFIG_PASSPHRASE_FILE)
+    out.PULUMI_CONFIG_PASSPHRASE = DEV_PASSPHRASE;
+  const tsconfig = projectDir && cli.source !== "path" ? tsconfigOption(projectDir) : undefined;
+  if (tsconfig) keepOrSet("PULUMI_NODEJS_TSCONFIG_PATH", tsconfig);
+  if (out.PULUMI_HOME) fs.mkdirSync(out.PULUMI_HOME, { recursive: true });
+  if (out.PULUMI_BACKEND_URL?.startsWith("file://")) fs.mkdirSync(out.PULUMI_BACKEND_URL.slice(7), { recursive: true });
+  return out;
+}
+
+/**
+ * The `tsconfig` runtime option of a project's Pulumi.yaml. The provisioned language host (v3.68.0) reads runtime
+ * options only from command-line flags, which CLI v3.259.0 no longer passes (it sends them in the run request), so it
+ * would ignore this one. The host turned it into PULUMI_NODEJS_TSCONFIG_PATH for the SDK's program runner; so do we.
+ */
+function tsconfigOption(projectDir) {
+  for (const name of ["Pulumi.yaml", "Pulumi.yml"]) {
+    const file = path.join(projectDir, name);
+    if (!fs.existsSync(file)) continue;
+    const option = /^\s+tsconfig:\s*["']?([^"'\s#]+)/m.exec(fs.readFileSync(file, "utf8"))?.[1];
+    return option && path.resolve(projectDir, option);
+  }
+  return undefined;
+}
+
+/** The full environment for running the CLI: `env` plus pulumiEnvOverrides(). */
+export function pulumiEnv(opts) {
+  const env = opts.env ?? process.env;
+  return { ...env, ...pulumiEnvOverrides({ ...opts, env }) };
+}
