@@ -1,0 +1,46 @@
+import type * as provider from "@pulumi/pulumi/provider";
+import { DATA_SOURCES, type DataSource } from "../sdk/definitions";
+import type { ConfigurationLookup } from "../sdk/queries/configurationLookup";
+import { schemaText, token } from "./schema";
+
+/** The provider's settings as `configure` received them: setting name → value, secrets already unwrapped. */
+export type ProviderSettings = Readonly<Record<string, unknown>>;
+
+/** A provider that also receives its configuration (see plugin/configuredServer.ts for how). */
+export interface ConfigurableProvider extends provider.Provider {
+  configure(settings: ProviderSettings): void;
+  invoke: NonNullable<provider.Provider["invoke"]>;
+}
+
+/**
+ * The plugin's provider: each data source is a function (an invoke) over the core's query, so arguments, results
+ * and errors are those of the TypeScript functions. Settings: the provider's own (an explicit provider's arguments,
+ * or stack config `huaweicloud-rds-offsite:*` for the default provider), then the plugin's environment.
+ */
+export function pluginProvider(version: string, env: NodeJS.ProcessEnv = process.env): ConfigurableProvider {
+  const byToken = new Map<string, DataSource>(DATA_SOURCES.map((source) => [token(source.name), source]));
+  let settings: ProviderSettings = {};
+  const lookup = (): ConfigurationLookup => ({ stackConfig: (key) => settingText(settings[key]), env });
+  return {
+    version,
+    getSchema: async () => schemaText(version),
+    configure(received) {
+      settings = received;
+    },
+    async invoke(functionToken: string, inputs: Record<string, unknown>): Promise<provider.InvokeResult> {
+      const source = byToken.get(functionToken);
+      if (source === undefined) {
+        throw new Error(`unknown function ${functionToken}; this provider has ${[...byToken.keys()].join(", ")}`);
+      }
+      const result = await source.query(inputs, lookup());
+      // Protobuf structs cannot hold `undefined`: absent fields stay absent, as the API gave them.
+      return { outputs: JSON.parse(JSON.stringify(result)) as Record<string, unknown> };
+    },
+  };
+}
+
+/** Settings are text in stack config; an explicit provider may give a number (`maxRetries: 5`). */
+function settingText(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  return typeof value === "string" ? value : JSON.stringify(value);
+}

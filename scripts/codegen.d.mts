@@ -1,0 +1,6 @@
+// Types for codegen.mjs (plain ESM so that `npm run sdks` needs no TypeScript loader).
+
+/** The cached SDK generator built from codegen/ (built first when its sources changed). */
+export declare function ensureCodegen(opts?: { log?: (line: string) => void }): Promise<string>;
+/** Writes `<outDir>/python` and `<outDir>/go` from schema/schema.json (default outDir: the repository's sdks/). */
+export declare function generateSdks(outDir?: string): Promise<void>;

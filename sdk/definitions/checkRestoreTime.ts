@@ -1,0 +1,45 @@
+import { queryRestoreTime } from "../queries/queryRestoreTime";
+import type { CheckRestoreTimeArgs, CheckRestoreTimeResult } from "../queries/types";
+import type { DataSourceDefinition } from "./definition";
+import { REGION_ARGUMENTS } from "./regionArguments";
+
+/** The restore decision: is the backup restorable to a point in time? */
+export const checkRestoreTime: DataSourceDefinition<CheckRestoreTimeArgs, CheckRestoreTimeResult> = {
+  name: "checkRestoreTime",
+  description:
+    "Whether a DB instance's cross-region backup can be restored to `restoreTime`: the restore gate's decision. Fail the program when `restorable` is false, and give the restore `restoreTime` (epoch milliseconds).",
+  arguments: {
+    ...REGION_ARGUMENTS,
+    instanceId: { type: { type: "string" }, required: true, description: "Id of the DB instance to restore." },
+    restoreTime: {
+      type: { type: "string" },
+      required: true,
+      description:
+        "The point in time to restore to: ISO-8601 with a zone (`2026-11-20T03:00:00Z`) or epoch milliseconds (digits).",
+    },
+  },
+  result: {
+    restorable: {
+      type: { type: "boolean" },
+      required: true,
+      description: "Whether a cross-region restore to `restoreTime` is possible.",
+    },
+    restoreTime: {
+      type: { type: "integer" },
+      required: true,
+      description: "The requested time, epoch milliseconds (UTC).",
+    },
+    range: {
+      type: { ref: "RestoreTimeRange" },
+      required: false,
+      description: "The range containing it, when restorable.",
+    },
+    ranges: {
+      type: { type: "array", items: { ref: "RestoreTimeRange" } },
+      required: true,
+      description:
+        "The ranges the decision rests on: those of the restore time's UTC day when one contains it, otherwise the whole undated list.",
+    },
+  },
+  query: queryRestoreTime,
+};

@@ -1,0 +1,60 @@
+import type { ConfigurationLookup } from "../queries/configurationLookup";
+
+/**
+ * The shape of one value, in the terms of a Pulumi package schema: every surface that needs a type (the plugin's
+ * schema, hence the Python and Go SDKs) derives it from here.
+ */
+export type ValueType =
+  | { readonly type: "string" | "integer" | "boolean" }
+  | { readonly type: "array"; readonly items: ValueType }
+  | { readonly ref: ObjectTypeName };
+
+/** Object types data sources return, by their schema name. */
+export type ObjectTypeName = "OffsiteBackupInstance" | "Datastore" | "RestoreTimeRange";
+
+/** A documented, typed field of arguments, results or an object type. */
+export interface FieldDefinition {
+  readonly type: ValueType;
+  readonly description: string;
+  /** Present in every value (results), or required of every caller (arguments). */
+  readonly required: boolean;
+  /** Marked secret in the schema, so SDKs and the engine keep it out of logs and plain-text state. */
+  readonly secret?: boolean;
+}
+
+/**
+ * The fields of `T`, each described, with `required` matching `T`: an optional key, or one whose value may be
+ * `undefined`, must say `required: false`, any other `required: true`. A field added to the TypeScript type without a
+ * definition (or the other way round) fails to compile.
+ */
+export type FieldsOf<T> = {
+  readonly [K in keyof T]-?: FieldDefinition & {
+    readonly required: object extends Pick<T, K> ? false : undefined extends T[K] ? false : true;
+  };
+};
+
+/**
+ * One data source, described once: its name, its arguments and its results (names, types, docs), and its query in
+ * the core, which validates arguments (refusing bad ones with an error naming the argument, before any request) and
+ * calls the API.
+ */
+export interface DataSourceDefinition<Args, Result> {
+  /** The function name every surface uses: `getOffsiteBackupInstances`, `checkRestoreTime`. */
+  readonly name: string;
+  readonly description: string;
+  readonly arguments: FieldsOf<Args>;
+  readonly result: FieldsOf<Result>;
+  query(args: Args, lookup: ConfigurationLookup): Promise<Result>;
+}
+
+/**
+ * Any data source, for the surfaces that treat them alike (the plugin, the schema). The query takes what arrives on
+ * the wire and validates it itself.
+ */
+export interface DataSource {
+  readonly name: string;
+  readonly description: string;
+  readonly arguments: Readonly<Record<string, FieldDefinition>>;
+  readonly result: Readonly<Record<string, FieldDefinition>>;
+  query(args: unknown, lookup: ConfigurationLookup): Promise<object>;
+}

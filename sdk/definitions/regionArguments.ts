@@ -1,0 +1,18 @@
+import type { RegionArgs } from "../queries/types";
+import type { FieldsOf } from "./definition";
+
+/** Where every data source asks: the backup region and its project. */
+export const REGION_ARGUMENTS: FieldsOf<RegionArgs> = {
+  region: {
+    type: { type: "string" },
+    required: false,
+    description:
+      "Backup (destination) region to query, e.g. `ap-southeast-1`. Defaults to the provider's `region`, then `HW_REGION_NAME`.",
+  },
+  projectId: {
+    type: { type: "string" },
+    required: false,
+    description:
+      "Project id of `region`. Defaults to the provider's `projectId` (for its own region), then an IAM lookup (cached per process).",
+  },
+};
