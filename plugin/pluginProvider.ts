@@ -16,23 +16,36 @@ export interface ConfigurableProvider extends provider.Provider {
  * The plugin's provider: each data source is a function (an invoke) over the core's query, so arguments, results
  * and errors are those of the TypeScript functions. Settings: the provider's own (an explicit provider's arguments,
  * or stack config `huaweicloud-rds-offsite:*` for the default provider), then the plugin's environment.
+ *
+ * One plugin process serves one provider for one deployment, and a program may ask the same question twice (a YAML
+ * gate takes `return: range` beside the full result): identical invokes share one answer, so they cost no second
+ * request and cannot disagree. New settings start afresh.
  */
 export function pluginProvider(version: string, env: NodeJS.ProcessEnv = process.env): ConfigurableProvider {
   const byToken = new Map<string, DataSource>(DATA_SOURCES.map((source) => [token(source.name), source]));
   let settings: ProviderSettings = {};
+  const answers = new Map<string, Promise<object>>();
   const lookup = (): ConfigurationLookup => ({ stackConfig: (key) => settingText(settings[key]), env });
   return {
     version,
     getSchema: async () => schemaText(version),
     configure(received) {
       settings = received;
+      answers.clear();
     },
     async invoke(functionToken: string, inputs: Record<string, unknown>): Promise<provider.InvokeResult> {
       const source = byToken.get(functionToken);
       if (source === undefined) {
         throw new Error(`unknown function ${functionToken}; this provider has ${[...byToken.keys()].join(", ")}`);
       }
-      const result = await source.query(inputs, lookup());
+      const key = JSON.stringify([functionToken, inputs]);
+      let answer = answers.get(key);
+      if (answer === undefined) {
+        answer = source.query(inputs, lookup());
+        answers.set(key, answer);
+        answer.catch(() => answers.delete(key));
+      }
+      const result = await answer;
       // Protobuf structs cannot hold `undefined`: absent fields stay absent, as the API gave them.
       return { outputs: JSON.parse(JSON.stringify(result)) as Record<string, unknown> };
     },

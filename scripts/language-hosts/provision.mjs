@@ -5,17 +5,18 @@
 //
 //   node scripts/language-hosts/provision.mjs yaml python   # builds what is missing, prints the binaries as JSON
 
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { acquireBuildLock } from "../pulumi-cli/buildLock.mjs";
 import { cacheBase } from "../pulumi-cli/environment.mjs";
-import { PulumiCliProvisionError, runGo, writeWrapperModule } from "../pulumi-cli/goCommand.mjs";
+import { GO_ENV, PulumiCliProvisionError, runGo, writeWrapperModule } from "../pulumi-cli/goCommand.mjs";
 
 /**
  * Where each host's `main` package lives on the module proxy. pulumi-yaml is its own module. The Python and Go hosts
  * were part of github.com/pulumi/pulumi/sdk/v3 until they moved into modules of their own that the proxy does not
- * serve; v3.78.0 is a release whose sdk/v3 module still holds both.
+ * serve (403): sdk/v3 holds the Python host up to about v3.78.0 and the Go host up to about v3.30.0.
  */
 export const LANGUAGE_HOSTS = {
   yaml: {
@@ -27,10 +28,12 @@ export const LANGUAGE_HOSTS = {
     module: "github.com/pulumi/pulumi/sdk/v3",
     version: "v3.78.0",
     package: "github.com/pulumi/pulumi/sdk/v3/python/cmd/pulumi-language-python",
+    // The host runs programs through this Python script, which it looks for on PATH.
+    companions: ["python/cmd/pulumi-language-python-exec"],
   },
   go: {
     module: "github.com/pulumi/pulumi/sdk/v3",
-    version: "v3.78.0",
+    version: "v3.30.0",
     package: "github.com/pulumi/pulumi/sdk/v3/go/pulumi-language-go",
   },
 };
@@ -61,14 +64,35 @@ export async function ensureLanguageHost(language, { log = defaultLog } = {}) {
   const dir = languageHostDir(language);
   const binDir = path.join(dir, "bin");
   const binary = path.join(binDir, binaryName(language));
-  if (isExecutable(binary)) return binDir;
+  const companions = (LANGUAGE_HOSTS[language].companions ?? []).map((file) => path.join(binDir, path.basename(file)));
+  const ready = () => [binary, ...companions].every(isExecutable);
+  if (ready()) return binDir;
   const release = await acquireBuildLock(dir, log);
   try {
     if (!isExecutable(binary)) await buildGoTool(language, dir, binary, log);
+    if (!ready()) copyCompanions(language, path.join(dir, "wrapper"), binDir);
   } finally {
     release();
   }
   return binDir;
+}
+
+/** The files a host runs beside itself, copied executable from the module it was built from. */
+function copyCompanions(language, wrapper, binDir) {
+  const host = LANGUAGE_HOSTS[language];
+  const listed = spawnSync("go", ["list", "-m", "-f", "{{.Dir}}", host.module], {
+    cwd: wrapper,
+    encoding: "utf8",
+    env: { ...process.env, ...GO_ENV },
+  });
+  const moduleDir = listed.stdout.trim();
+  if (listed.status !== 0 || moduleDir === "") {
+    throw new PulumiCliProvisionError(`${language} host companions`, `go list -m ${host.module}: ${listed.stderr}`);
+  }
+  for (const file of host.companions ?? []) {
+    fs.copyFileSync(path.join(moduleDir, file), path.join(binDir, path.basename(file)));
+    fs.chmodSync(path.join(binDir, path.basename(file)), 0o755);
+  }
 }
 
 /** The wrapper-module build: to a temporary name, then renamed, so a half-written binary is never found. */

@@ -1,0 +1,30 @@
+"""The restore gate in Python, with the generated SDK of the provider plugin."""
+
+from datetime import datetime, timezone
+
+import pulumi
+import pulumi_huaweicloud_rds_offsite as rds_offsite
+
+config = pulumi.Config()
+instance_id = config.require("sourceInstanceId")
+restore_time = config.require("restoreTime")
+
+
+def utc(epoch_ms: int) -> str:
+    return datetime.fromtimestamp(epoch_ms / 1000, tz=timezone.utc).isoformat().replace("+00:00", "Z")
+
+
+# Runs during `pulumi preview`, in the plugin; leaves nothing in state.
+check = rds_offsite.check_restore_time(instance_id=instance_id, restore_time=restore_time)
+if not check.restorable:
+    latest = max((r.end_time for r in check.ranges), default=None)
+    raise pulumi.RunError(
+        f"Cannot restore DB instance {instance_id} to {restore_time}: no restore time range of its cross-region "
+        f"backup contains that time. Latest restorable time: {utc(latest) if latest is not None else 'none'}."
+    )
+
+# Feed the checked time (epoch milliseconds) to the restore, e.g. the huaweicloud provider's
+# huaweicloud.rds.Instance(..., restore={"instance_id": instance_id, "restore_time": check.restore_time}).
+pulumi.export("restorable", check.restorable)
+pulumi.export("restoreTime", check.restore_time)
+pulumi.export("range", {"start": utc(check.range.start_time), "end": utc(check.range.end_time)})

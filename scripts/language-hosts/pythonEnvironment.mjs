@@ -1,0 +1,80 @@
+// The Python side of a Python Pulumi program: a virtual environment with the Pulumi SDK from PyPI (and what the
+// generated SDK of this package imports), created once per pinned version in the cache.
+//
+//   node scripts/language-hosts/pythonEnvironment.mjs    # creates it if missing, prints its bin directory
+
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { acquireBuildLock } from "../pulumi-cli/buildLock.mjs";
+import { cacheBase } from "../pulumi-cli/environment.mjs";
+import { PulumiCliProvisionError } from "../pulumi-cli/goCommand.mjs";
+
+/** The Pulumi Python SDK, at the CLI's version, and the generated SDK's other requirements. */
+export const PYTHON_REQUIREMENTS = ["pulumi==3.259.0", "parver>=0.2.1", "semver>=2.8.1"];
+
+const venvDir = () => path.join(cacheBase(), "python-venv", "pulumi-3.259.0");
+
+/** The virtual environment's `bin` directory (its `python` first on PATH runs programs in it), created if missing. */
+export async function ensurePythonEnvironment({ log = defaultLog } = {}) {
+  const dir = venvDir();
+  const ready = path.join(dir, ".ready");
+  if (fs.existsSync(ready)) return path.join(dir, "bin");
+  const release = await acquireBuildLock(path.dirname(dir), log);
+  try {
+    if (!fs.existsSync(ready)) {
+      log(`creating ${dir} with ${PYTHON_REQUIREMENTS.join(" ")} from PyPI`);
+      fs.rmSync(dir, { recursive: true, force: true });
+      await run("python3", ["-m", "venv", dir]);
+      await run(path.join(dir, "bin", "python"), ["-m", "pip", "install", "--quiet", ...PYTHON_REQUIREMENTS]);
+      fs.writeFileSync(ready, `${PYTHON_REQUIREMENTS.join("\n")}\n`);
+    }
+  } finally {
+    release();
+  }
+  return path.join(dir, "bin");
+}
+
+/**
+ * Installs a Python package directory (e.g. sdks/python) into `target`, for `PYTHONPATH`: with its metadata, which
+ * generated SDKs read for their version, and without touching the shared environment.
+ */
+export async function installPythonPackage(packageDir, target) {
+  const python = path.join(await ensurePythonEnvironment(), "python");
+  await run(python, ["-m", "pip", "install", "--quiet", "--no-deps", "--target", target, packageDir]);
+}
+
+function run(command, args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      output += chunk;
+    });
+    child.on("error", (error) =>
+      reject(new PulumiCliProvisionError("python environment", `${command}: ${error.message}`)),
+    );
+    child.on("close", (code) =>
+      code === 0
+        ? resolve(output)
+        : reject(
+            new PulumiCliProvisionError(
+              "python environment",
+              `${command} ${args.join(" ")} exited with ${code}\n${output}`,
+            ),
+          ),
+    );
+  });
+}
+
+function defaultLog(line) {
+  process.stderr.write(`[language-hosts] ${line}\n`);
+}
+
+if (process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.stdout.write(`${await ensurePythonEnvironment()}\n`);
+}

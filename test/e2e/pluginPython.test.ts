@@ -1,0 +1,112 @@
+/**
+ * The provider plugin from a Python program, through the real engine: the Python language host (built from the Go
+ * module proxy), the Pulumi Python SDK from PyPI in a cached virtual environment, and the SDK generated from the
+ * plugin's schema (sdks/python), against the emulator.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Emulator, startEmulator } from "../../emulator";
+import { ensureLanguageHost } from "../../scripts/language-hosts/provision.mjs";
+import { ensurePythonEnvironment, installPythonPackage } from "../../scripts/language-hosts/pythonEnvironment.mjs";
+import { repoRoot } from "./harness";
+import { type DirectoryProject, pulumiInDirectory } from "./harness/pulumiInDirectory";
+
+const OP_TIMEOUT = 240_000;
+const REGION = "ap-southeast-1";
+/** A Python traceback, as the interpreter prints one. */
+const TRACEBACK = /Traceback \(most recent call last\)/;
+
+let emulator: Emulator;
+let searchPath: string;
+/** The committed sdks/python, installed as a user installs it (its version comes from its metadata). */
+const sdkSite = fs.mkdtempSync(path.join(os.tmpdir(), "python-sdk-"));
+beforeAll(async () => {
+  const [host, python] = await Promise.all([ensureLanguageHost("python"), ensurePythonEnvironment()]);
+  await installPythonPackage(path.join(repoRoot, "sdks", "python"), sdkSite);
+  searchPath = `${host}:${python}:${process.env.PATH}`;
+  emulator = await startEmulator({ regions: { [REGION]: 40 } });
+}, 1_800_000);
+afterAll(() => {
+  emulator?.close();
+  fs.rmSync(sdkSite, { recursive: true, force: true });
+});
+
+const first = () => emulator.dataset.instances(REGION)[0]!;
+const latestOf = (id: string) => Math.max(...emulator.dataset.restoreRanges(id).map((range) => range.end_time));
+
+async function gateProject(restoreTime: string): Promise<DirectoryProject> {
+  const project = await pulumiInDirectory({
+    dir: "examples/python-restore-gate",
+    env: {
+      PATH: searchPath,
+      PYTHONPATH: sdkSite,
+      HW_RDS_ENDPOINT: emulator.url,
+      HW_IAM_ENDPOINT: emulator.url,
+    },
+  });
+  await project.configure(
+    {
+      "huaweicloud-rds-offsite:region": REGION,
+      "huaweicloud-rds-offsite:accessKey": emulator.credentials.accessKey,
+      sourceInstanceId: first().id,
+      restoreTime,
+    },
+    { "huaweicloud-rds-offsite:secretKey": emulator.credentials.secretKey },
+  );
+  return project;
+}
+
+describe("examples/python-restore-gate: the generated Python SDK over the plugin", () => {
+  it(
+    "previews a restorable time with its range",
+    async () => {
+      const time = latestOf(first().id) - 60_000;
+      const project = await gateProject(new Date(time).toISOString());
+      try {
+        const preview = await project.run("preview");
+        expect(preview.stdout).toMatch(/restorable\s*:\s*true/);
+        expect(preview.stdout).toMatch(new RegExp(`restoreTime\\s*:\\s*${time}\\b`));
+      } finally {
+        project.cleanup();
+      }
+    },
+    OP_TIMEOUT,
+  );
+
+  it(
+    "fails the preview for a time the backup cannot be restored to, with the program's message and no traceback",
+    async () => {
+      const id = first().id;
+      const tooLate = new Date(latestOf(id) + 3_600_000).toISOString();
+      const project = await gateProject(tooLate);
+      try {
+        const refused = await project.runFailing("preview");
+        expect(refused.output).toContain(
+          `Cannot restore DB instance ${id} to ${tooLate}: no restore time range of its cross-region backup contains that time.`,
+        );
+        expect(refused.output).not.toMatch(TRACEBACK);
+      } finally {
+        project.cleanup();
+      }
+    },
+    OP_TIMEOUT,
+  );
+
+  it(
+    "refuses a bad argument with the TypeScript function's message, naming it",
+    async () => {
+      const project = await gateProject("yesterday");
+      try {
+        const refused = await project.runFailing("preview");
+        expect(refused.output).toContain(
+          'Invalid argument "restoreTime": "yesterday" is not an ISO-8601 date-time with a zone (e.g. "2026-11-20T03:00:00Z" or "2026-11-20T11:00:00+08:00") nor epoch milliseconds',
+        );
+      } finally {
+        project.cleanup();
+      }
+    },
+    OP_TIMEOUT,
+  );
+});

@@ -1,0 +1,202 @@
+/**
+ * The provider plugin from a Pulumi YAML program, through the real engine (the CLI, the YAML language host built from
+ * the Go module proxy, the plugin started by the engine from Pulumi.yaml's `plugins:`), against the emulator: the
+ * invokes, the gate, bad arguments, and where the plugin's settings come from (stack config in its namespace, an
+ * explicit provider's arguments, the environment, and not `huaweicloud:*`).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Emulator, startEmulator } from "../../emulator";
+import { ensureLanguageHost } from "../../scripts/language-hosts/provision.mjs";
+import { type DirectoryProject, pulumiInDirectory } from "./harness/pulumiInDirectory";
+
+const OP_TIMEOUT = 240_000;
+const REGION = "ap-southeast-1";
+/** A JavaScript stack frame line, as Node prints them. */
+const STACK_FRAME = /^\s+at .+[:(]/m;
+
+let emulator: Emulator;
+let yamlHost: string;
+beforeAll(async () => {
+  yamlHost = await ensureLanguageHost("yaml");
+  emulator = await startEmulator({ regions: { [REGION]: 40 } });
+}, 1_800_000);
+afterAll(() => emulator?.close());
+
+const first = () => emulator.dataset.instances(REGION)[0]!;
+const latestOf = (id: string) => Math.max(...emulator.dataset.restoreRanges(id).map((range) => range.end_time));
+
+/** A fresh stack of `dir` with the YAML host on PATH and the emulator's endpoints in the plugin's environment. */
+function yamlProject(dir: string, env: Record<string, string> = {}): Promise<DirectoryProject> {
+  return pulumiInDirectory({
+    dir,
+    env: {
+      PATH: `${yamlHost}:${process.env.PATH}`,
+      HW_RDS_ENDPOINT: emulator.url,
+      HW_IAM_ENDPOINT: emulator.url,
+      ...env,
+    },
+  });
+}
+
+/** The gate example configured for `restoreTime`, with the provider's settings in its own namespace. */
+async function gateProject(restoreTime: string): Promise<DirectoryProject> {
+  const project = await yamlProject("examples/yaml-restore-gate");
+  await project.configure(
+    {
+      "huaweicloud-rds-offsite:region": REGION,
+      "huaweicloud-rds-offsite:accessKey": emulator.credentials.accessKey,
+      sourceInstanceId: first().id,
+      restoreTime,
+    },
+    { "huaweicloud-rds-offsite:secretKey": emulator.credentials.secretKey },
+  );
+  return project;
+}
+
+describe("examples/yaml-restore-gate: fn::invoke of the plugin's functions", () => {
+  it(
+    "passes a restorable time with one set of requests, and keeps the secret key out of state",
+    async () => {
+      const time = latestOf(first().id) - 60_000;
+      const project = await gateProject(new Date(time).toISOString());
+      try {
+        const before = emulator.requests.length;
+        const preview = await project.run("preview");
+        expect(preview.stdout).toMatch(/restorable\s*:\s*true/);
+        expect(preview.stdout).toMatch(new RegExp(`restoreTime\\s*:\\s*${time}\\b`));
+        const restoreTimeRequests = emulator.requests
+          .slice(before)
+          .filter((request) => request.operation === "listRestoreTimes");
+        expect(restoreTimeRequests).toHaveLength(1);
+        await project.run("up");
+        const state = await project.pulumi(["stack", "export", "--stack", project.stackName]);
+        expect(state.exitCode).toBe(0);
+        expect(state.stdout).not.toContain(emulator.credentials.secretKey);
+      } finally {
+        project.cleanup();
+      }
+    },
+    OP_TIMEOUT,
+  );
+
+  it(
+    "fails the preview for a time the backup cannot be restored to",
+    async () => {
+      const project = await gateProject(new Date(latestOf(first().id) + 3_600_000).toISOString());
+      try {
+        const refused = await project.runFailing("preview");
+        expect(refused.output).toContain(
+          "fn::invoke of huaweicloud-rds-offsite:index:checkRestoreTime did not contain a property 'range' in the returned value",
+        );
+        expect(refused.output).not.toMatch(STACK_FRAME);
+      } finally {
+        project.cleanup();
+      }
+    },
+    OP_TIMEOUT,
+  );
+
+  it(
+    "refuses a bad argument with the TypeScript function's message, naming it, before any request",
+    async () => {
+      const project = await gateProject("yesterday");
+      try {
+        const before = emulator.requests.length;
+        const refused = await project.runFailing("preview");
+        expect(refused.output).toContain(
+          'Invalid argument "restoreTime": "yesterday" is not an ISO-8601 date-time with a zone (e.g. "2026-11-20T03:00:00Z" or "2026-11-20T11:00:00+08:00") nor epoch milliseconds',
+        );
+        expect(refused.output).not.toMatch(STACK_FRAME);
+        expect(emulator.requests.length).toBe(before);
+      } finally {
+        project.cleanup();
+      }
+    },
+    OP_TIMEOUT,
+  );
+});
+
+describe("the plugin's settings, as the engine hands them over", () => {
+  const restorable = () => new Date(latestOf(first().id) - 60_000).toISOString();
+
+  it(
+    "come from the environment when no configuration sets them",
+    async () => {
+      const project = await yamlProject("examples/yaml-restore-gate", {
+        HW_REGION_NAME: REGION,
+        HW_ACCESS_KEY: emulator.credentials.accessKey,
+        HW_SECRET_KEY: emulator.credentials.secretKey,
+      });
+      try {
+        await project.configure({ sourceInstanceId: first().id, restoreTime: restorable() });
+        expect((await project.run("preview")).stdout).toMatch(/restorable\s*:\s*true/);
+      } finally {
+        project.cleanup();
+      }
+    },
+    OP_TIMEOUT,
+  );
+
+  it(
+    "do not include huaweicloud:* stack config: the engine passes a plugin only its own namespace",
+    async () => {
+      const project = await yamlProject("examples/yaml-restore-gate");
+      try {
+        await project.configure(
+          {
+            "huaweicloud:region": REGION,
+            "huaweicloud:accessKey": emulator.credentials.accessKey,
+            sourceInstanceId: first().id,
+            restoreTime: restorable(),
+          },
+          { "huaweicloud:secretKey": emulator.credentials.secretKey },
+        );
+        const refused = await project.runFailing("preview");
+        expect(refused.output).toContain("No region is set. Set ");
+        expect(refused.output).toContain("huaweicloud-rds-offsite:region");
+        expect(refused.output).toContain("HW_REGION_NAME");
+      } finally {
+        project.cleanup();
+      }
+    },
+    OP_TIMEOUT,
+  );
+
+  it(
+    "refuse a misspelt setting by name",
+    async () => {
+      const project = await gateProject(restorable());
+      try {
+        await project.configure({ "huaweicloud-rds-offsite:regoin": REGION });
+        const refused = await project.runFailing("preview");
+        expect(refused.output).toContain('huaweicloud-rds-offsite has no setting "regoin"; did you mean "region"?');
+      } finally {
+        project.cleanup();
+      }
+    },
+    OP_TIMEOUT,
+  );
+
+  it(
+    "come from an explicit provider's arguments, secrets included, over the stack config of its namespace",
+    async () => {
+      const project = await yamlProject("test/e2e/fixtures/yaml-explicit-provider");
+      try {
+        await project.configure(
+          // The default provider's region: the explicit provider must not use it.
+          { "huaweicloud-rds-offsite:region": "eu-west-101", backupRegion: REGION, ak: emulator.credentials.accessKey },
+          { sk: emulator.credentials.secretKey },
+        );
+        const preview = await project.run("preview");
+        expect(preview.stdout).toMatch(new RegExp(`region\\s*:\\s*"${REGION}"`));
+        expect(preview.stdout).toMatch(/totalCount\s*:\s*40\b/);
+        const mysql = emulator.dataset.instances(REGION).filter((instance) => instance.datastore?.type === "MySQL");
+        expect(mysql.length).toBeGreaterThan(0);
+        expect(preview.stdout).toContain(mysql[0]!.id);
+      } finally {
+        project.cleanup();
+      }
+    },
+    OP_TIMEOUT,
+  );
+});
