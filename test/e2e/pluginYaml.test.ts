@@ -86,7 +86,7 @@ describe("examples/yaml-restore-gate: fn::invoke of the plugin's functions", () 
       try {
         const refused = await project.runFailing("preview");
         expect(refused.output).toContain(
-          "fn::invoke of huaweicloud-rds-offsite:index:checkRestoreTime did not contain a property 'range' in the returned value",
+          "fn::invoke of huaweicloud-rds-offsite:checkRestoreTime did not contain a property 'range' in the returned value",
         );
         expect(refused.output).not.toMatch(STACK_FRAME);
       } finally {
@@ -169,7 +169,9 @@ describe("the plugin's settings, as the engine hands them over", () => {
       try {
         await project.configure({ "huaweicloud-rds-offsite:regoin": REGION });
         const refused = await project.runFailing("preview");
-        expect(refused.output).toContain('huaweicloud-rds-offsite has no setting "regoin"; did you mean "region"?');
+        expect(refused.output).toContain(
+          'property regoin value {ap-southeast-1} has a problem: huaweicloud-rds-offsite has no setting "regoin"; its settings are region, accessKey, secretKey,',
+        );
       } finally {
         project.cleanup();
       }
