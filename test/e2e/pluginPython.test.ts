@@ -11,7 +11,8 @@ import { type Emulator, startEmulator } from "../../emulator";
 import { ensureLanguageHost } from "../../scripts/language-hosts/provision.mjs";
 import { ensurePythonEnvironment, installPythonPackage } from "../../scripts/language-hosts/pythonEnvironment.mjs";
 import { repoRoot } from "./harness";
-import { type DirectoryProject, pulumiInDirectory } from "./harness/pulumiInDirectory";
+import type { DirectoryProject } from "./harness/pulumiInDirectory";
+import { restoreGateProject } from "./harness/restoreGateProject";
 
 const OP_TIMEOUT = 240_000;
 const REGION = "ap-southeast-1";
@@ -36,27 +37,14 @@ afterAll(() => {
 const first = () => emulator.dataset.instances(REGION)[0]!;
 const latestOf = (id: string) => Math.max(...emulator.dataset.restoreRanges(id).map((range) => range.end_time));
 
-async function gateProject(restoreTime: string): Promise<DirectoryProject> {
-  const project = await pulumiInDirectory({
+const gateProject = (restoreTime: string): Promise<DirectoryProject> =>
+  restoreGateProject({
     dir: "examples/python-restore-gate",
-    env: {
-      PATH: searchPath,
-      PYTHONPATH: sdkSite,
-      HW_RDS_ENDPOINT: emulator.url,
-      HW_IAM_ENDPOINT: emulator.url,
-    },
+    emulator,
+    region: REGION,
+    restoreTime,
+    env: { PATH: searchPath, PYTHONPATH: sdkSite },
   });
-  await project.configure(
-    {
-      "huaweicloud-rds-offsite:region": REGION,
-      "huaweicloud-rds-offsite:accessKey": emulator.credentials.accessKey,
-      sourceInstanceId: first().id,
-      restoreTime,
-    },
-    { "huaweicloud-rds-offsite:secretKey": emulator.credentials.secretKey },
-  );
-  return project;
-}
 
 describe("examples/python-restore-gate: the generated Python SDK over the plugin", () => {
   it(

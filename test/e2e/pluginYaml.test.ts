@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../emulator";
 import { ensureLanguageHost } from "../../scripts/language-hosts/provision.mjs";
 import { type DirectoryProject, pulumiInDirectory } from "./harness/pulumiInDirectory";
+import { restoreGateProject } from "./harness/restoreGateProject";
 
 const OP_TIMEOUT = 240_000;
 const REGION = "ap-southeast-1";
@@ -39,19 +40,14 @@ function yamlProject(dir: string, env: Record<string, string> = {}): Promise<Dir
 }
 
 /** The gate example configured for `restoreTime`, with the provider's settings in its own namespace. */
-async function gateProject(restoreTime: string): Promise<DirectoryProject> {
-  const project = await yamlProject("examples/yaml-restore-gate");
-  await project.configure(
-    {
-      "huaweicloud-rds-offsite:region": REGION,
-      "huaweicloud-rds-offsite:accessKey": emulator.credentials.accessKey,
-      sourceInstanceId: first().id,
-      restoreTime,
-    },
-    { "huaweicloud-rds-offsite:secretKey": emulator.credentials.secretKey },
-  );
-  return project;
-}
+const gateProject = (restoreTime: string): Promise<DirectoryProject> =>
+  restoreGateProject({
+    dir: "examples/yaml-restore-gate",
+    emulator,
+    region: REGION,
+    restoreTime,
+    env: { PATH: `${yamlHost}:${process.env.PATH}` },
+  });
 
 describe("examples/yaml-restore-gate: fn::invoke of the plugin's functions", () => {
   it(
