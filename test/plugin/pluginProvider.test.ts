@@ -1,0 +1,69 @@
+/**
+ * The plugin's provider object without the engine: invokes dispatched by token to the core's queries, settings from
+ * `configure` before the environment, identical invokes answered once, and errors as the TypeScript functions give.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Emulator, startEmulator } from "../../emulator";
+import { pluginProvider } from "../../plugin/pluginProvider";
+
+const REGION = "ap-southeast-1";
+let emulator: Emulator;
+beforeAll(async () => {
+  emulator = await startEmulator({ regions: { [REGION]: 12 } });
+});
+afterAll(() => emulator?.close());
+
+const settings = () => ({
+  region: REGION,
+  accessKey: emulator.credentials.accessKey,
+  secretKey: emulator.credentials.secretKey,
+  rdsEndpoint: emulator.url,
+  iamEndpoint: emulator.url,
+  maxRetries: 0,
+});
+const listing = "huaweicloud-rds-offsite:index:getOffsiteBackupInstances";
+
+describe("the plugin's provider", () => {
+  it("answers an invoke with the query's result, from configured settings over an empty environment", async () => {
+    const provider = pluginProvider("0.1.0", {});
+    provider.configure(settings());
+    const { outputs } = await provider.invoke(listing, { datastoreType: "mysql" });
+    const mysql = emulator.dataset.instances(REGION).filter((instance) => instance.datastore?.type === "MySQL");
+    expect(outputs.region).toBe(REGION);
+    expect(outputs.totalCount).toBe(12);
+    expect(outputs.ids).toEqual(mysql.map((instance) => instance.id));
+  });
+
+  it("answers identical invokes once, and afresh after new settings", async () => {
+    const provider = pluginProvider("0.1.0", {});
+    provider.configure(settings());
+    const count = () => emulator.requests.filter((request) => request.operation === "listOffsiteInstances").length;
+    const before = count();
+    await provider.invoke(listing, {});
+    const once = count() - before;
+    await provider.invoke(listing, {});
+    expect(count() - before).toBe(once);
+    provider.configure(settings());
+    await provider.invoke(listing, {});
+    expect(count() - before).toBe(2 * once);
+  });
+
+  it("refuses a bad argument with the TypeScript function's message, before any request", async () => {
+    const provider = pluginProvider("0.1.0", {});
+    provider.configure(settings());
+    const before = emulator.requests.length;
+    await expect(provider.invoke(listing, { keepDays: "7" })).rejects.toThrow(
+      'Invalid argument "keepDays": must be an integer, got the string "7"',
+    );
+    await expect(provider.invoke(listing, { instanceID: "x" })).rejects.toThrow(
+      'Invalid argument "instanceID": unknown argument of getOffsiteBackupInstances; did you mean "instanceId"?',
+    );
+    expect(emulator.requests.length).toBe(before);
+  });
+
+  it("names its functions when asked for one it does not have", async () => {
+    await expect(pluginProvider("0.1.0", {}).invoke("huaweicloud-rds-offsite:index:getBackups", {})).rejects.toThrow(
+      "unknown function huaweicloud-rds-offsite:index:getBackups; this provider has huaweicloud-rds-offsite:index:getOffsiteBackupInstances, huaweicloud-rds-offsite:index:getOffsiteRestoreTimeRanges, huaweicloud-rds-offsite:index:checkRestoreTime",
+    );
+  });
+});
