@@ -5,6 +5,7 @@
 
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { acquireBuildLock } from "../pulumi-cli/buildLock.mjs";
@@ -42,7 +43,14 @@ export async function ensurePythonEnvironment({ log = defaultLog } = {}) {
  */
 export async function installPythonPackage(packageDir, target) {
   const python = path.join(await ensurePythonEnvironment(), "python");
-  await run(python, ["-m", "pip", "install", "--quiet", "--no-deps", "--target", target, packageDir]);
+  // setuptools builds in the source tree (build/, *.egg-info): build from a copy, so the tree stays as committed.
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), "python-package-"));
+  try {
+    fs.cpSync(packageDir, copy, { recursive: true });
+    await run(python, ["-m", "pip", "install", "--quiet", "--no-deps", "--target", target, copy]);
+  } finally {
+    fs.rmSync(copy, { recursive: true, force: true });
+  }
 }
 
 function run(command, args) {

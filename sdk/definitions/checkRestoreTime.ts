@@ -1,4 +1,3 @@
-import { queryRestoreTime } from "../queries/queryRestoreTime";
 import type { CheckRestoreTimeArgs, CheckRestoreTimeResult } from "../queries/types";
 import type { DataSourceDefinition } from "./definition";
 import { REGION_ARGUMENTS } from "./regionArguments";
@@ -41,5 +40,4 @@ export const checkRestoreTime: DataSourceDefinition<CheckRestoreTimeArgs, CheckR
         "The ranges the decision rests on: those of the restore time's UTC day when one contains it, otherwise the whole undated list.",
     },
   },
-  query: queryRestoreTime,
 };

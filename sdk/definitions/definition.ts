@@ -34,9 +34,9 @@ export type FieldsOf<T> = {
 };
 
 /**
- * One data source, described once: its name, its arguments and its results (names, types, docs), and its query in
- * the core, which validates arguments (refusing bad ones with an error naming the argument, before any request) and
- * calls the API.
+ * One data source, described once: its name, its arguments and its results (names, types, docs). The core's
+ * validation accepts exactly these arguments; the schema, hence every generated SDK, is derived from it; the
+ * TypeScript types are checked against it.
  */
 export interface DataSourceDefinition<Args, Result> {
   /** The function name every surface uses: `getOffsiteBackupInstances`, `checkRestoreTime`. */
@@ -44,12 +44,11 @@ export interface DataSourceDefinition<Args, Result> {
   readonly description: string;
   readonly arguments: FieldsOf<Args>;
   readonly result: FieldsOf<Result>;
-  query(args: Args, lookup: ConfigurationLookup): Promise<Result>;
 }
 
 /**
- * Any data source, for the surfaces that treat them alike (the plugin, the schema). The query takes what arrives on
- * the wire and validates it itself.
+ * Any data source with its query, for the surfaces that treat them alike (the plugin, the schema). The query takes
+ * what arrives on the wire and validates it itself (refusing bad arguments, naming them, before any request).
  */
 export interface DataSource {
   readonly name: string;
@@ -57,4 +56,9 @@ export interface DataSource {
   readonly arguments: Readonly<Record<string, FieldDefinition>>;
   readonly result: Readonly<Record<string, FieldDefinition>>;
   query(args: unknown, lookup: ConfigurationLookup): Promise<object>;
+}
+
+/** The names of a data source's arguments: what its validation accepts. */
+export function argumentNames<Args>(definition: DataSourceDefinition<Args, unknown>): (keyof Args & string)[] {
+  return Object.keys(definition.arguments) as (keyof Args & string)[];
 }

@@ -1,4 +1,3 @@
-import { queryOffsiteBackupInstances } from "../queries/queryOffsiteBackupInstances";
 import type { GetOffsiteBackupInstancesArgs, GetOffsiteBackupInstancesResult } from "../queries/types";
 import type { DataSourceDefinition } from "./definition";
 import { REGION_ARGUMENTS } from "./regionArguments";
@@ -56,5 +55,4 @@ export const getOffsiteBackupInstances: DataSourceDefinition<
       description: "How many instances the API reported in the region, before filters.",
     },
   },
-  query: queryOffsiteBackupInstances,
 };

@@ -1,4 +1,3 @@
-import { queryOffsiteRestoreTimeRanges } from "../queries/queryOffsiteRestoreTimeRanges";
 import type { GetOffsiteRestoreTimeRangesArgs, GetOffsiteRestoreTimeRangesResult } from "../queries/types";
 import type { DataSourceDefinition } from "./definition";
 import { REGION_ARGUMENTS } from "./regionArguments";
@@ -31,5 +30,4 @@ export const getOffsiteRestoreTimeRanges: DataSourceDefinition<
     date: { type: { type: "string" }, required: false, description: "The day asked for, when one was." },
     ranges: { type: ranges, required: true, description: "Restorable ranges as the API returns them." },
   },
-  query: queryOffsiteRestoreTimeRanges,
 };

@@ -1,4 +1,7 @@
-// One definition per data source (arguments, results, the query): every surface derives from these.
+// One definition per data source (arguments, results, docs): every surface derives from these.
+import { queryOffsiteBackupInstances } from "../queries/queryOffsiteBackupInstances";
+import { queryOffsiteRestoreTimeRanges } from "../queries/queryOffsiteRestoreTimeRanges";
+import { queryRestoreTime } from "../queries/queryRestoreTime";
 import { checkRestoreTime } from "./checkRestoreTime";
 import type { DataSource } from "./definition";
 import { getOffsiteBackupInstances } from "./getOffsiteBackupInstances";
@@ -8,9 +11,9 @@ export { CONFIGURATION } from "./configuration";
 export type { DataSource, DataSourceDefinition, FieldDefinition, ObjectTypeName, ValueType } from "./definition";
 export { OBJECT_TYPES } from "./objectTypes";
 
-/** Every data source, in the order documentation lists them. */
+/** Every data source with its query, in the order documentation lists them. */
 export const DATA_SOURCES: readonly DataSource[] = [
-  getOffsiteBackupInstances,
-  getOffsiteRestoreTimeRanges,
-  checkRestoreTime,
+  { ...getOffsiteBackupInstances, query: queryOffsiteBackupInstances },
+  { ...getOffsiteRestoreTimeRanges, query: queryOffsiteRestoreTimeRanges },
+  { ...checkRestoreTime, query: queryRestoreTime },
 ];

@@ -1,21 +1,20 @@
 import { quoted } from "../client/errors/echoedText";
 import { InvalidArgumentError } from "../client/errors/InvalidArgumentError";
 import { validateInstanceId } from "../client/validation";
-import type { OffsiteBackupInstance } from "./types";
+import { argumentNames } from "../definitions/definition";
+import { getOffsiteBackupInstances } from "../definitions/getOffsiteBackupInstances";
+import { REGION_ARGUMENTS } from "../definitions/regionArguments";
+import type { GetOffsiteBackupInstancesArgs, OffsiteBackupInstance, RegionArgs } from "./types";
 import { optionalInteger, optionalString } from "./validateArgs";
 
-export const FILTER_KEYS = [
-  "instanceId",
-  "name",
-  "sourceRegion",
-  "sourceProjectId",
-  "destinationRegion",
-  "destinationProjectId",
-  "datastoreType",
-  "keepDays",
-] as const;
+type FilterKey = Exclude<keyof GetOffsiteBackupInstancesArgs, keyof RegionArgs>;
 
-export type InstanceFilters = Partial<Record<Exclude<(typeof FILTER_KEYS)[number], "keepDays">, string>> & {
+/** The filter arguments of `getOffsiteBackupInstances`: every argument its definition declares but where to ask. */
+export const FILTER_KEYS: readonly FilterKey[] = argumentNames(getOffsiteBackupInstances).filter(
+  (key): key is FilterKey => !(key in REGION_ARGUMENTS),
+);
+
+export type InstanceFilters = Partial<Record<Exclude<FilterKey, "keepDays">, string>> & {
   keepDays?: number;
 };
 

@@ -37,5 +37,3 @@ export function optionalString(args: Record<string, unknown>, key: string): stri
 export function optionalInteger(args: Record<string, unknown>, key: string, min: number, max: number) {
   return args[key] === undefined ? undefined : validateInteger(args[key], key, min, max);
 }
-
-export const REGION_ARG_KEYS = ["region", "projectId"] as const;

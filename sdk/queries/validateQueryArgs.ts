@@ -1,19 +1,24 @@
 import { validateDate, validateInstanceId } from "../client/validation";
+import { checkRestoreTime } from "../definitions/checkRestoreTime";
+import { argumentNames } from "../definitions/definition";
+import { getOffsiteBackupInstances } from "../definitions/getOffsiteBackupInstances";
+import { getOffsiteRestoreTimeRanges } from "../definitions/getOffsiteRestoreTimeRanges";
 import { parseRestoreTime } from "../restore/parseRestoreTime";
-import { FILTER_KEYS, type InstanceFilters, validateFilters } from "./instanceFilters";
-import { REGION_ARG_KEYS, validateArgsObject, validateRegionArgs } from "./validateArgs";
+import { type InstanceFilters, validateFilters } from "./instanceFilters";
+import { validateArgsObject, validateRegionArgs } from "./validateArgs";
 
-// One validator per data source, shared by the functions, the resources' constructors and the provider's `check`:
-// bad input is refused with the argument's name before any request, wherever it enters.
+// One validator per data source, shared by the functions, the resources' constructors, the dynamic provider's `check`
+// and the plugin's invokes: bad input is refused with the argument's name before any request, wherever it enters.
+// The arguments accepted are those each data source's definition declares (sdk/definitions).
 
-export const OFFSITE_BACKUP_INSTANCES_ARG_KEYS = [...REGION_ARG_KEYS, ...FILTER_KEYS] as const;
-export const OFFSITE_RESTORE_TIME_RANGES_ARG_KEYS = [...REGION_ARG_KEYS, "instanceId", "date"] as const;
-export const CHECK_RESTORE_TIME_ARG_KEYS = [...REGION_ARG_KEYS, "instanceId", "restoreTime"] as const;
+const OFFSITE_BACKUP_INSTANCES_ARGS = argumentNames(getOffsiteBackupInstances);
+const OFFSITE_RESTORE_TIME_RANGES_ARGS = argumentNames(getOffsiteRestoreTimeRanges);
+const CHECK_RESTORE_TIME_ARGS = argumentNames(checkRestoreTime);
 
 type Where = { region?: string; projectId?: string };
 
 export function validateOffsiteBackupInstancesArgs(args: unknown): { where: Where; filters: InstanceFilters } {
-  const checked = validateArgsObject(args, OFFSITE_BACKUP_INSTANCES_ARG_KEYS, "getOffsiteBackupInstances");
+  const checked = validateArgsObject(args, OFFSITE_BACKUP_INSTANCES_ARGS, getOffsiteBackupInstances.name);
   return { where: validateRegionArgs(checked), filters: validateFilters(checked) };
 }
 
@@ -22,7 +27,7 @@ export function validateOffsiteRestoreTimeRangesArgs(args: unknown): {
   instanceId: string;
   date: string | undefined;
 } {
-  const checked = validateArgsObject(args, OFFSITE_RESTORE_TIME_RANGES_ARG_KEYS, "getOffsiteRestoreTimeRanges");
+  const checked = validateArgsObject(args, OFFSITE_RESTORE_TIME_RANGES_ARGS, getOffsiteRestoreTimeRanges.name);
   return {
     where: validateRegionArgs(checked),
     instanceId: validateInstanceId(checked.instanceId),
@@ -31,7 +36,7 @@ export function validateOffsiteRestoreTimeRangesArgs(args: unknown): {
 }
 
 export function validateCheckRestoreTimeArgs(args: unknown): { where: Where; instanceId: string; restoreTime: number } {
-  const checked = validateArgsObject(args, CHECK_RESTORE_TIME_ARG_KEYS, "checkRestoreTime");
+  const checked = validateArgsObject(args, CHECK_RESTORE_TIME_ARGS, checkRestoreTime.name);
   return {
     where: validateRegionArgs(checked),
     instanceId: validateInstanceId(checked.instanceId),
