@@ -1,0 +1,37 @@
+// The restore gate in Go, with the SDK generated from the provider plugin's schema (sdks/go).
+package main
+
+import (
+	"fmt"
+	"time"
+
+	offsite "github.com/pulumi-huaweicloud-rds-offsite/pulumi-huaweicloud-rds-offsite/sdks/go/huaweicloudrdsoffsite"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/config"
+)
+
+func main() {
+	pulumi.Run(func(ctx *pulumi.Context) error {
+		cfg := config.New(ctx, "")
+		instanceID := cfg.Require("sourceInstanceId")
+		restoreTime := cfg.Require("restoreTime")
+
+		// Runs during `pulumi preview`, in the plugin; leaves nothing in state.
+		check, err := offsite.CheckRestoreTime(ctx, &offsite.CheckRestoreTimeArgs{
+			InstanceId:  instanceID,
+			RestoreTime: restoreTime,
+		})
+		if err != nil {
+			return err
+		}
+		if !check.Restorable {
+			return fmt.Errorf("cannot restore DB instance %s to %s: no restore time range of its cross-region backup contains that time", instanceID, restoreTime)
+		}
+
+		// Feed the checked time (epoch milliseconds) to the restore resource of the huaweicloud provider.
+		ctx.Export("restorable", pulumi.Bool(check.Restorable))
+		ctx.Export("restoreTime", pulumi.Int(check.RestoreTime))
+		ctx.Export("rangeEnd", pulumi.String(time.UnixMilli(int64(check.Range.EndTime)).UTC().Format(time.RFC3339)))
+		return nil
+	})
+}
