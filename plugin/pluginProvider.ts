@@ -3,7 +3,7 @@ import { DATA_SOURCES, type DataSource } from "../sdk/definitions";
 import type { ConfigurationLookup } from "../sdk/queries/configurationLookup";
 import { schemaText, token } from "./schema";
 
-/** The provider's settings as `configure` received them: setting name → value, secrets already unwrapped. */
+/** The provider's settings as `configure` received them: setting name → value (a secret still marked as such). */
 export type ProviderSettings = Readonly<Record<string, unknown>>;
 
 /** A provider that also receives its configuration (see plugin/configuredServer.ts for how). */
@@ -30,7 +30,7 @@ export function pluginProvider(version: string, env: NodeJS.ProcessEnv = process
     version,
     getSchema: async () => schemaText(version),
     configure(received) {
-      settings = received;
+      settings = withoutSecrets(received) as ProviderSettings;
       answers.clear();
     },
     async invoke(functionToken: string, inputs: Record<string, unknown>): Promise<provider.InvokeResult> {
@@ -38,10 +38,11 @@ export function pluginProvider(version: string, env: NodeJS.ProcessEnv = process
       if (source === undefined) {
         throw new Error(`unknown function ${functionToken}; this provider has ${[...byToken.keys()].join(", ")}`);
       }
-      const key = JSON.stringify([functionToken, inputs]);
+      const args = withoutSecrets(inputs);
+      const key = JSON.stringify([functionToken, args]);
       let answer = answers.get(key);
       if (answer === undefined) {
-        answer = source.query(inputs, lookup());
+        answer = source.query(args, lookup());
         answers.set(key, answer);
         answer.catch(() => answers.delete(key));
       }
@@ -56,4 +57,20 @@ export function pluginProvider(version: string, env: NodeJS.ProcessEnv = process
 function settingText(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/** The engine's marker of a secret value in a struct (`{ [SECRET_SIG]: SECRET_VALUE, value }`). */
+const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+const SECRET_VALUE = "1b47061264138c4ac30d75fd1eb44270";
+
+/**
+ * The value with every secret replaced by what it holds: the engine marks secrets in settings and arguments for a
+ * provider that accepts them (the stock Configure answer says it does); the plugin reads them and stores nothing.
+ */
+function withoutSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSecrets);
+  if (value === null || typeof value !== "object") return value;
+  const record = value as Record<string, unknown>;
+  if (record[SECRET_SIG] === SECRET_VALUE) return withoutSecrets(record.value);
+  return Object.fromEntries(Object.entries(record).map(([key, inner]) => [key, withoutSecrets(inner)]));
 }

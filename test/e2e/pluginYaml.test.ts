@@ -191,6 +191,12 @@ describe("the plugin's settings, as the engine hands them over", () => {
         const mysql = emulator.dataset.instances(REGION).filter((instance) => instance.datastore?.type === "MySQL");
         expect(mysql.length).toBeGreaterThan(0);
         expect(preview.stdout).toContain(mysql[0]!.id);
+        await project.run("up");
+        // A changed setting updates the provider in place: nothing it reads from is ever replaced.
+        await project.configure({ retries: "3" });
+        const changed = await project.run("preview");
+        expect(changed.stdout).toMatch(/~\s+pulumi:providers:huaweicloud-rds-offsite\s+backupRegionProvider\s+update/);
+        expect(changed.stdout).not.toMatch(/replace/);
       } finally {
         project.cleanup();
       }

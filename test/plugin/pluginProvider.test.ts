@@ -34,6 +34,17 @@ describe("the plugin's provider", () => {
     expect(outputs.ids).toEqual(mysql.map((instance) => instance.id));
   });
 
+  it("reads secret settings and arguments as the engine marks them", async () => {
+    const secret = (value: unknown) => ({
+      "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
+      value,
+    });
+    const provider = pluginProvider("0.1.0", {});
+    provider.configure({ ...settings(), secretKey: secret(emulator.credentials.secretKey) });
+    const { outputs } = await provider.invoke(listing, { datastoreType: secret("mysql") });
+    expect(outputs.totalCount).toBe(12);
+  });
+
   it("answers identical invokes once, and afresh after new settings", async () => {
     const provider = pluginProvider("0.1.0", {});
     provider.configure(settings());
