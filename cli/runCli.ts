@@ -50,13 +50,18 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<Ex
       const flag = flagForArgument(flags, error.argument) ?? error.argument;
       return usageError(io, `Invalid argument "${flag}": ${error.reason}`, commandUsage(command));
     }
-    if (isConfigurationError(error) || isHuaweiCloudError(error) || isIncompleteListingError(error)) {
+    if (isLibraryError(error) || (error instanceof Error && isLibraryError(error.cause))) {
       io.stderr.write(`${error.message}\n`);
       return ExitCode.failure;
     }
     io.stderr.write(`Unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
     return ExitCode.failure;
   }
+}
+
+/** A failure the library describes itself (a restore decision whose confirmation failed wraps one as its cause). */
+function isLibraryError(error: unknown): error is Error {
+  return isConfigurationError(error) || isHuaweiCloudError(error) || isIncompleteListingError(error);
 }
 
 function allFlags(command: Command): FlagSpecs {

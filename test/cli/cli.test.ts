@@ -477,6 +477,22 @@ describe("API errors: exit 3 with the library's message, never a credential", ()
     );
   });
 
+  it("a failure while confirming a refusal against the whole list", async () => {
+    const { id } = withGap();
+    const time = latestOf(id) + 86_400_000;
+    noRangesFor(1);
+    emulator.queueFault({ operation: "listRestoreTimes", status: 403 });
+    const result = await run(["check", "--instance-id", id, "--time", String(time)]);
+    expect(result).toMatchObject({ status: 3, stdout: "" });
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^DB instance ${id} looks unrestorable to ${iso(time)} \\(${time}\\): none of the 0 restore time range\\(s\\) ` +
+          `the API returned for ${iso(time).slice(0, 10)} contains that time\\. Confirming against the full list of ranges ` +
+          `failed: GET /v3/\\w+/instances/${id}/offsite-restore-time failed: HTTP 403 DBS\\.200010: .*\\n$`,
+      ),
+    );
+  });
+
   it("a 401 for a wrong secret key", async () => {
     const result = await run(["instances"], { ...env, HW_SECRET_KEY: `${SECRET_KEY}x` });
     expect(result.status).toBe(3);
