@@ -92,6 +92,13 @@ describe("retries", () => {
     expect(requestsOf(emulator, "listRestoreTimes")).toHaveLength(2);
   });
 
+  it("keeps the normal backoff on a 500, whatever its Retry-After says", async () => {
+    const { time, ranges } = client();
+    emulator.queueFault({ operation: "listRestoreTimes", status: 500, headers: { "Retry-After": "2" } });
+    await ranges();
+    expect(time.sleeps).toEqual([750]);
+  });
+
   it.each([
     [401, "APIG.0301"],
     [403, "DBS.200010"],
