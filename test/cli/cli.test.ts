@@ -420,6 +420,19 @@ describe("configuration: the environment, overridden by flags", () => {
     });
   });
 
+  it("reads the official SDKs' variables (HUAWEICLOUD_SDK_*) as well", async () => {
+    const { HW_ACCESS_KEY: _ak, HW_SECRET_KEY: _sk, HW_SECURITY_TOKEN: _token, ...connection } = env;
+    const result = await run(["instances", "--json"], {
+      ...connection,
+      HUAWEICLOUD_SDK_AK: ACCESS_KEY,
+      HUAWEICLOUD_SDK_SK: SECRET_KEY,
+      HUAWEICLOUD_SDK_SECURITY_TOKEN: SECURITY_TOKEN,
+      HUAWEICLOUD_SDK_PROJECT_ID: emulator.projects[REGION]!,
+    });
+    expect(result).toMatchObject({ status: 0, stderr: "" });
+    expect(JSON.parse(result.stdout).ids).toEqual(instancesOf(REGION).map((instance) => instance.id));
+  });
+
   it("--endpoint and --iam-endpoint override HW_RDS_ENDPOINT and HW_IAM_ENDPOINT", async () => {
     const elsewhere = { ...env, HW_RDS_ENDPOINT: UNREACHABLE, HW_IAM_ENDPOINT: UNREACHABLE, HW_MAX_RETRIES: "0" };
     const failed = await run(["instances", "--iam-endpoint", emulator.url], elsewhere);
