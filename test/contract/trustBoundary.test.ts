@@ -198,6 +198,21 @@ describe("settings that could leak or misdirect a credential", () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it.each([
+    ["HW_MAX_RETRIES", "must be an integer from 0 to 10, got"],
+    ["HW_CLOUD", ""],
+  ])("caps a 1 MB %s echoed in its refusal, before any request", async (variable, reason) => {
+    const error = await failure(
+      queryOffsiteRestoreTimeRanges({ instanceId }, lookup({ [variable]: "x".repeat(1_000_000) })),
+    );
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toMatch(
+      new RegExp(`^Invalid ${variable} in environment: ${reason} ?"x{500}"… \\(truncated, 1000000 chars\\)`),
+    );
+    expect((error as Error).message.length).toBeLessThan(700);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("refuses an endpoint URL with user info rather than dropping it", async () => {
     const withUserInfo = server.url.replace("http://", "http://user:p4ssw0rd@");
     const error = await failure(
