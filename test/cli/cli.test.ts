@@ -375,6 +375,13 @@ describe("the command line", () => {
     );
     expect((await refused(["check", "--instance-id", "x"])).split("\n")[0]).toBe("Option '--time' is required.");
     expect((await refused(["instances", "extra"])).split("\n")[0]).toMatch(/^Unexpected argument 'extra'/);
+    const long = "x".repeat(100_000);
+    expect((await refused([long])).split("\n")[0]).toBe(
+      `Unknown command "${"x".repeat(100)}… (truncated, 100000 chars)".`,
+    );
+    expect((await refused(["latest", `--${long}`])).split("\n")[0]).toMatch(
+      /^Unknown option '--x+… \(truncated, \d+ chars\)\.$/,
+    );
   });
 
   it("prints help for the command and for each subcommand on stdout", async () => {
