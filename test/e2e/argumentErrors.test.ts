@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { PulumiFn } from "@pulumi/pulumi/automation";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../emulator";
 import { createTestStack, expectFailure } from "./harness";
@@ -17,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => emulator?.close());
 
-async function previewFailure(program: () => Promise<Record<string, unknown> | void>) {
+async function previewFailure(program: PulumiFn) {
   const stack = await createTestStack({ projectName: "bad-arguments", config: emulatorConfig(emulator), program });
   try {
     emulator.resetStats();
