@@ -1,6 +1,6 @@
 import { queryRestoreTime } from "../../sdk/queries/queryRestoreTime";
 import { validateCheckRestoreTimeArgs } from "../../sdk/queries/validateQueryArgs";
-import { describeUnavailable } from "../../sdk/resources/describeUnavailable";
+import { describeUnavailable } from "../../sdk/restore/describeUnavailable";
 import { nearestRestoreTimeRanges } from "../../sdk/restore/findRestoreTimeRange";
 import { type Command, ExitCode } from "../command";
 import { connect, regionArguments } from "../connection";

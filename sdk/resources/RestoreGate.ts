@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { RestoreTimeInput, RestoreTimeRange } from "../queries/types";
+import { describeUnavailable } from "../restore/describeUnavailable";
 import { findRestoreTimeRange } from "../restore/findRestoreTimeRange";
 import { invalidArgumentMessage } from "./dataSourceResource";
-import { describeUnavailable } from "./describeUnavailable";
 import { RestoreTimeCheck } from "./RestoreTimeCheck";
 
 export interface RestoreGateArgs {
