@@ -3,12 +3,25 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { PulumiCliProvisionError } from "./goCommand.mjs";
 
 /** Fixed development passphrase for the local file backend; never protects anything real. */
 export const DEV_PASSPHRASE = "pulumi-huaweicloud-rds-offsite-dev-passphrase";
 
-/** ${XDG_CACHE_HOME:-~/.cache}/pulumi-huaweicloud-rds-offsite */
+/**
+ * The cache of everything provisioned: RDS_OFFSITE_CACHE_DIR when set (absolute; e.g. a CI cache path, or an empty
+ * directory to provision from scratch), else ${XDG_CACHE_HOME:-~/.cache}/pulumi-huaweicloud-rds-offsite.
+ */
 export function cacheBase(env = process.env) {
+  const own = env.RDS_OFFSITE_CACHE_DIR;
+  if (own) {
+    if (!path.isAbsolute(own))
+      throw new PulumiCliProvisionError(
+        "cache directory",
+        `RDS_OFFSITE_CACHE_DIR must be absolute, got ${JSON.stringify(own)}`,
+      );
+    return own;
+  }
   const xdg = env.XDG_CACHE_HOME;
   return path.join(
     xdg && path.isAbsolute(xdg) ? xdg : path.join(os.homedir(), ".cache"),
