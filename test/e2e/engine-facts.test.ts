@@ -522,7 +522,7 @@ describe("a directory project (Pulumi.yaml + index.js, run through the Node lang
         // Thrown from a fresh stack (the first test of this block says why not from the top level).
         `if (mode === "run-error") setImmediate(() => { throw new pulumi.RunError("run-error-${marker}"); });`,
         `if (mode === "error") setImmediate(() => { throw new Error("plain-error-${marker}"); });`,
-        "exports.programStack = new Error(\"where the program runs\").stack;",
+        'exports.programStack = new Error("where the program runs").stack;',
         'const backup = new fx.FactData("backup", {}, { id: "bk-1" });',
         'const probe = new fx.ResolutionProbe("probe");',
         "exports.value = backup.value;",

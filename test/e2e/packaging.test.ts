@@ -149,27 +149,31 @@ describe("the npm pack tarball, installed into fresh projects", () => {
     expect(text).not.toMatch(/-----BEGIN [A-Z ]*PRIVATE KEY-----|_authToken|npm_[A-Za-z0-9]{36}/);
   });
 
-  it("TypeScript (CommonJS): a program using every export type-checks with the installed declarations", async () => {
-    const dir = projects["ts-commonjs"];
-    const declarations = path.join(dir, "node_modules", manifest.name, "dist/sdk/index.d.ts");
-    const program = ts.createProgram([declarations], { strict: true });
-    const checker = program.getTypeChecker();
-    const moduleSymbol = checker.getSymbolAtLocation(program.getSourceFile(declarations)!)!;
-    const exported = checker.getExportsOfModule(moduleSymbol).map((symbol) => symbol.name);
-    const importBlock = /import \{([^}]+)\} from "pulumi-huaweicloud-rds-offsite";/.exec(
-      fs.readFileSync(path.join(dir, "index.ts"), "utf8"),
-    )![1]!;
-    const imported = importBlock
-      .split(",")
-      .map((name) => name.replace(/^\s*(type\s+)?/, "").trim())
-      .filter(Boolean);
-    expect(imported.sort()).toEqual(exported.sort());
-    const tsc = await exec(path.join(dir, "node_modules/.bin/tsc"), ["--noEmit", "-p", dir]).then(
-      () => "",
-      (error: { stdout: string }) => error.stdout,
-    );
-    expect(tsc).toBe("");
-  });
+  it(
+    "TypeScript (CommonJS): a program using every export type-checks with the installed declarations",
+    async () => {
+      const dir = projects["ts-commonjs"];
+      const declarations = path.join(dir, "node_modules", manifest.name, "dist/sdk/index.d.ts");
+      const program = ts.createProgram([declarations], { strict: true });
+      const checker = program.getTypeChecker();
+      const moduleSymbol = checker.getSymbolAtLocation(program.getSourceFile(declarations)!)!;
+      const exported = checker.getExportsOfModule(moduleSymbol).map((symbol) => symbol.name);
+      const importBlock = /import \{([^}]+)\} from "pulumi-huaweicloud-rds-offsite";/.exec(
+        fs.readFileSync(path.join(dir, "index.ts"), "utf8"),
+      )![1]!;
+      const imported = importBlock
+        .split(",")
+        .map((name) => name.replace(/^\s*(type\s+)?/, "").trim())
+        .filter(Boolean);
+      expect(imported.sort()).toEqual(exported.sort());
+      const tsc = await exec(path.join(dir, "node_modules/.bin/tsc"), ["--noEmit", "-p", dir]).then(
+        () => "",
+        (error: { stdout: string }) => error.stdout,
+      );
+      expect(tsc).toBe("");
+    },
+    INSTALL_TIMEOUT,
+  );
 
   it(
     "TypeScript (CommonJS): pulumi preview runs it against the emulator",
