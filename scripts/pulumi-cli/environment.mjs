@@ -66,18 +66,20 @@ export function pulumiEnvOverrides({ cli, env = process.env, home, backendDir, p
 }
 
 /**
- * The `tsconfig` runtime option of a project's Pulumi.yaml. The provisioned language host (v3.68.0) reads runtime
- * options only from command-line flags, which CLI v3.259.0 no longer passes (it sends them in the run request), so it
- * would ignore this one. The host turned it into PULUMI_NODEJS_TSCONFIG_PATH for the SDK's program runner; so do we.
+ * The `tsconfig` runtime option of the project the CLI will find from `dir` (the nearest Pulumi.yaml upwards, as the
+ * CLI looks for it). The provisioned language host (v3.68.0) reads runtime options only from command-line flags, which
+ * CLI v3.259.0 no longer passes (it sends them in the run request), so it would ignore this one. The host turned it
+ * into PULUMI_NODEJS_TSCONFIG_PATH for the SDK's program runner; so do we.
  */
-function tsconfigOption(projectDir) {
-  for (const name of ["Pulumi.yaml", "Pulumi.yml"]) {
-    const file = path.join(projectDir, name);
-    if (!fs.existsSync(file)) continue;
-    const option = /^\s+tsconfig:\s*["']?([^"'\s#]+)/m.exec(fs.readFileSync(file, "utf8"))?.[1];
-    return option && path.resolve(projectDir, option);
+function tsconfigOption(dir) {
+  for (let at = path.resolve(dir); ; at = path.dirname(at)) {
+    const file = ["Pulumi.yaml", "Pulumi.yml"].map((name) => path.join(at, name)).find((f) => fs.existsSync(f));
+    if (file) {
+      const option = /^\s+tsconfig:\s*["']?([^"'\s#]+)/m.exec(fs.readFileSync(file, "utf8"))?.[1];
+      return option && path.resolve(at, option);
+    }
+    if (path.dirname(at) === at) return undefined;
   }
-  return undefined;
 }
 
 /** The full environment for running the CLI: `env` plus pulumiEnvOverrides(). */

@@ -7,6 +7,7 @@ import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureGoBinary, NODEJS_LANGUAGE_HOST, PulumiCliProvisionError } from "../../scripts/pulumi-cli/provision.mjs";
 import { getPulumiCli, type PulumiCli, repoRoot } from "./harness";
@@ -78,6 +79,22 @@ describe("npm run pulumi with a fresh cache directory", () => {
     expect(run.stderr).toBe(
       'Pulumi CLI provisioning failed at step "cache directory": RDS_OFFSITE_CACHE_DIR must be absolute, got "relative/cache"\n',
     );
+  });
+});
+
+describe("npm run pulumi in a subdirectory of a project", () => {
+  it("hands the project's tsconfig runtime option to the program runner, as from the project's own directory", async () => {
+    const tsconfigPath = async (cwd: string) => {
+      const { stdout } = await promisify(execFile)("npm", ["run", "--silent", "pulumi", "--", "--provision-info"], {
+        cwd,
+      });
+      return (JSON.parse(stdout) as { env: Record<string, string> }).env.PULUMI_NODEJS_TSCONFIG_PATH;
+    };
+    // the demo's Pulumi.yaml (repository root) names demo/tsconfig.json; the CLI finds that Pulumi.yaml from demo/ too
+    const expected = path.join(repoRoot, "demo", "tsconfig.json");
+    expect(await tsconfigPath(repoRoot)).toBe(expected);
+    expect(await tsconfigPath(path.join(repoRoot, "demo"))).toBe(expected);
+    expect(await tsconfigPath(path.join(repoRoot, "examples", "list-offsite-instances"))).toBeUndefined();
   });
 });
 
