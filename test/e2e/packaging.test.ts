@@ -106,6 +106,12 @@ describe("the npm pack tarball, installed into fresh projects", () => {
       ),
     ).toEqual([]);
     expect(files.filter((file) => /\.test\.|\/test\/|fixtures/.test(file))).toEqual([]);
+    // built from today's sources: no output of a source file since deleted (tsc never cleans its outDir)
+    const orphans = files
+      .filter((file) => file.endsWith(".js"))
+      .map((file) => file.replace(/^package\/dist\//, "").replace(/\.js$/, ".ts"))
+      .filter((source) => !fs.existsSync(path.join(repoRoot, source)));
+    expect(orphans).toEqual([]);
   });
 
   it("source maps: every one a .js names is in the tarball and carries its sources", () => {
