@@ -50,7 +50,8 @@ interface Call {
 
 /** The fixture's call log: a temp dir with calls.jsonl and data.json, passed to the provider through env vars. */
 function callLog() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "engine-facts-"));
+  // created by the first setData (in a beforeAll), so a describe block that a filter skips leaves nothing behind
+  const dir = path.join(os.tmpdir(), `engine-facts-${crypto.randomUUID()}`);
   const logFile = path.join(dir, "calls.jsonl");
   const dataFile = path.join(dir, "data.json");
   let mark = 0;
@@ -65,6 +66,7 @@ function callLog() {
   return {
     envVars: { FACTS_LOG_FILE: logFile, FACTS_DATA_FILE: dataFile },
     setData(d: Record<string, { value: string }>) {
+      fs.mkdirSync(dir, { recursive: true });
       fs.writeFileSync(dataFile, JSON.stringify(d));
     },
     all,
@@ -502,8 +504,7 @@ describe("a directory project (Pulumi.yaml + index.js, run through the Node lang
   const marker = crypto.randomUUID().slice(0, 8);
   const secret = `sk-${crypto.randomUUID()}`;
   const log = callLog();
-  fs.mkdirSync(workRoot, { recursive: true });
-  const dir = fs.mkdtempSync(path.join(workRoot, "facts-directory-"));
+  let dir = "";
   let created: TestStack | undefined;
   const stack = (): TestStack => {
     if (!created) throw new Error("the stack was not created (its beforeAll failed)");
@@ -511,6 +512,8 @@ describe("a directory project (Pulumi.yaml + index.js, run through the Node lang
   };
   beforeAll(async () => {
     log.setData({ "bk-1": { value: "v1" } });
+    fs.mkdirSync(workRoot, { recursive: true });
+    dir = fs.mkdtempSync(path.join(workRoot, "facts-directory-"));
     fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: facts-directory\nruntime: nodejs\nmain: index.js\n");
     fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "facts-directory", private: true }));
     fs.writeFileSync(
@@ -540,7 +543,7 @@ describe("a directory project (Pulumi.yaml + index.js, run through the Node lang
   });
   afterAll(async () => {
     await created?.cleanup();
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
     log.remove();
   });
 
