@@ -13,11 +13,6 @@ import { repoRoot } from "./harness";
 import { type DirectoryProject, pulumiInDirectory } from "./harness/pulumiInDirectory";
 
 const OP_TIMEOUT = 240_000;
-/**
- * A preview refused by a thrown RunError costs minutes on Node 20.20 (the SDK's error formatting meets
- * nodejs/node#64011, see docs/engine-facts.md, "Directory projects").
- */
-const REFUSAL_TIMEOUT = 600_000;
 let emulator: Emulator;
 beforeAll(async () => {
   emulator = await startEmulator({ regions: { "ap-southeast-1": 40 } });
@@ -115,7 +110,7 @@ describe("examples, as directory projects through the CLI against the emulator",
         project.cleanup();
       }
     },
-    REFUSAL_TIMEOUT,
+    OP_TIMEOUT,
   );
 });
 
