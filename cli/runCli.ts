@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { ENVIRONMENT_KEYS } from "../sdk/client/config/environment";
 import { isConfigurationError } from "../sdk/client/errors/ConfigurationError";
+import { capped } from "../sdk/client/errors/echoedText";
 import { isHuaweiCloudError } from "../sdk/client/errors/HuaweiCloudError";
 import { isIncompleteListingError } from "../sdk/client/errors/IncompleteListingError";
 import { isInvalidArgumentError } from "../sdk/client/errors/InvalidArgumentError";
@@ -34,29 +35,34 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<Ex
   if (name === "help") {
     const topic = rest[0] === undefined ? undefined : COMMANDS.find((command) => command.name === rest[0]);
     if (rest[0] !== undefined && topic === undefined)
-      return usageError(io, `Unknown command "${rest[0]}".`, topUsage());
+      return usageError(io, `Unknown command "${capped(rest[0], 100)}".`, topUsage());
     return printed(io, topic ? commandHelp(topic) : topHelp());
   }
   const command = COMMANDS.find((candidate) => candidate.name === name);
-  if (command === undefined) return usageError(io, `Unknown command "${name}".`, topUsage());
+  if (command === undefined) return usageError(io, `Unknown command "${capped(name, 100)}".`, topUsage());
   if (rest.includes("--help") || rest.includes("-h")) return printed(io, commandHelp(command));
 
   const flags = allFlags(command);
   try {
     return await command.run(parseFlags(rest, flags), io);
   } catch (error) {
-    if (error instanceof UsageError) return usageError(io, `${error.message}.`, commandUsage(command));
+    if (error instanceof UsageError) return usageError(io, `${capped(error.message)}.`, commandUsage(command));
     if (isInvalidArgumentError(error)) {
       const flag = flagForArgument(flags, error.argument) ?? error.argument;
       return usageError(io, `Invalid argument "${flag}": ${error.reason}`, commandUsage(command));
     }
-    if (isConfigurationError(error) || isHuaweiCloudError(error) || isIncompleteListingError(error)) {
+    if (isLibraryError(error) || (error instanceof Error && isLibraryError(error.cause))) {
       io.stderr.write(`${error.message}\n`);
       return ExitCode.failure;
     }
     io.stderr.write(`Unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
     return ExitCode.failure;
   }
+}
+
+/** A failure the library describes itself (a restore decision whose confirmation failed wraps one as its cause). */
+function isLibraryError(error: unknown): error is Error {
+  return isConfigurationError(error) || isHuaweiCloudError(error) || isIncompleteListingError(error);
 }
 
 function allFlags(command: Command): FlagSpecs {

@@ -13,9 +13,10 @@ export function dataSourceReader<Args, Result extends object>(
 ) {
   return {
     async read(id: string, props: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {
-      // Arguments the program refused once known (see dataSourceRegistration): fail with its message, no request.
-      if (id.startsWith(INVALID_ARGUMENTS)) throw new Error(id.slice(INVALID_ARGUMENTS.length));
       const args = (props.args ?? {}) as Args;
+      // Arguments the program refused once known (see dataSourceRegistration): the program fails with the message;
+      // the read answers at once, without any request.
+      if (id.startsWith(INVALID_ARGUMENTS)) return { id, props: { args } };
       const result = await query(args, providerConfiguration());
       // Pulumi state cannot hold `undefined`; absent fields stay absent, as the API gave them.
       return { id, props: JSON.parse(JSON.stringify({ ...result, args })) as Record<string, unknown> };

@@ -5,7 +5,8 @@
 //
 // The CLI runs offline and login-free unless you set these yourself: PULUMI_SKIP_UPDATE_CHECK=true,
 // PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true, PULUMI_HOME and PULUMI_BACKEND_URL=file://… under
-// ${XDG_CACHE_HOME:-~/.cache}/pulumi-huaweicloud-rds-offsite/, and a fixed development PULUMI_CONFIG_PASSPHRASE.
+// the cache directory ($RDS_OFFSITE_CACHE_DIR, else ${XDG_CACHE_HOME:-~/.cache}/pulumi-huaweicloud-rds-offsite/), and a
+// fixed development PULUMI_CONFIG_PASSPHRASE.
 // PATH starts with the CLI's directory (which holds the language host), then the directory of @pulumi/pulumi (which
 // holds the `pulumi-resource-pulumi-nodejs` dynamic provider shim).
 //
@@ -24,14 +25,14 @@ try {
   process.exit(1);
 }
 
-if (args[0] === "--provision-info") {
-  process.stdout.write(`${JSON.stringify({ ...cli, env: pulumiEnvOverrides({ cli }) }, null, 2)}\n`);
-  process.exit(0);
-}
-
 // npm runs scripts in the package's directory; INIT_CWD is where the command was typed (only trusted under our own
 // script name: a process started by another npm script inherits that script's INIT_CWD).
 const cwd = (process.env.npm_lifecycle_event === "pulumi" && process.env.INIT_CWD) || process.cwd();
+
+if (args[0] === "--provision-info") {
+  process.stdout.write(`${JSON.stringify({ ...cli, env: pulumiEnvOverrides({ cli, projectDir: cwd }) }, null, 2)}\n`);
+  process.exit(0);
+}
 const child = spawn(cli.pulumiPath, args, { cwd, stdio: "inherit", env: pulumiEnv({ cli, projectDir: cwd }) });
 for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.on(sig, () => child.kill(sig));

@@ -1,7 +1,6 @@
-import { queryOffsiteRestoreTimeRanges } from "../../sdk/queries/queryOffsiteRestoreTimeRanges";
 import { queryRestoreTime } from "../../sdk/queries/queryRestoreTime";
 import { validateCheckRestoreTimeArgs } from "../../sdk/queries/validateQueryArgs";
-import { describeUnavailable } from "../../sdk/resources/describeUnavailable";
+import { describeUnavailable } from "../../sdk/restore/describeUnavailable";
 import { nearestRestoreTimeRanges } from "../../sdk/restore/findRestoreTimeRange";
 import { type Command, ExitCode } from "../command";
 import { connect, regionArguments } from "../connection";
@@ -53,14 +52,10 @@ export const checkCommand: Command = {
       );
       return ExitCode.ok;
     }
-    // As RestoreGate does: the day's ranges are all the decision needed; only a refusal with none that day is worth
-    // the whole list, to name the nearest restorable times.
-    const candidates =
-      check.ranges.length > 0
-        ? check.ranges
-        : (await queryOffsiteRestoreTimeRanges({ ...where, instanceId }, lookup)).ranges;
-    const message = describeUnavailable(instanceId, check.restoreTime, candidates);
-    const nearestRanges = nearestRestoreTimeRanges(candidates, check.restoreTime).map(rangeJson);
+    // A refusal's ranges are already the whole undated list (the core confirms every miss against it), so the nearest
+    // ones are named from it, as RestoreGate does, without asking again.
+    const message = describeUnavailable(instanceId, check.restoreTime, check.ranges);
+    const nearestRanges = nearestRestoreTimeRanges(check.ranges, check.restoreTime).map(rangeJson);
     io.stdout.write(values.json ? json({ ...decision, nearestRanges, message }) : `${message}\n`);
     return ExitCode.no;
   },

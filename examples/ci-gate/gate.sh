@@ -18,7 +18,12 @@ set -euo pipefail
 read -r -a rds_offsite <<<"${RDS_OFFSITE:-npx --yes pulumi-huaweicloud-rds-offsite}"
 
 if [ "$RESTORE_TIME" = latest ]; then
-  RESTORE_TIME=$("${rds_offsite[@]}" latest --instance-id "$INSTANCE_ID")
+  # `|| …` rather than set -e, so the job log says why the step stopped (exit 1: the backup has no restorable time).
+  RESTORE_TIME=$("${rds_offsite[@]}" latest --instance-id "$INSTANCE_ID") || {
+    status=$?
+    echo "Stop: no latest restorable time to restore to (exit status $status)." >&2
+    exit "$status"
+  }
 fi
 
 status=0

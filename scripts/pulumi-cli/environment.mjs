@@ -3,12 +3,25 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { PulumiCliProvisionError } from "./goCommand.mjs";
 
 /** Fixed development passphrase for the local file backend; never protects anything real. */
 export const DEV_PASSPHRASE = "pulumi-huaweicloud-rds-offsite-dev-passphrase";
 
-/** ${XDG_CACHE_HOME:-~/.cache}/pulumi-huaweicloud-rds-offsite */
+/**
+ * The cache of everything provisioned: RDS_OFFSITE_CACHE_DIR when set (absolute; e.g. a CI cache path, or an empty
+ * directory to provision from scratch), else ${XDG_CACHE_HOME:-~/.cache}/pulumi-huaweicloud-rds-offsite.
+ */
 export function cacheBase(env = process.env) {
+  const own = env.RDS_OFFSITE_CACHE_DIR;
+  if (own) {
+    if (!path.isAbsolute(own))
+      throw new PulumiCliProvisionError(
+        "cache directory",
+        `RDS_OFFSITE_CACHE_DIR must be absolute, got ${JSON.stringify(own)}`,
+      );
+    return own;
+  }
   const xdg = env.XDG_CACHE_HOME;
   return path.join(
     xdg && path.isAbsolute(xdg) ? xdg : path.join(os.homedir(), ".cache"),
@@ -53,18 +66,20 @@ export function pulumiEnvOverrides({ cli, env = process.env, home, backendDir, p
 }
 
 /**
- * The `tsconfig` runtime option of a project's Pulumi.yaml. The provisioned language host (v3.68.0) reads runtime
- * options only from command-line flags, which CLI v3.259.0 no longer passes (it sends them in the run request), so it
- * would ignore this one. The host turned it into PULUMI_NODEJS_TSCONFIG_PATH for the SDK's program runner; so do we.
+ * The `tsconfig` runtime option of the project the CLI will find from `dir` (the nearest Pulumi.yaml upwards, as the
+ * CLI looks for it). The provisioned language host (v3.68.0) reads runtime options only from command-line flags, which
+ * CLI v3.259.0 no longer passes (it sends them in the run request), so it would ignore this one. The host turned it
+ * into PULUMI_NODEJS_TSCONFIG_PATH for the SDK's program runner; so do we.
  */
-function tsconfigOption(projectDir) {
-  for (const name of ["Pulumi.yaml", "Pulumi.yml"]) {
-    const file = path.join(projectDir, name);
-    if (!fs.existsSync(file)) continue;
-    const option = /^\s+tsconfig:\s*["']?([^"'\s#]+)/m.exec(fs.readFileSync(file, "utf8"))?.[1];
-    return option && path.resolve(projectDir, option);
+function tsconfigOption(dir) {
+  for (let at = path.resolve(dir); ; at = path.dirname(at)) {
+    const file = ["Pulumi.yaml", "Pulumi.yml"].map((name) => path.join(at, name)).find((f) => fs.existsSync(f));
+    if (file) {
+      const option = /^\s+tsconfig:\s*["']?([^"'\s#]+)/m.exec(fs.readFileSync(file, "utf8"))?.[1];
+      return option && path.resolve(at, option);
+    }
+    if (path.dirname(at) === at) return undefined;
   }
-  return undefined;
 }
 
 /** The full environment for running the CLI: `env` plus pulumiEnvOverrides(). */

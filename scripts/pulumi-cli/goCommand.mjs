@@ -38,9 +38,10 @@ export function moduleFromGoOutput(text) {
     return undefined;
   };
   return (
-    first(/reading https?:\/\/[^/\s]+\/(\S+?)\/@(?:v|latest)/, (m) =>
-      m[1].replace(/!([a-z])/g, (_m, c) => c.toUpperCase()),
-    ) ??
+    first(/reading https?:\/\/[^/\s]+\/(\S+?)\/@(?:v\/(\S+?)\.(?:info|mod|zip)\b|v\/list|latest)/, (m) => {
+      const module = m[1].replace(/!([a-z])/g, (_m, c) => c.toUpperCase());
+      return m[2] ? `${module}@${m[2]}` : module;
+    }) ??
     first(/(?:^|\s)(?:go: )?((?:[a-z0-9.-]+\.[a-z]{2,})(?:\/[^\s@:]+)+)@([^\s:]+):/i, (m) => `${m[1]}@${m[2]}`) ??
     first(/^# (\S+)/, (m) => m[1])
   );
@@ -48,9 +49,10 @@ export function moduleFromGoOutput(text) {
 
 /**
  * Run `go <args>` in `cwd`, teeing its output to `logFile` and calling `progress()` every 15 s for a status line.
- * Resolves with the whole output; rejects with a PulumiCliProvisionError naming `step` and the module Go refused.
+ * Resolves with the whole output; rejects with a PulumiCliProvisionError naming `step` and the module Go refused
+ * (`module` when Go's output names none).
  */
-export function runGo(step, args, { cwd, logFile, log, onLine, progress }) {
+export function runGo(step, args, { cwd, logFile, log, onLine, progress, module }) {
   return new Promise((resolve, reject) => {
     fs.mkdirSync(path.dirname(logFile), { recursive: true });
     const out = fs.createWriteStream(logFile);
@@ -85,7 +87,7 @@ export function runGo(step, args, { cwd, logFile, log, onLine, progress }) {
     child.on("close", (code, signal) => {
       if (code !== 0) {
         const lines = tail.map((l) => `    ${l}`).join("\n");
-        return fail(`go ${args.join(" ")} exited with ${code ?? signal}\n${lines}`, moduleFromGoOutput(all));
+        return fail(`go ${args.join(" ")} exited with ${code ?? signal}\n${lines}`, moduleFromGoOutput(all) ?? module);
       }
       clearInterval(timer);
       out.end(`\n${step} rc=0\n`);
@@ -98,7 +100,11 @@ export function runGo(step, args, { cwd, logFile, log, onLine, progress }) {
 export function goLanguageVersion() {
   const r = spawnSync("go", ["env", "GOVERSION"], { encoding: "utf8", env: { ...process.env, ...GO_ENV } });
   const m = /go(\d+)\.(\d+)/.exec(r.stdout ?? "");
-  if (!m) throw new PulumiCliProvisionError("go toolchain", `cannot run \`go env GOVERSION\`: ${r.error ?? r.stderr}`);
+  if (!m) {
+    const why =
+      r.error?.code === "ENOENT" ? "`go` is not on PATH; install Go (https://go.dev/dl/)" : (r.error ?? r.stderr);
+    throw new PulumiCliProvisionError("go toolchain", `building from Go modules needs Go: ${why}`);
+  }
   return `${m[1]}.${m[2]}`;
 }
 

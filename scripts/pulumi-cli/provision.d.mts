@@ -24,7 +24,7 @@ export interface PulumiCli {
   version: string;
   /** The Node language host that runs directory projects; null only for a CLI on PATH whose installation lacks it. */
   languageHostPath: string | null;
-  /** "path" (found on PATH), "cache" (earlier build), or "built" (the CLI was built by this call). */
+  /** "path" (found on PATH), "cache" (earlier build), or "built" (this call built the CLI or its language host). */
   source: "path" | "cache" | "built";
   /** Version of the installed @pulumi/pulumi SDK. */
   sdkVersion: string;
@@ -33,6 +33,36 @@ export interface PulumiCli {
   /** Plugin shims found in sdkDir, e.g. ["pulumi-resource-pulumi-nodejs"]. */
   shims: string[];
 }
+
+/** A Go `main` package to build from the Go module proxy (see goBinary.mjs). */
+export interface GoBinarySpec {
+  /** Go module path, e.g. "github.com/pulumi/pulumi/sdk/v3". */
+  module: string;
+  /** Module version, e.g. "v3.68.0". */
+  version: string;
+  /** The `main` package inside the module. */
+  pkg: string;
+  /** File name of the binary (default: the package's last path element). */
+  name?: string;
+  /** What it is, for progress lines and errors (default: the name). */
+  what?: string;
+}
+export interface GoBinaryPlace {
+  /** Where the binary goes. */
+  binDir: string;
+  /** Holds the wrapper module, `logs/` and the build lock. */
+  workDir: string;
+  log: (line: string) => void;
+}
+/** The Node language host this repository provisions (sdk/v3 v3.68.0). */
+export declare const NODEJS_LANGUAGE_HOST: GoBinarySpec;
+/** Builds `spec` into `<binDir>/<name>`; rejects with a PulumiCliProvisionError naming the step and module. */
+export declare function buildGoBinary(spec: GoBinarySpec, place: GoBinaryPlace): Promise<void>;
+/** `<binDir>/<name>`, built under the build lock of `workDir` only when missing. */
+export declare function ensureGoBinary(
+  spec: GoBinarySpec,
+  place: GoBinaryPlace,
+): Promise<{ path: string; built: boolean }>;
 
 export interface EnsureOptions {
   version?: string;

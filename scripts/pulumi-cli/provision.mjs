@@ -4,11 +4,11 @@
 // downloads from there. The CLI is therefore taken, in this order, from:
 //   (a) a compatible `pulumi` on PATH (version >= the installed @pulumi/pulumi SDK's major.minor), with the language
 //       host of that installation;
-//   (b) the cache ${XDG_CACHE_HOME:-~/.cache}/pulumi-huaweicloud-rds-offsite/pulumi-cli/<version>/bin/, holding
-//       `pulumi` and `pulumi-language-nodejs`;
-//   (c) a build from Go modules into that cache: the CLI (buildCli.mjs, minutes) and the language host
-//       (buildLanguageHost.mjs, about a minute), each only if missing, under a lock so that concurrent processes never
-//       build twice (buildLock.mjs). Progress goes to stderr; failures name the step and the module Go refused.
+//   (b) the cache <cacheBase()>/pulumi-cli/<version>/bin/ (see environment.mjs), holding `pulumi` and
+//       `pulumi-language-nodejs`;
+//   (c) a build from Go modules into that cache of what it lacks: the CLI (buildCli.mjs, minutes) and the language
+//       host (languageHost.mjs through goBinary.mjs, about a minute), each under a lock so that concurrent processes
+//       never build twice (buildLock.mjs). Progress goes to stderr; failures name the step and the module Go refused.
 
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -16,12 +16,15 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildCli } from "./buildCli.mjs";
-import { buildLanguageHost } from "./buildLanguageHost.mjs";
 import { acquireBuildLock } from "./buildLock.mjs";
 import { cacheBase } from "./environment.mjs";
+import { ensureGoBinary, isExecutable } from "./goBinary.mjs";
+import { NODEJS_LANGUAGE_HOST } from "./languageHost.mjs";
 
 export { cacheBase, DEV_PASSPHRASE, pulumiEnv, pulumiEnvOverrides } from "./environment.mjs";
+export { buildGoBinary, ensureGoBinary } from "./goBinary.mjs";
 export { PulumiCliProvisionError } from "./goCommand.mjs";
+export { NODEJS_LANGUAGE_HOST } from "./languageHost.mjs";
 
 export const DEFAULT_CLI_VERSION = "v3.259.0";
 const LANGUAGE_HOST = "pulumi-language-nodejs";
@@ -66,15 +69,6 @@ function cliVersionOf(binary) {
   return m ? `v${m[1]}.${m[2]}.${m[3]}` : null;
 }
 
-function isExecutable(file) {
-  try {
-    fs.accessSync(file, fs.constants.X_OK);
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
 function findOnPath(name) {
   const dirs = (process.env.PATH ?? "").split(path.delimiter).filter(Boolean);
   return dirs.map((dir) => path.join(dir, name)).find(isExecutable) ?? null;
@@ -104,7 +98,7 @@ const memo = new Map();
  */
 export function ensurePulumiCli(opts = {}) {
   const version = opts.version ?? DEFAULT_CLI_VERSION;
-  const key = JSON.stringify([version, opts.allowPath, process.env.XDG_CACHE_HOME]);
+  const key = JSON.stringify([version, opts.allowPath, cacheBase()]);
   let promise = memo.get(key);
   if (!promise) {
     promise = provision({ ...opts, version });
@@ -136,22 +130,22 @@ async function provision({ version, allowPath = !process.env.PULUMI_CLI_IGNORE_P
   const versionDir = cliVersionDir(version);
   const binDir = path.join(versionDir, "bin");
   const pulumiPath = path.join(binDir, "pulumi");
-  const host = path.join(binDir, LANGUAGE_HOST);
   const cliReady = () => isExecutable(pulumiPath) && cliVersionOf(pulumiPath) === version;
   let source = "cache";
-  if (!isExecutable(host) || !cliReady()) {
+  if (!cliReady()) {
     const release = await acquireBuildLock(versionDir, log);
     try {
       if (!cliReady()) {
         source = "built";
         await buildCli(versionDir, version, { log, versionOf: cliVersionOf });
       }
-      if (!isExecutable(host)) await buildLanguageHost(binDir, { workDir: versionDir, log });
     } finally {
       release();
     }
   }
-  return describe({ pulumiPath, root: versionDir, version, source, host, sdk });
+  const host = await ensureGoBinary(NODEJS_LANGUAGE_HOST, { binDir, workDir: versionDir, log });
+  if (host.built) source = "built";
+  return describe({ pulumiPath, root: versionDir, version, source, host: host.path, sdk });
 }
 
 function defaultLog(line) {

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { RestoreTimeInput, RestoreTimeRange } from "../queries/types";
+import { describeUnavailable } from "../restore/describeUnavailable";
+import { findRestoreTimeRange } from "../restore/findRestoreTimeRange";
 import { invalidArgumentMessage } from "./dataSourceResource";
-import { describeUnavailable } from "./describeUnavailable";
 import { RestoreTimeCheck } from "./RestoreTimeCheck";
 
 export interface RestoreGateArgs {
@@ -71,9 +72,12 @@ export class RestoreGate extends pulumi.ComponentResource {
       { instanceId, restoreTime, region, projectId },
       { parent: this },
     );
+    // Every input here is an output the read always sets: one it leaves out (as `range` of a refusal) would be
+    // unknown during preview, and the refusal would wait for `up`.
     const decision = pulumi
-      .all([check.restorable, check.restoreTime, check.range, check.ranges, instanceId, onUnavailable])
-      .apply(([restorable, time, range, ranges, id, mode]) => {
+      .all([check.restorable, check.restoreTime, check.ranges, instanceId, onUnavailable])
+      .apply(([restorable, time, ranges, id, mode]) => {
+        const range = restorable ? findRestoreTimeRange(ranges, time) : undefined;
         if (!restorable) {
           const message = describeUnavailable(id, time, ranges);
           if (mode === "fail") throw new pulumi.RunError(message);

@@ -15,7 +15,6 @@ export type RestoreTimeCheckArgs = { [K in keyof CheckRestoreTimeArgs]: pulumi.I
 export class RestoreTimeCheck extends pulumi.dynamic.Resource {
   declare readonly restorable: pulumi.Output<boolean>;
   declare readonly restoreTime: pulumi.Output<number>;
-  declare readonly range: pulumi.Output<RestoreTimeRange | undefined>;
   declare readonly ranges: pulumi.Output<RestoreTimeRange[]>;
 
   /** @param label how messages name the resource the user wrote, e.g. `RestoreGate "orders-restore"` */
@@ -25,7 +24,7 @@ export class RestoreTimeCheck extends pulumi.dynamic.Resource {
         kind: "restoreTimeCheck",
         label,
         args: { ...args, restoreTime: epochOrInput(args.restoreTime) },
-        outputNames: ["restorable", "restoreTime", "range", "ranges"],
+        outputNames: ["restorable", "restoreTime", "ranges"],
         identify: (plain) => {
           const { where, instanceId, restoreTime } = validateCheckRestoreTimeArgs(plain);
           const place = [where.region, where.projectId].filter((part) => part !== undefined).join("/");

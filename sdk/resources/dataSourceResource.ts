@@ -55,16 +55,28 @@ export function dataSourceRegistration(
     const verdict = checked(args as Record<string, unknown>);
     if (verdict.invalid !== undefined) throw new pulumi.RunError(verdict.invalid);
   }
-  // Arguments known later are checked then. A rejected id would leave the read's outputs pending forever (and a
-  // program exporting them hanging), so the message travels as the id, and `read` fails with it before any request.
+  // Arguments known later are checked then, and the program fails with the same message. A rejected id would leave
+  // the read's outputs pending forever (a program exporting them would hang), so a refused reading still gets an id,
+  // which `read` answers without any request; failing that read instead would print the provider process's stack
+  // trace into the preview.
   const id = pulumi.output(args).apply((plain) => {
     const verdict = checked(plain as Record<string, unknown>);
-    return verdict.id ?? `${INVALID_ARGUMENTS}${verdict.invalid}`;
+    if (verdict.invalid === undefined) return verdict.id;
+    failProgram(verdict.invalid);
+    return `${INVALID_ARGUMENTS}${verdict.invalid}`;
   });
   handles[kind] ??= providerHandle(kind);
   const props: pulumi.Inputs = { args };
   for (const output of outputNames) props[output] = undefined;
   return [handles[kind], props, { ...opts, id }];
+}
+
+/**
+ * Fails the program with `message` the way a `pulumi.RunError` thrown in an `apply` does (one error line, no stack
+ * trace), without failing the caller.
+ */
+function failProgram(message: string): void {
+  Promise.reject(new pulumi.RunError(message));
 }
 
 /** `Invalid argument "date" of OffsiteRestoreTimeRanges "ranges": …`: the resource, the argument, the reason. */

@@ -9,18 +9,15 @@ export type DataSourceKind = "offsiteBackupInstances" | "offsiteRestoreTimeRange
  * no library code (a captured function is copied by value and breaks). The implementation is required by package
  * name inside the provider process, which resolves it from the program's directory.
  *
- * The engine calls only `configure` and `read` for a resource registered with an id (docs/engine-facts.md). `create`
- * is required by the type; it is reached only if a data source is registered without an id, and says so.
+ * The engine calls only `configure` and `read` for a resource registered with an id (docs/engine-facts.md), and every
+ * data source is registered with one, so the handle has nothing else. `ResourceProvider` declares `create` required
+ * for the resources the engine creates; none of these is.
  */
 export function providerHandle(kind: DataSourceKind): pulumi.dynamic.ResourceProvider {
   const load = (): ProviderModule => require("pulumi-huaweicloud-rds-offsite/provider");
-  return {
+  const handle: Pick<pulumi.dynamic.ResourceProvider, "configure" | "read"> = {
     configure: (request) => load().configure(request),
     read: (id, props) => load()[kind].read(id, props),
-    create: async () => {
-      throw new Error(
-        `${kind} is a read-only data source: it is read by the id its arguments give, never created. Register it through its class (OffsiteBackupInstances, OffsiteRestoreTimeRanges, RestoreGate), which sets that id.`,
-      );
-    },
   };
+  return handle as pulumi.dynamic.ResourceProvider;
 }

@@ -59,6 +59,17 @@ describe("examples/ci-gate/gate.sh, a CI step gating on rds-offsite check", () =
     expect(result.stepOutput).toBe(`restore-time=${iso(latestOf(id))}\n`);
   });
 
+  it("stops, saying why, when RESTORE_TIME=latest finds no answer", async () => {
+    const { HW_SECRET_KEY: _secret, ...withoutSecret } = connection;
+    const result = await gate({ INSTANCE_ID: first(), RESTORE_TIME: "latest" }, withoutSecret);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toBe(
+      "An access key is set in environment but its secret key is not. Set HW_SECRET_KEY (environment) too.\n" +
+        "Stop: no latest restorable time to restore to (exit status 3).\n",
+    );
+    expect(result.stepOutput).toBe("");
+  });
+
   it("stops with exit 1 and the nearest ranges for an unrestorable time", async () => {
     const id = first();
     const time = iso(latestOf(id) + 86_400_000);

@@ -36,7 +36,7 @@ afterAll(() => emulator?.close());
 /** The built command in a fresh process; whatever it prints, no secret of the credential is in it. */
 async function run(args: readonly string[], environment: Record<string, string> = env): Promise<CommandRun> {
   const result = await runCommand(args, environment);
-  for (const secret of [SECRET_KEY, SECURITY_TOKEN]) {
+  for (const secret of [ACCESS_KEY, SECRET_KEY, SECURITY_TOKEN]) {
     expect(result.stdout).not.toContain(secret);
     expect(result.stderr).not.toContain(secret);
   }
@@ -152,6 +152,19 @@ describe("instances", () => {
     });
   });
 
+  it("matches --datastore-type in any case, and refuses an unknown engine listing the known ones", async () => {
+    const result = await run(["instances", "--datastore-type", "mysql", "--json"]);
+    expect(result.status).toBe(0);
+    const { ids } = JSON.parse(result.stdout) as { ids: string[] };
+    const mysql = instancesOf(REGION).filter((instance) => instance.datastore?.type === "MySQL");
+    expect(mysql.length).toBeGreaterThan(0);
+    expect(ids).toEqual(mysql.map((instance) => instance.id));
+    const stderr = await refused(["instances", "--datastore-type", "Oracle"]);
+    expect(stderr.split("\n")[0]).toBe(
+      'Invalid argument "--datastore-type": "Oracle" is not an engine of the API; known engines: MySQL, PostgreSQL, SQLServer, MariaDB',
+    );
+  });
+
   it("refuses a non-numeric --keep-days naming the flag, before any request", async () => {
     const stderr = await refused(["instances", "--keep-days", "seven"]);
     expect(stderr.split("\n")[0]).toBe('Invalid argument "--keep-days": must be an integer, got the string "seven"');
@@ -206,6 +219,61 @@ describe("ranges and latest", () => {
   });
 });
 
+/** Answers the next `count` restore-range requests with no range at all, as for a backup with nothing restorable. */
+function noRangesFor(count: number) {
+  for (let i = 0; i < count; i++) {
+    emulator.queueFault({ operation: "listRestoreTimes", status: 200, body: { restore_time: [] } });
+  }
+}
+
+/** The restore-range requests the emulator saw since `before`, by their `date` (none: the undated list). */
+const restoreRangeDates = (before: number) =>
+  emulator.requests
+    .slice(before)
+    .filter((entry) => entry.operation === "listRestoreTimes")
+    .map((entry) => entry.query.date ?? []);
+
+describe("a backup with no restorable time", () => {
+  it("latest exits 1, saying so on stderr, or printing nulls with --json", async () => {
+    const { id } = withGap();
+    noRangesFor(2);
+    expect(await run(["latest", "--instance-id", id])).toEqual({
+      status: 1,
+      stdout: "",
+      stderr: `The cross-region backup of DB instance ${id} has no restorable time.\n`,
+    });
+    const json = await run(["latest", "--instance-id", id, "--json"]);
+    expect(json.status).toBe(1);
+    expect(JSON.parse(json.stdout)).toEqual({
+      instanceId: id,
+      latestRestorableTime: null,
+      latestRestorableTimeIso: null,
+    });
+  });
+
+  it("check exits 1 after the day and the whole list, without asking for the list again", async () => {
+    const { id } = withGap();
+    const time = latestOf(id);
+    noRangesFor(2);
+    const before = emulator.requests.length;
+    const result = await run(["check", "--instance-id", id, "--time", String(time), "--json"]);
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual({
+      instanceId: id,
+      restorable: false,
+      restoreTime: time,
+      restoreTimeIso: iso(time),
+      ranges: [],
+      nearestRanges: [],
+      message:
+        `Cannot restore DB instance ${id} to ${iso(time)} (${time}): no restore time range of its cross-region ` +
+        "backup contains that time. The cross-region backup has no restorable time range at all.",
+    });
+    expect(restoreRangeDates(before)).toEqual([[iso(time).slice(0, 10)], []]);
+    expect(emulator.faultsPending).toBe(0);
+  });
+});
+
 describe("check", () => {
   it("exits 0 for a restorable time and names the range containing it", async () => {
     const { id } = withGap();
@@ -249,8 +317,7 @@ describe("check", () => {
       stderr: "",
     });
     // The day has no range, so (as RestoreGate) the whole list is read once to name the nearest ones.
-    const asked = emulator.requests.slice(before).filter((entry) => entry.operation === "listRestoreTimes");
-    expect(asked.map((entry) => entry.query.date ?? [])).toEqual([[iso(time).slice(0, 10)], []]);
+    expect(restoreRangeDates(before)).toEqual([[iso(time).slice(0, 10)], []]);
   });
 
   it("prints the refusal as JSON with the nearest ranges and the message", async () => {
@@ -308,6 +375,13 @@ describe("the command line", () => {
     );
     expect((await refused(["check", "--instance-id", "x"])).split("\n")[0]).toBe("Option '--time' is required.");
     expect((await refused(["instances", "extra"])).split("\n")[0]).toMatch(/^Unexpected argument 'extra'/);
+    const long = "x".repeat(100_000);
+    expect((await refused([long])).split("\n")[0]).toBe(
+      `Unknown command "${"x".repeat(100)}… (truncated, 100000 chars)".`,
+    );
+    expect((await refused(["latest", `--${long}`])).split("\n")[0]).toMatch(
+      /^Unknown option '--x+… \(truncated, \d+ chars\)\.$/,
+    );
   });
 
   it("prints help for the command and for each subcommand on stdout", async () => {
@@ -351,6 +425,19 @@ describe("configuration: the environment, overridden by flags", () => {
       region: SMALL_REGION,
       ids: instancesOf(SMALL_REGION).map((instance) => instance.id),
     });
+  });
+
+  it("reads the official SDKs' variables (HUAWEICLOUD_SDK_*) as well", async () => {
+    const { HW_ACCESS_KEY: _ak, HW_SECRET_KEY: _sk, HW_SECURITY_TOKEN: _token, ...connection } = env;
+    const result = await run(["instances", "--json"], {
+      ...connection,
+      HUAWEICLOUD_SDK_AK: ACCESS_KEY,
+      HUAWEICLOUD_SDK_SK: SECRET_KEY,
+      HUAWEICLOUD_SDK_SECURITY_TOKEN: SECURITY_TOKEN,
+      HUAWEICLOUD_SDK_PROJECT_ID: emulator.projects[REGION]!,
+    });
+    expect(result).toMatchObject({ status: 0, stderr: "" });
+    expect(JSON.parse(result.stdout).ids).toEqual(instancesOf(REGION).map((instance) => instance.id));
   });
 
   it("--endpoint and --iam-endpoint override HW_RDS_ENDPOINT and HW_IAM_ENDPOINT", async () => {
@@ -406,6 +493,22 @@ describe("API errors: exit 3 with the library's message, never a credential", ()
         `^GET /v3/${emulator.projects[REGION]}/instances/${id}/offsite-restore-time\\?date=${iso(time).slice(0, 10)} ` +
           "failed: HTTP 403 DBS\\.200010: The DB instance ID or user ID may be null, or the operation is not authorized\\. " +
           "\\(request id [0-9a-f]+\\)\\n$",
+      ),
+    );
+  });
+
+  it("a failure while confirming a refusal against the whole list", async () => {
+    const { id } = withGap();
+    const time = latestOf(id) + 86_400_000;
+    noRangesFor(1);
+    emulator.queueFault({ operation: "listRestoreTimes", status: 403 });
+    const result = await run(["check", "--instance-id", id, "--time", String(time)]);
+    expect(result).toMatchObject({ status: 3, stdout: "" });
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^DB instance ${id} looks unrestorable to ${iso(time)} \\(${time}\\): none of the 0 restore time range\\(s\\) ` +
+          `the API returned for ${iso(time).slice(0, 10)} contains that time\\. Confirming against the full list of ranges ` +
+          `failed: GET /v3/\\w+/instances/${id}/offsite-restore-time failed: HTTP 403 DBS\\.200010: .*\\n$`,
       ),
     );
   });

@@ -113,6 +113,21 @@ describe("credentials in text from the wire", () => {
     expectNoCredential(error);
   });
 
+  it("keeps the credentials out of an error's cause: a failed confirmation of a restore decision", async () => {
+    server.handle((req, res) =>
+      req.url?.includes("date=")
+        ? answer(res, 200, { restore_time: [] })
+        : answer(res, 400, { error_code: "DBS.200001", error_msg: `ak:${accessKey} token:${securityToken}` }),
+    );
+    const error = await failure(queryRestoreTime({ instanceId, restoreTime: "2026-11-20T03:00:00Z" }, lookup()));
+    expect((error as Error).cause).toBeInstanceOf(HuaweiCloudError);
+    expect((error as Error).message).toMatch(
+      /Confirming against the full list of ranges failed: .* DBS\.200001: ak:\[access key\] token:\[security token\]/,
+    );
+    expect(server.requests).toHaveLength(2);
+    expectNoCredential(error);
+  });
+
   it("caps echoed text and says so", async () => {
     server.handle((_req, res) => answer(res, 400, { error_code: "DBS.200001", error_msg: "x".repeat(1_000_000) }));
     const error = (await failure(queryOffsiteRestoreTimeRanges({ instanceId }, lookup()))) as HuaweiCloudError;
@@ -127,6 +142,33 @@ describe("credentials in text from the wire", () => {
     expect(error).toMatchObject({ status: 502, errorCode: "HTTP.502" });
     expect(error.errorMessage).toBe(`<html>[access key] ${"y".repeat(481)}… (truncated, 1000026 chars)`);
     expectNoCredential(error);
+  });
+
+  it("redacts a credential anywhere in a 200 that is not JSON, before capping it", async () => {
+    server.handle((_req, res) => answer(res, 200, `${"z".repeat(190)} ${accessKey} ${"z".repeat(1_000)}`));
+    const error = (await failure(queryOffsiteRestoreTimeRanges({ instanceId }, lookup()))) as HuaweiCloudError;
+    expect(error).toMatchObject({ status: 200, errorCode: "CLIENT.BadResponse" });
+    expect(error.errorMessage).toBe(
+      `the response is not JSON: "${"z".repeat(190)} [access key] ${"z".repeat(269)}… (truncated, 1232 chars)`,
+    );
+    expectNoCredential(error);
+  });
+
+  it("redacts and caps the project ids IAM lists when several share the region's name", async () => {
+    const projects = [accessKey, ...Array.from({ length: 20_000 }, (_, index) => `project${index}`)].map((id) => ({
+      id,
+      name: "ap-southeast-1",
+    }));
+    server.handle((_req, res) => answer(res, 200, { projects }));
+    const error = await failure(queryOffsiteRestoreTimeRanges({ instanceId }, lookup({ HW_PROJECT_ID: "" })));
+    expect(error).toBeInstanceOf(ConfigurationError);
+    const message = (error as Error).message;
+    expect(message).toMatch(
+      /^IAM has 20001 projects named "ap-southeast-1" \(\[access key\], project0, project1, .*… \(truncated, \d+ chars\)\); choose one\. Set projectId/,
+    );
+    expect(message.length).toBeLessThan(1_000);
+    expectNoCredential(error);
+    expect(server.requests).toHaveLength(1);
   });
 
   it("caps an argument echoed in an error, before any request", async () => {
@@ -153,6 +195,21 @@ describe("settings that could leak or misdirect a credential", () => {
       `Invalid ${variable} in environment: contains ${what}; credentials are printable ASCII (the value is not shown)`,
     );
     expectNoCredential(error, [value.trim(), accessKey, secretKey, securityToken]);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it.each([
+    ["HW_MAX_RETRIES", "must be an integer from 0 to 10, got"],
+    ["HW_CLOUD", ""],
+  ])("caps a 1 MB %s echoed in its refusal, before any request", async (variable, reason) => {
+    const error = await failure(
+      queryOffsiteRestoreTimeRanges({ instanceId }, lookup({ [variable]: "x".repeat(1_000_000) })),
+    );
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toMatch(
+      new RegExp(`^Invalid ${variable} in environment: ${reason} ?"x{500}"… \\(truncated, 1000000 chars\\)`),
+    );
+    expect((error as Error).message.length).toBeLessThan(700);
     expect(server.requests).toHaveLength(0);
   });
 

@@ -1,7 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { PulumiFn } from "@pulumi/pulumi/automation";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../emulator";
 import { createTestStack, expectFailure } from "./harness";
+import { pulumiInDirectory } from "./harness/pulumiInDirectory";
 import { emulatorConfig, product } from "./product";
 
 // A bad argument fails the preview with one message naming the resource and the argument: no stack trace, no request.
@@ -16,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => emulator?.close());
 
-async function previewFailure(program: () => Promise<Record<string, unknown> | void>) {
+async function previewFailure(program: PulumiFn) {
   const stack = await createTestStack({ projectName: "bad-arguments", config: emulatorConfig(emulator), program });
   try {
     emulator.resetStats();
@@ -40,8 +42,8 @@ describe("bad arguments of resources", () => {
     const message =
       'Invalid argument "date" of OffsiteRestoreTimeRanges "ranges": "2026-02-30" is not a calendar day in yyyy-mm-dd form';
     expect(errorMessages(failure)).toContain(message);
-    expect(failure.errorText).not.toMatch(/\n\s+at /);
-    expect(failure.errorText).not.toContain("Unhandled exception");
+    expect(failure.output).not.toMatch(/\n\s+at /);
+    expect(failure.output).not.toContain("unhandled exception");
   });
 
   it("names a misspelt filter of OffsiteBackupInstances", async () => {
@@ -51,7 +53,7 @@ describe("bad arguments of resources", () => {
     expect(errorMessages(failure)).toContain(
       'Invalid argument "keepDays" of OffsiteBackupInstances "mysql": must be an integer, got the string "7"',
     );
-    expect(failure.errorText).not.toMatch(/\n\s+at /);
+    expect(failure.output).not.toMatch(/\n\s+at /);
   });
 
   it("names RestoreGate for its restore time, as it does for its refusal", async () => {
@@ -61,7 +63,7 @@ describe("bad arguments of resources", () => {
     expect(errorMessages(failure)).toContain(
       'Invalid argument "restoreTime" of RestoreGate "gate": "2026-11-20 03:00" is not an ISO-8601 date-time with a zone (e.g. "2026-11-20T03:00:00Z" or "2026-11-20T11:00:00+08:00") nor epoch milliseconds',
     );
-    expect(failure.errorText).not.toMatch(/\n\s+at /);
+    expect(failure.output).not.toMatch(/\n\s+at /);
   });
 
   it("names the resource and the argument for a bad value known only later, without hanging", async () => {
@@ -69,9 +71,50 @@ describe("bad arguments of resources", () => {
       const date = pulumi.output("2026-02-30").apply((text) => text);
       return { ranges: new OffsiteRestoreTimeRanges("later", { instanceId, date }).ranges };
     });
-    // Refused once known, the read fails with the message before any request (the engine prefixes its own words).
+    // Refused once known: the program fails with the message, as for a plain value; the read makes no request.
     expect(errorMessages(failure)).toContain(
-      'Preview failed: Invalid argument "date" of OffsiteRestoreTimeRanges "later": "2026-02-30" is not a calendar day in yyyy-mm-dd form',
+      'Invalid argument "date" of OffsiteRestoreTimeRanges "later": "2026-02-30" is not a calendar day in yyyy-mm-dd form',
     );
+    // Nowhere in what the CLI printed (program, engine or provider process) a stack trace.
+    expect(failure.output).not.toMatch(/\n\s+at /);
   });
+});
+
+describe("the preview a user sees", () => {
+  it("prints one error naming the resource and the argument, and nothing else, for a project directory", async () => {
+    const project = await pulumiInDirectory({
+      dir: "test/e2e/fixtures/bad-argument-project",
+      env: { HW_RDS_ENDPOINT: emulator.url, HW_IAM_ENDPOINT: emulator.url },
+    });
+    try {
+      await project.configure(
+        {
+          "huaweicloud:region": "ap-southeast-1",
+          "huaweicloud:accessKey": emulator.credentials.accessKey,
+          "bad-argument:instanceId": instanceId,
+          "bad-argument:date": "2026-02-30",
+        },
+        { "huaweicloud:secretKey": emulator.credentials.secretKey },
+      );
+      emulator.resetStats();
+      const preview = await project.runFailing("preview");
+      const diagnostics = preview.stdout.slice(
+        preview.stdout.indexOf("Diagnostics:"),
+        preview.stdout.indexOf("Resources:"),
+      );
+      expect(diagnostics).toBe(
+        [
+          "Diagnostics:",
+          `  pulumi:pulumi:Stack (bad-argument-${project.stackName}):`,
+          '    error: Invalid argument "date" of OffsiteRestoreTimeRanges "ranges": "2026-02-30" is not a calendar day in yyyy-mm-dd form',
+          "",
+          "",
+        ].join("\n"),
+      );
+      expect(preview.output).not.toMatch(/\n\s+at /);
+      expect(emulator.requests).toHaveLength(0);
+    } finally {
+      project.cleanup();
+    }
+  }, 120_000);
 });

@@ -24,15 +24,23 @@ const fixtures = path.join(repoRoot, "test/e2e/fixtures/packaging");
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "packaging-"));
 let emulator: Emulator;
 let tarball: string;
-const projects: Record<"ts-commonjs" | "js-esm", string> = { "ts-commonjs": "", "js-esm": "" };
+const projects: Record<"ts-commonjs" | "js-esm" | "command-only", string> = {
+  "ts-commonjs": "",
+  "js-esm": "",
+  "command-only": "",
+};
 
-/** A fresh project from a fixture directory, with the tarball and @pulumi/pulumi (and TypeScript) installed. */
+/**
+ * A fresh project from a fixture directory, with the tarball and @pulumi/pulumi (and TypeScript) installed; the
+ * "command-only" project gets the tarball alone, as `npx` installs the command (@pulumi/pulumi is an optional peer).
+ */
 async function installProject(fixture: keyof typeof projects, packageJson: Record<string, unknown>) {
   const dir = path.join(scratch, fixture);
-  fs.cpSync(path.join(fixtures, fixture), dir, { recursive: true });
+  if (fs.existsSync(path.join(fixtures, fixture))) fs.cpSync(path.join(fixtures, fixture), dir, { recursive: true });
+  else fs.mkdirSync(dir);
   fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: fixture, private: true, ...packageJson }));
   const pinned = (name: string) => `${name}@${manifest.devDependencies[name]}`;
-  const dependencies = [tarball, pinned("@pulumi/pulumi")];
+  const dependencies = fixture === "command-only" ? [tarball] : [tarball, pinned("@pulumi/pulumi")];
   if (fixture === "ts-commonjs") dependencies.push(pinned("typescript"), pinned("@types/node"));
   await exec("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", ...dependencies], { cwd: dir });
   projects[fixture] = dir;
@@ -48,6 +56,7 @@ beforeAll(async () => {
   await Promise.all([
     installProject("ts-commonjs", { main: "index.ts" }),
     installProject("js-esm", { type: "module", main: "index.js" }),
+    installProject("command-only", {}),
   ]);
 }, INSTALL_TIMEOUT);
 
@@ -76,9 +85,8 @@ async function preview(dir: string) {
 }
 
 describe("the npm pack tarball, installed into fresh projects", () => {
-  it("carries the built SDK and provider, the README, LICENSE and CHANGELOG, and nothing of the repository's own", async () => {
-    const listing = await exec("tar", ["-tzf", tarball]);
-    const files = listing.stdout.split("\n").filter(Boolean);
+  it("carries the built SDK, provider and command line, README, LICENSE and CHANGELOG, and nothing else", async () => {
+    const files = (await exec("tar", ["-tzf", tarball])).stdout.split("\n").filter(Boolean);
     for (const file of [
       "package.json",
       "README.md",
@@ -86,34 +94,92 @@ describe("the npm pack tarball, installed into fresh projects", () => {
       "CHANGELOG.md",
       "dist/sdk/index.js",
       "dist/sdk/index.d.ts",
+      "dist/provider/index.js",
+      "dist/cli/main.js",
     ]) {
       expect(files).toContain(`package/${file}`);
     }
-    expect(files).toContain("package/dist/provider/index.js");
-    expect(files.filter((file) => !/^package\/(dist\/(sdk|provider)\/|[\w.]+$)/.test(file))).toEqual([]);
+    // only the built code and the four top-level files: no tests, sources, fixtures, scripts or dot files
+    expect(
+      files.filter(
+        (file) => !/^package\/(dist\/(sdk|provider|cli)\/[\w./-]+|[A-Z]+\.md|LICENSE|package\.json)$/.test(file),
+      ),
+    ).toEqual([]);
+    expect(files.filter((file) => /\.test\.|\/test\/|fixtures/.test(file))).toEqual([]);
+    // built from today's sources: no output of a source file since deleted (tsc never cleans its outDir)
+    const orphans = files
+      .filter((file) => file.endsWith(".js"))
+      .map((file) => file.replace(/^package\/dist\//, "").replace(/\.js$/, ".ts"))
+      .filter((source) => !fs.existsSync(path.join(repoRoot, source)));
+    expect(orphans).toEqual([]);
   });
 
-  it("TypeScript (CommonJS): a program using every export type-checks with the installed declarations", async () => {
-    const dir = projects["ts-commonjs"];
-    const declarations = path.join(dir, "node_modules", manifest.name, "dist/sdk/index.d.ts");
-    const program = ts.createProgram([declarations], { strict: true });
-    const checker = program.getTypeChecker();
-    const moduleSymbol = checker.getSymbolAtLocation(program.getSourceFile(declarations)!)!;
-    const exported = checker.getExportsOfModule(moduleSymbol).map((symbol) => symbol.name);
-    const importBlock = /import \{([^}]+)\} from "pulumi-huaweicloud-rds-offsite";/.exec(
-      fs.readFileSync(path.join(dir, "index.ts"), "utf8"),
-    )![1]!;
-    const imported = importBlock
-      .split(",")
-      .map((name) => name.replace(/^\s*(type\s+)?/, "").trim())
-      .filter(Boolean);
-    expect(imported.sort()).toEqual(exported.sort());
-    const tsc = await exec(path.join(dir, "node_modules/.bin/tsc"), ["--noEmit", "-p", dir]).then(
-      () => "",
-      (error: { stdout: string }) => error.stdout,
+  it("source maps: every one a .js names is in the tarball and carries its sources", () => {
+    const unpacked = path.join(projects["ts-commonjs"], "node_modules", manifest.name);
+    const problems: string[] = [];
+    const jsFiles = (fs.readdirSync(path.join(unpacked, "dist"), { recursive: true }) as string[]).filter((f) =>
+      f.endsWith(".js"),
     );
-    expect(tsc).toBe("");
+    expect(jsFiles.length).toBeGreaterThan(10);
+    for (const file of jsFiles) {
+      const js = path.join(unpacked, "dist", file);
+      const url = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(fs.readFileSync(js, "utf8"))?.[1];
+      if (!url) continue;
+      const mapFile = path.resolve(path.dirname(js), url);
+      if (!fs.existsSync(mapFile)) {
+        problems.push(`${file}: ${url} is missing`);
+        continue;
+      }
+      const map = JSON.parse(fs.readFileSync(mapFile, "utf8")) as {
+        sources: string[];
+        sourcesContent?: (string | null)[];
+      };
+      map.sources.forEach((source, i) => {
+        const present =
+          typeof map.sourcesContent?.[i] === "string" || fs.existsSync(path.resolve(path.dirname(mapFile), source));
+        if (!present) problems.push(`${file}: source ${source} is neither in the tarball nor in the map`);
+      });
+    }
+    expect(problems).toEqual([]);
   });
+
+  it("holds no credentials: not the emulator's, and no key files or registry tokens", () => {
+    const unpacked = path.join(projects["ts-commonjs"], "node_modules", manifest.name);
+    const text = (fs.readdirSync(unpacked, { recursive: true }) as string[])
+      .filter((f) => fs.statSync(path.join(unpacked, f)).isFile())
+      .map((f) => fs.readFileSync(path.join(unpacked, f), "latin1"))
+      .join("\n");
+    expect(text.length).toBeGreaterThan(100_000);
+    expect(text).not.toContain(emulator.credentials.accessKey);
+    expect(text).not.toContain(emulator.credentials.secretKey);
+    expect(text).not.toMatch(/-----BEGIN [A-Z ]*PRIVATE KEY-----|_authToken|npm_[A-Za-z0-9]{36}/);
+  });
+
+  it(
+    "TypeScript (CommonJS): a program using every export type-checks with the installed declarations",
+    async () => {
+      const dir = projects["ts-commonjs"];
+      const declarations = path.join(dir, "node_modules", manifest.name, "dist/sdk/index.d.ts");
+      const program = ts.createProgram([declarations], { strict: true });
+      const checker = program.getTypeChecker();
+      const moduleSymbol = checker.getSymbolAtLocation(program.getSourceFile(declarations)!)!;
+      const exported = checker.getExportsOfModule(moduleSymbol).map((symbol) => symbol.name);
+      const importBlock = /import \{([^}]+)\} from "pulumi-huaweicloud-rds-offsite";/.exec(
+        fs.readFileSync(path.join(dir, "index.ts"), "utf8"),
+      )![1]!;
+      const imported = importBlock
+        .split(",")
+        .map((name) => name.replace(/^\s*(type\s+)?/, "").trim())
+        .filter(Boolean);
+      expect(imported.sort()).toEqual(exported.sort());
+      const tsc = await exec(path.join(dir, "node_modules/.bin/tsc"), ["--noEmit", "-p", dir]).then(
+        () => "",
+        (error: { stdout: string }) => error.stdout,
+      );
+      expect(tsc).toBe("");
+    },
+    INSTALL_TIMEOUT,
+  );
 
   it(
     "TypeScript (CommonJS): pulumi preview runs it against the emulator",
@@ -142,4 +208,30 @@ describe("the npm pack tarball, installed into fresh projects", () => {
     },
     INSTALL_TIMEOUT,
   );
+
+  it("the installed command `rds-offsite` (without @pulumi/pulumi) lists the emulator's instances", async () => {
+    const dir = projects["command-only"];
+    expect(fs.existsSync(path.join(dir, "node_modules/@pulumi"))).toBe(false);
+    const { stdout } = await exec("npx", ["--no-install", "rds-offsite", "instances", "--json"], {
+      cwd: dir,
+      env: {
+        // not the repository's node_modules/.bin: the command must come from the installed tarball
+        PATH: (process.env.PATH ?? "")
+          .split(path.delimiter)
+          .filter((dir) => !dir.startsWith(repoRoot))
+          .join(path.delimiter),
+        HOME: process.env.HOME,
+        HW_REGION_NAME: "ap-southeast-1",
+        HW_ACCESS_KEY: emulator.credentials.accessKey,
+        HW_SECRET_KEY: emulator.credentials.secretKey,
+        HW_RDS_ENDPOINT: emulator.url,
+        HW_IAM_ENDPOINT: emulator.url,
+      },
+    });
+    const listed = JSON.parse(stdout) as { region: string; ids: string[]; totalCount: number };
+    const expected = emulator.dataset.instances("ap-southeast-1").map((instance) => instance.id);
+    expect(listed.region).toBe("ap-southeast-1");
+    expect(listed.totalCount).toBe(30);
+    expect([...listed.ids].sort()).toEqual([...expected].sort());
+  });
 });

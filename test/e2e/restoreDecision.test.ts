@@ -1,3 +1,4 @@
+import type { PulumiFn } from "@pulumi/pulumi/automation";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../emulator";
 import { createTestStack, expectFailure } from "./harness";
@@ -22,7 +23,7 @@ beforeEach(() => emulator.resetStats());
 
 const operations = () => emulator.requests.map((entry) => entry.operation).sort();
 
-async function preview(program: () => Promise<Record<string, unknown> | void>, projectId?: string) {
+async function preview(program: PulumiFn, projectId?: string) {
   const config = emulatorConfig(emulator);
   if (projectId) config["huaweicloud:projectId"] = projectId;
   const stack = await createTestStack({ projectName: "restore-decision", config, program });

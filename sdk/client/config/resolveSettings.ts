@@ -1,4 +1,5 @@
 import { ConfigurationError } from "../errors/ConfigurationError";
+import { shown } from "../errors/echoedText";
 import { InvalidArgumentError } from "../errors/InvalidArgumentError";
 import { validateCredential, validateEndpoint, validateProjectId, validateRegion } from "../validation";
 import { defaultIamEndpoint, defaultRdsEndpoint } from "./endpoints";
@@ -73,7 +74,7 @@ function domain(sources: readonly SettingsSource[]): string | undefined {
   return validated(source, "cloud", (value) => {
     const text = String(value);
     if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(text)) {
-      throw new InvalidArgumentError("cloud", `"${text}" is not a domain name such as "myhuaweicloud.com"`);
+      throw new InvalidArgumentError("cloud", `${shown(text)} is not a domain name such as "myhuaweicloud.com"`);
     }
     return text;
   });
@@ -117,7 +118,7 @@ function numeric(sources: readonly SettingsSource[], setting: NumericSetting): n
   return validated(source, setting, (value) => {
     const number = typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
     if (typeof number !== "number" || !Number.isSafeInteger(number) || number < min || number > max) {
-      throw new InvalidArgumentError(setting, `must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`);
+      throw new InvalidArgumentError(setting, `must be an integer from ${min} to ${max}, got ${shown(value)}`);
     }
     return number;
   });

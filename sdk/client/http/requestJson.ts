@@ -202,7 +202,8 @@ function notJson(answer: { status: number; text: string; requestId: string | und
   return {
     status: answer.status,
     errorCode: "CLIENT.BadResponse",
-    errorMessage: `the response is not JSON: ${JSON.stringify(answer.text.slice(0, 200))}`,
+    // Whole, so the one redacting door sees every credential before it caps the text.
+    errorMessage: `the response is not JSON: ${JSON.stringify(answer.text)}`,
     requestId: answer.requestId,
     retryable: false,
   };

@@ -8,11 +8,7 @@ import { HuaweiCloudError, type HuaweiCloudErrorDetails } from "../errors/Huawei
  * rendering of the error (message, stack, `String()`, `JSON.stringify`, `util.inspect`) can carry a credential.
  */
 export function wireError(settings: ClientSettings, details: HuaweiCloudErrorDetails): HuaweiCloudError {
-  const secrets: Secret[] = [
-    { value: settings.secretKey, name: "secret key" },
-    { value: settings.securityToken, name: "security token" },
-    { value: settings.accessKey, name: "access key" },
-  ];
+  const secrets = secretsOf(settings);
   return new HuaweiCloudError({
     ...details,
     errorCode: redacted(details.errorCode, secrets, 100),
@@ -37,4 +33,17 @@ export function badResponse(
     attempts: 1,
     requestId,
   });
+}
+
+/** Text from the wire that enters another error (a `ConfigurationError` quoting an answer), redacted and capped. */
+export function fromWire(settings: ClientSettings, text: string): string {
+  return redacted(text, secretsOf(settings));
+}
+
+function secretsOf(settings: ClientSettings): Secret[] {
+  return [
+    { value: settings.secretKey, name: "secret key" },
+    { value: settings.securityToken, name: "security token" },
+    { value: settings.accessKey, name: "access key" },
+  ];
 }

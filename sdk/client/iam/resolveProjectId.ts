@@ -4,7 +4,7 @@ import { shown } from "../errors/echoedText";
 import { pathOf } from "../http/path";
 import { getJson } from "../http/requestJson";
 import { isRecord } from "../http/responseShape";
-import { badResponse } from "../http/wireError";
+import { badResponse, fromWire } from "../http/wireError";
 import { PROJECT_ID } from "../validation";
 
 const lookups = new Map<string, Promise<string>>();
@@ -54,7 +54,7 @@ async function lookUpProjectId(settings: ClientSettings): Promise<string> {
   }
   throw new ConfigurationError(
     "projectId",
-    `IAM has ${ids.length} projects named "${settings.region}" (${ids.join(", ")}); choose one. ${fix}`,
+    `IAM has ${ids.length} projects named "${settings.region}" (${fromWire(settings, ids.join(", "))}); choose one. ${fix}`,
   );
 }
 

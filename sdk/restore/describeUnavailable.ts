@@ -1,5 +1,5 @@
 import type { RestoreTimeRange } from "../queries/types";
-import { nearestRestoreTimeRanges } from "../restore/findRestoreTimeRange";
+import { nearestRestoreTimeRanges } from "./findRestoreTimeRange";
 
 /** One message a person can act on: which instance, which instant in UTC, and where restoring is possible. */
 export function describeUnavailable(
