@@ -5,7 +5,7 @@ export type Language = "yaml" | "python" | "go";
 /** Where each language host's `main` package lives on the Go module proxy. */
 export declare const LANGUAGE_HOSTS: Record<
   Language,
-  { module: string; version: string; package: string; companions?: string[] }
+  { module: string; version: string; pkg: string; what: string; companions?: string[] }
 >;
 /** `<cache>/language-hosts/<language>-<version>`. */
 export declare function languageHostDir(language: Language, env?: NodeJS.ProcessEnv): string;

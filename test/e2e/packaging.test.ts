@@ -11,6 +11,7 @@ import { promisify } from "node:util";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../emulator";
+import { ensureLanguageHost } from "../../scripts/language-hosts/provision.mjs";
 import { repoRoot } from "./harness";
 import { pulumiInDirectory } from "./harness/pulumiInDirectory";
 
@@ -66,10 +67,11 @@ afterAll(async () => {
 });
 
 /** `pulumi preview` of an installed project against the emulator; credentials and endpoints from the environment. */
-async function preview(dir: string) {
+async function preview(dir: string, env: Record<string, string> = {}) {
   const project = await pulumiInDirectory({
     dir,
     env: {
+      ...env,
       HW_REGION_NAME: "ap-southeast-1",
       HW_ACCESS_KEY: emulator.credentials.accessKey,
       HW_SECRET_KEY: emulator.credentials.secretKey,
@@ -85,7 +87,7 @@ async function preview(dir: string) {
 }
 
 describe("the npm pack tarball, installed into fresh projects", () => {
-  it("carries the built SDK, provider and command line, README, LICENSE and CHANGELOG, and nothing else", async () => {
+  it("carries the built SDK, provider, command line and plugin, README, LICENSE and CHANGELOG, and nothing else", async () => {
     const files = (await exec("tar", ["-tzf", tarball])).stdout.split("\n").filter(Boolean);
     for (const file of [
       "package.json",
@@ -96,13 +98,19 @@ describe("the npm pack tarball, installed into fresh projects", () => {
       "dist/sdk/index.d.ts",
       "dist/provider/index.js",
       "dist/cli/main.js",
+      "dist/plugin/main.js",
+      "bin/pulumi-resource-huaweicloud-rds-offsite",
     ]) {
       expect(files).toContain(`package/${file}`);
     }
-    // only the built code and the four top-level files: no tests, sources, fixtures, scripts or dot files
+    // only the built code, the plugin's launcher and the four top-level files: no tests, sources, fixtures, scripts or
+    // dot files
     expect(
       files.filter(
-        (file) => !/^package\/(dist\/(sdk|provider|cli)\/[\w./-]+|[A-Z]+\.md|LICENSE|package\.json)$/.test(file),
+        (file) =>
+          !/^package\/(dist\/(sdk|provider|cli|plugin)\/[\w./-]+|bin\/pulumi-resource-huaweicloud-rds-offsite|[A-Z]+\.md|LICENSE|package\.json)$/.test(
+            file,
+          ),
       ),
     ).toEqual([]);
     expect(files.filter((file) => /\.test\.|\/test\/|fixtures/.test(file))).toEqual([]);
@@ -205,6 +213,38 @@ describe("the npm pack tarball, installed into fresh projects", () => {
       expect(stdout).toMatch(new RegExp(`postgresCount\\s*:\\s*${postgres.length}\\n`));
       expect(stdout).toMatch(/restorable\s*:\s*false/);
       expect(stdout).toContain("warning: Cannot restore DB instance");
+    },
+    INSTALL_TIMEOUT,
+  );
+
+  it(
+    "the installed provider plugin: a YAML program previews with it from the package's bin (a plugins: path)",
+    async () => {
+      const yamlHost = await ensureLanguageHost("yaml");
+      const dir = path.join(scratch, "yaml-plugin");
+      fs.mkdirSync(dir);
+      const bin = path.join(projects["js-esm"], "node_modules", manifest.name, "bin");
+      fs.writeFileSync(
+        path.join(dir, "Pulumi.yaml"),
+        [
+          "name: packaged-yaml-plugin",
+          "runtime: yaml",
+          "plugins:",
+          "  providers:",
+          "    - name: huaweicloud-rds-offsite",
+          `      path: ${bin}`,
+          "variables:",
+          "  listing:",
+          "    fn::invoke:",
+          "      function: huaweicloud-rds-offsite:getOffsiteBackupInstances",
+          "      arguments: {}",
+          "outputs:",
+          "  totalCount: ${listing.totalCount}",
+          "",
+        ].join("\n"),
+      );
+      const { stdout } = await preview(dir, { PATH: `${yamlHost}${path.delimiter}${process.env.PATH}` });
+      expect(stdout).toMatch(/totalCount\s*:\s*30\n/);
     },
     INSTALL_TIMEOUT,
   );
