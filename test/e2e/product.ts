@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import path from "node:path";
-import type { Emulator } from "../../emulator";
+import { type Emulator, startEmulator } from "../../emulator";
 import { type ConfigInput, repoRoot } from "./harness";
 
 /**
@@ -20,4 +20,12 @@ export function emulatorConfig(emulator: Emulator, region = "ap-southeast-1"): R
     "huaweicloud-rds-offsite:rdsEndpoint": emulator.url,
     "huaweicloud-rds-offsite:iamEndpoint": emulator.url,
   };
+}
+
+/** The gate tests' emulator: five instances at a fixed time; the first one's latest restorable moment. */
+export async function startGateEmulator(): Promise<{ emulator: Emulator; instanceId: string; latest: number }> {
+  const emulator = await startEmulator({ regions: { "ap-southeast-1": 5 }, anchorTime: Date.UTC(2026, 10, 20, 12) });
+  const instanceId = emulator.dataset.instances("ap-southeast-1")[0]!.id;
+  const latest = Math.max(...emulator.dataset.restoreRanges(instanceId).map((range) => range.end_time));
+  return { emulator, instanceId, latest };
 }

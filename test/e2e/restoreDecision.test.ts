@@ -1,8 +1,8 @@
 import type { PulumiFn } from "@pulumi/pulumi/automation";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator";
+import type { Emulator } from "../../emulator";
 import { createTestStack, expectFailure } from "./harness";
-import { emulatorConfig, product } from "./product";
+import { emulatorConfig, product, startGateEmulator } from "./product";
 
 // RestoreGate and checkRestoreTime share one decision; the gate makes it in the provider process, so a preview's
 // requests are exactly: one IAM project lookup (none with a configured project id), the day's ranges, and the
@@ -14,9 +14,7 @@ let emulator: Emulator;
 let instanceId: string;
 let latest: number;
 beforeAll(async () => {
-  emulator = await startEmulator({ regions: { "ap-southeast-1": 5 }, anchorTime: Date.UTC(2026, 10, 20, 12) });
-  instanceId = emulator.dataset.instances("ap-southeast-1")[0]!.id;
-  latest = Math.max(...emulator.dataset.restoreRanges(instanceId).map((range) => range.end_time));
+  ({ emulator, instanceId, latest } = await startGateEmulator());
 });
 afterAll(() => emulator?.close());
 beforeEach(() => emulator.resetStats());

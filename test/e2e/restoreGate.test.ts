@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator";
+import type { Emulator } from "../../emulator";
 import { createTestStack, expectFailure } from "./harness";
-import { emulatorConfig, product } from "./product";
+import { emulatorConfig, product, startGateEmulator } from "./product";
 
 const { RestoreGate } = product;
 let emulator: Emulator;
 let instanceId: string;
 let latest: number;
 beforeAll(async () => {
-  emulator = await startEmulator({ regions: { "ap-southeast-1": 5 }, anchorTime: Date.UTC(2026, 10, 20, 12) });
-  instanceId = emulator.dataset.instances("ap-southeast-1")[0]!.id;
-  latest = Math.max(...emulator.dataset.restoreRanges(instanceId).map((range) => range.end_time));
+  ({ emulator, instanceId, latest } = await startGateEmulator());
 });
 afterAll(() => emulator?.close());
 
