@@ -239,6 +239,7 @@ describe("the npm pack tarball, installed into fresh projects", () => {
           "      function: huaweicloud-rds-offsite:getOffsiteBackupInstances",
           "      arguments: {}",
           "outputs:",
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: Pulumi YAML's interpolation, not a template literal
           "  totalCount: ${listing.totalCount}",
           "",
         ].join("\n"),
