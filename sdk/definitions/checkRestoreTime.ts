@@ -12,6 +12,7 @@ export const checkRestoreTime: DataSourceDefinition<CheckRestoreTimeArgs, CheckR
     instanceId: { type: { type: "string" }, required: true, description: "Id of the DB instance to restore." },
     restoreTime: {
       type: { type: "string" },
+      tsType: "RestoreTimeInput",
       required: true,
       description:
         "The point in time to restore to: ISO-8601 with a zone (`2026-11-20T03:00:00Z`) or epoch milliseconds (digits).",
@@ -37,7 +38,7 @@ export const checkRestoreTime: DataSourceDefinition<CheckRestoreTimeArgs, CheckR
       type: { type: "array", items: { ref: "RestoreTimeRange" } },
       required: true,
       description:
-        "The ranges the decision rests on: those of the restore time's UTC day when one contains it, otherwise the whole undated list.",
+        "The ranges the decision rests on: those of the restore time's UTC day when one contains it, otherwise the whole undated list (consulted to confirm a miss, and what a refusal names the nearest ranges from).",
     },
   },
 };

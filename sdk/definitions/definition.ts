@@ -20,6 +20,16 @@ export interface FieldDefinition {
   readonly required: boolean;
   /** Marked secret in the schema, so SDKs and the engine keep it out of logs and plain-text state. */
   readonly secret?: boolean;
+  /**
+   * A one-line paraphrase for terse surfaces (the CLI's help), where `description` is too long or carries markup; the
+   * description's own text serves when it is short.
+   */
+  readonly summary?: string;
+  /**
+   * The TypeScript type of the field where TypeScript callers may pass more than the wire carries (a `Date`, a
+   * number): a hand-written type the generated sdk/queries/types.ts re-exports (see scripts/typescriptTypes.ts).
+   */
+  readonly tsType?: "RestoreTimeInput";
 }
 
 /**
@@ -35,8 +45,8 @@ export type FieldsOf<T> = {
 
 /**
  * One data source, described once: its name, its arguments and its results (names, types, docs). The core's
- * validation accepts exactly these arguments; the schema, hence every generated SDK, is derived from it; the
- * TypeScript types are checked against it.
+ * validation accepts exactly these arguments; the schema (hence every generated SDK), the TypeScript types with their
+ * TSDoc (sdk/queries/types.ts) and the CLI's help are derived from it.
  */
 export interface DataSourceDefinition<Args, Result> {
   /** The function name every surface uses: `getOffsiteBackupInstances`, `checkRestoreTime`. */

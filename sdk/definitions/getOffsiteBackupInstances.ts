@@ -23,6 +23,7 @@ export const getOffsiteBackupInstances: DataSourceDefinition<
       required: false,
       description:
         "Only backups held in this region (the API answers for the region queried, so this mostly confirms it).",
+      summary: "Only backups held in this region.",
     },
     destinationProjectId: { type: string, required: false, description: "Only backups held in this project." },
     datastoreType: {
@@ -30,6 +31,7 @@ export const getOffsiteBackupInstances: DataSourceDefinition<
       required: false,
       description:
         "Only instances of this engine: `MySQL`, `PostgreSQL`, `SQLServer` or `MariaDB`, in any case; other names are refused.",
+      summary: "Only this engine: MySQL, PostgreSQL, SQLServer or MariaDB.",
     },
     keepDays: {
       type: { type: "integer" },

@@ -1,6 +1,10 @@
 import type { RegionArgs } from "../queries/types";
 import type { FieldsOf } from "./definition";
 
+/** Documentation of the `RegionArgs` type every data source's arguments extend. */
+export const REGION_ARGUMENTS_DESCRIPTION =
+  "Where to ask: the backup region, and optionally its project id (looked up through IAM when absent).";
+
 /** Where every data source asks: the backup region and its project. */
 export const REGION_ARGUMENTS: FieldsOf<RegionArgs> = {
   region: {

@@ -1,7 +1,9 @@
 import { quoted } from "../client/errors/echoedText";
 import { InvalidArgumentError } from "../client/errors/InvalidArgumentError";
 import { describe } from "../client/validation";
-import type { RestoreTimeInput } from "../queries/types";
+
+/** A point in time: ISO-8601 text with a zone (`2026-11-20T03:00:00Z`), epoch milliseconds (number or digits), or a Date. */
+export type RestoreTimeInput = string | number | Date;
 
 // ISO-8601 date-time with a mandatory zone: a time without one means a different instant on every machine.
 const ISO_WITH_ZONE =

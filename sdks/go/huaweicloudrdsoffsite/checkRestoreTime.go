@@ -36,7 +36,7 @@ type CheckRestoreTimeArgs struct {
 type CheckRestoreTimeResult struct {
 	// The range containing it, when restorable.
 	Range *RestoreTimeRange `pulumi:"range"`
-	// The ranges the decision rests on: those of the restore time's UTC day when one contains it, otherwise the whole undated list.
+	// The ranges the decision rests on: those of the restore time's UTC day when one contains it, otherwise the whole undated list (consulted to confirm a miss, and what a refusal names the nearest ranges from).
 	Ranges []RestoreTimeRange `pulumi:"ranges"`
 	// Whether a cross-region restore to `restoreTime` is possible.
 	Restorable bool `pulumi:"restorable"`
@@ -83,7 +83,7 @@ func (o CheckRestoreTimeResultOutput) Range() RestoreTimeRangePtrOutput {
 	return o.ApplyT(func(v CheckRestoreTimeResult) *RestoreTimeRange { return v.Range }).(RestoreTimeRangePtrOutput)
 }
 
-// The ranges the decision rests on: those of the restore time's UTC day when one contains it, otherwise the whole undated list.
+// The ranges the decision rests on: those of the restore time's UTC day when one contains it, otherwise the whole undated list (consulted to confirm a miss, and what a refusal names the nearest ranges from).
 func (o CheckRestoreTimeResultOutput) Ranges() RestoreTimeRangeArrayOutput {
 	return o.ApplyT(func(v CheckRestoreTimeResult) []RestoreTimeRange { return v.Ranges }).(RestoreTimeRangeArrayOutput)
 }

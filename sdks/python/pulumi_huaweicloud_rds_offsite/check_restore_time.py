@@ -50,7 +50,7 @@ class CheckRestoreTimeResult:
     @pulumi.getter
     def ranges(self) -> Sequence['outputs.RestoreTimeRange']:
         """
-        The ranges the decision rests on: those of the restore time's UTC day when one contains it, otherwise the whole undated list.
+        The ranges the decision rests on: those of the restore time's UTC day when one contains it, otherwise the whole undated list (consulted to confirm a miss, and what a refusal names the nearest ranges from).
         """
         return pulumi.get(self, "ranges")
 
