@@ -1,3 +1,5 @@
+import type { FieldDefinition } from "../../sdk/definitions/definition";
+import { getOffsiteBackupInstances } from "../../sdk/definitions/getOffsiteBackupInstances";
 import { FILTER_KEYS } from "../../sdk/queries/instanceFilters";
 import { queryOffsiteBackupInstances } from "../../sdk/queries/queryOffsiteBackupInstances";
 import type { GetOffsiteBackupInstancesArgs } from "../../sdk/queries/types";
@@ -10,20 +12,37 @@ import { withProgress } from "../progress";
 
 type FilterKey = (typeof FILTER_KEYS)[number];
 
-/** Help for each filter of the core's list: a filter added there fails to compile here until it is described. */
-const FILTER_HELP: Record<FilterKey, Pick<FlagSpec, "value" | "description">> = {
-  instanceId: { value: "ID", description: "only the instance with this id" },
-  name: { value: "NAME", description: "only instances with exactly this name" },
-  sourceRegion: { value: "REGION", description: "only instances running in this region" },
-  sourceProjectId: { value: "ID", description: "only instances of this source project" },
-  destinationRegion: { value: "REGION", description: "only backups held in this region" },
-  destinationProjectId: { value: "ID", description: "only backups held in this project" },
-  datastoreType: { value: "ENGINE", description: "only this engine: MySQL, PostgreSQL, SQLServer or MariaDB" },
-  keepDays: { value: "DAYS", description: "only instances whose cross-region backups are kept this many days" },
+/** The value placeholder of each filter's flag: a filter added to the core fails to compile here until it has one. */
+const FILTER_VALUES: Record<FilterKey, string> = {
+  instanceId: "ID",
+  name: "NAME",
+  sourceRegion: "REGION",
+  sourceProjectId: "ID",
+  destinationRegion: "REGION",
+  destinationProjectId: "ID",
+  datastoreType: "ENGINE",
+  keepDays: "DAYS",
 };
 
+/**
+ * A help line from an argument's definition: its `summary`, else its description, as help text reads (no Markdown
+ * code marks, lower case first, no final period).
+ */
+export function helpText(field: FieldDefinition): string {
+  const text = (field.summary ?? field.description).replaceAll("`", "").replace(/\.$/, "");
+  return `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+}
+
 const FILTER_FLAGS: FlagSpecs = Object.fromEntries(
-  FILTER_KEYS.map((key) => [flagName(key), { type: "string", argument: key, ...FILTER_HELP[key] } satisfies FlagSpec]),
+  FILTER_KEYS.map((key) => [
+    flagName(key),
+    {
+      type: "string",
+      argument: key,
+      value: FILTER_VALUES[key],
+      description: helpText(getOffsiteBackupInstances.arguments[key]),
+    } satisfies FlagSpec,
+  ]),
 );
 
 export const instancesCommand: Command = {

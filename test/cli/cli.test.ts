@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { flagName } from "../../cli/flags";
 import { PROGRESS_DELAY_MS } from "../../cli/progress";
 import { type Emulator, type OffsiteBackupInstance, type RestoreTimeRange, startEmulator } from "../../emulator";
+import { getOffsiteBackupInstances } from "../../sdk/definitions/getOffsiteBackupInstances";
 import { FILTER_KEYS } from "../../sdk/queries/instanceFilters";
 import { assertBuilt, type CommandRun, forbidPulumi, runCommand, runCommandInTerminal } from "./runCommand";
 
@@ -401,6 +402,25 @@ describe("the command line", () => {
     for (const key of FILTER_KEYS)
       expect(instances.stdout).toMatch(new RegExp(`^  --${flagName(key)} [A-Z]+ +\\S`, "m"));
     expect((await run(["help", "check"])).stdout).toContain("--time TIME");
+  });
+
+  it("describes each filter with its definition's words, on one short line", async () => {
+    const { stdout } = await run(["instances", "--help"]);
+    const filterLines = stdout
+      .split("\n")
+      .filter((line) => FILTER_KEYS.some((key) => line.includes(`--${flagName(key)} `)));
+    expect(filterLines).toHaveLength(FILTER_KEYS.length);
+    for (const key of FILTER_KEYS) {
+      const definition = getOffsiteBackupInstances.arguments[key];
+      const words = (definition.summary ?? definition.description).replaceAll("`", "").replace(/\.$/, "");
+      expect(stdout.toLowerCase()).toContain(`  ${words.toLowerCase()}\n`);
+    }
+    // Help lines stay short: a definition whose description is too long for them carries a `summary`.
+    for (const line of filterLines) expect(line.length, line).toBeLessThanOrEqual(100);
+    expect(stdout).toContain("  --destination-region REGION  only backups held in this region\n");
+    expect(stdout).toContain(
+      "  --datastore-type ENGINE      only this engine: MySQL, PostgreSQL, SQLServer or MariaDB\n",
+    );
   });
 
   it("prints the package version", async () => {
