@@ -1,4 +1,6 @@
+import { validateInstanceId } from "../client/validation";
 import type { CheckRestoreTimeArgs, CheckRestoreTimeResult } from "../queries/types";
+import { parseRestoreTime } from "../restore/parseRestoreTime";
 import type { DataSourceDefinition } from "./definition";
 import { REGION_ARGUMENTS } from "./regionArguments";
 
@@ -9,11 +11,17 @@ export const checkRestoreTime: DataSourceDefinition<CheckRestoreTimeArgs, CheckR
     "Whether a DB instance's cross-region backup can be restored to `restoreTime`: the restore gate's decision. Fail the program when `restorable` is false, and give the restore `restoreTime` (epoch milliseconds).",
   arguments: {
     ...REGION_ARGUMENTS,
-    instanceId: { type: { type: "string" }, required: true, description: "Id of the DB instance to restore." },
+    instanceId: {
+      type: { type: "string" },
+      required: true,
+      validate: validateInstanceId,
+      description: "Id of the DB instance to restore.",
+    },
     restoreTime: {
       type: { type: "string" },
       tsType: "RestoreTimeInput",
       required: true,
+      validate: parseRestoreTime,
       description:
         "The point in time to restore to: ISO-8601 with a zone (`2026-11-20T03:00:00Z`) or epoch milliseconds (digits).",
     },

@@ -33,6 +33,15 @@ export interface FieldDefinition {
 }
 
 /**
+ * An argument: a field with its check. `validate` receives the value given (also when absent, if the argument is
+ * required) and returns it as the core uses it, or throws an `InvalidArgumentError` naming `argument`; it is one of
+ * the validation functions of the client or the core, named here so a data source's whole contract is its definition.
+ */
+export interface ArgumentDefinition extends FieldDefinition {
+  readonly validate: (value: unknown, argument: string) => unknown;
+}
+
+/**
  * The fields of `T`, each described, with `required` matching `T`: an optional key, or one whose value may be
  * `undefined`, must say `required: false`, any other `required: true`. A field added to the TypeScript type without a
  * definition (or the other way round) fails to compile.
@@ -43,16 +52,19 @@ export type FieldsOf<T> = {
   };
 };
 
+/** The arguments of `T`: its fields (see `FieldsOf`), each with its check. */
+export type ArgumentsOf<T> = { readonly [K in keyof FieldsOf<T>]: FieldsOf<T>[K] & ArgumentDefinition };
+
 /**
  * One data source, described once: its name, its arguments and its results (names, types, docs). The core's
- * validation accepts exactly these arguments; the schema (hence every generated SDK), the TypeScript types with their
+ * validation accepts exactly these arguments, each checked by the validator it names; the schema (hence every generated SDK), the TypeScript types with their
  * TSDoc (sdk/queries/types.ts) and the CLI's help are derived from it.
  */
 export interface DataSourceDefinition<Args, Result> {
   /** The function name every surface uses: `getOffsiteBackupInstances`, `checkRestoreTime`. */
   readonly name: string;
   readonly description: string;
-  readonly arguments: FieldsOf<Args>;
+  readonly arguments: ArgumentsOf<Args>;
   readonly result: FieldsOf<Result>;
 }
 
@@ -63,7 +75,7 @@ export interface DataSourceDefinition<Args, Result> {
 export interface DataSource {
   readonly name: string;
   readonly description: string;
-  readonly arguments: Readonly<Record<string, FieldDefinition>>;
+  readonly arguments: Readonly<Record<string, ArgumentDefinition>>;
   readonly result: Readonly<Record<string, FieldDefinition>>;
   query(args: unknown, lookup: ConfigurationLookup): Promise<object>;
 }

@@ -1,8 +1,11 @@
+import { requireString, validateInstanceId, validateInteger } from "../client/validation";
+import { validateDatastoreType } from "../queries/datastoreTypes";
 import type { GetOffsiteBackupInstancesArgs, GetOffsiteBackupInstancesResult } from "../queries/types";
 import type { DataSourceDefinition } from "./definition";
 import { REGION_ARGUMENTS } from "./regionArguments";
 
 const string = { type: "string" } as const;
+const text = { type: string, required: false, validate: requireString } as const;
 
 /** DB instances with cross-region backups in the queried (backup) region, filtered by exact match. */
 export const getOffsiteBackupInstances: DataSourceDefinition<
@@ -14,21 +17,26 @@ export const getOffsiteBackupInstances: DataSourceDefinition<
     "DB instances whose backups are copied to the queried (backup) region, filtered client-side by exact match on every filter given. Reads every page of the listing; fails rather than return a partial list.",
   arguments: {
     ...REGION_ARGUMENTS,
-    instanceId: { type: string, required: false, description: "Only the instance with this id." },
-    name: { type: string, required: false, description: "Only instances with exactly this name." },
-    sourceRegion: { type: string, required: false, description: "Only instances running in this region." },
-    sourceProjectId: { type: string, required: false, description: "Only instances of this source project." },
-    destinationRegion: {
+    instanceId: {
       type: string,
       required: false,
+      validate: validateInstanceId,
+      description: "Only the instance with this id.",
+    },
+    name: { ...text, description: "Only instances with exactly this name." },
+    sourceRegion: { ...text, description: "Only instances running in this region." },
+    sourceProjectId: { ...text, description: "Only instances of this source project." },
+    destinationRegion: {
+      ...text,
       description:
         "Only backups held in this region (the API answers for the region queried, so this mostly confirms it).",
       summary: "Only backups held in this region.",
     },
-    destinationProjectId: { type: string, required: false, description: "Only backups held in this project." },
+    destinationProjectId: { ...text, description: "Only backups held in this project." },
     datastoreType: {
       type: string,
       required: false,
+      validate: validateDatastoreType,
       description:
         "Only instances of this engine: `MySQL`, `PostgreSQL`, `SQLServer` or `MariaDB`, in any case; other names are refused.",
       summary: "Only this engine: MySQL, PostgreSQL, SQLServer or MariaDB.",
@@ -36,6 +44,7 @@ export const getOffsiteBackupInstances: DataSourceDefinition<
     keepDays: {
       type: { type: "integer" },
       required: false,
+      validate: (value, argument) => validateInteger(value, argument, 0, 100_000),
       description: "Only instances whose cross-region backups are kept this many days.",
     },
   },

@@ -1,3 +1,4 @@
+import { validateDate, validateInstanceId } from "../client/validation";
 import type { GetOffsiteRestoreTimeRangesArgs, GetOffsiteRestoreTimeRangesResult } from "../queries/types";
 import type { DataSourceDefinition } from "./definition";
 import { REGION_ARGUMENTS } from "./regionArguments";
@@ -17,11 +18,13 @@ export const getOffsiteRestoreTimeRanges: DataSourceDefinition<
     instanceId: {
       type: { type: "string" },
       required: true,
+      validate: validateInstanceId,
       description: "Id of the DB instance whose cross-region backup is queried.",
     },
     date: {
       type: { type: "string" },
       required: false,
+      validate: validateDate,
       description: "A UTC day, `yyyy-mm-dd`: only ranges overlapping it. Advised for long retention periods.",
     },
   },

@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from "../client/errors/InvalidArgumentError";
-import { describe, requireString, validateInteger, validateProjectId, validateRegion } from "../client/validation";
+import { describe } from "../client/validation";
+import type { ArgumentDefinition } from "../definitions/definition";
 
 /**
  * Refuses anything but a plain object with known keys: a misspelt `instanceID` silently ignored would return every
@@ -22,18 +23,17 @@ export function validateArgsObject(args: unknown, allowed: readonly string[], wh
   return args as Record<string, unknown>;
 }
 
-/** `region` and `projectId`, when given. */
-export function validateRegionArgs(args: Record<string, unknown>): { region?: string; projectId?: string } {
-  return {
-    ...(args.region === undefined ? {} : { region: validateRegion(args.region) }),
-    ...(args.projectId === undefined ? {} : { projectId: validateProjectId(args.projectId) }),
-  };
-}
-
-export function optionalString(args: Record<string, unknown>, key: string): string | undefined {
-  return args[key] === undefined ? undefined : requireString(args[key], key);
-}
-
-export function optionalInteger(args: Record<string, unknown>, key: string, min: number, max: number) {
-  return args[key] === undefined ? undefined : validateInteger(args[key], key, min, max);
+/**
+ * Each argument given (or required) checked by the validator its definition names, in definition order (so the first
+ * bad one is the one named); the result holds the checked values of the arguments given, and no other key.
+ */
+export function validateArguments(
+  definitions: Readonly<Record<string, ArgumentDefinition>>,
+  args: Record<string, unknown>,
+): Record<string, unknown> {
+  const checked: Record<string, unknown> = {};
+  for (const [key, definition] of Object.entries(definitions)) {
+    if (args[key] !== undefined || definition.required) checked[key] = definition.validate(args[key], key);
+  }
+  return checked;
 }

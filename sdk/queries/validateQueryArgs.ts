@@ -1,15 +1,13 @@
-import { validateDate, validateInstanceId } from "../client/validation";
 import { checkRestoreTime } from "../definitions/checkRestoreTime";
 import { argumentNames } from "../definitions/definition";
 import { getOffsiteBackupInstances } from "../definitions/getOffsiteBackupInstances";
 import { getOffsiteRestoreTimeRanges } from "../definitions/getOffsiteRestoreTimeRanges";
-import { parseRestoreTime } from "../restore/parseRestoreTime";
-import { type InstanceFilters, validateFilters } from "./instanceFilters";
-import { validateArgsObject, validateRegionArgs } from "./validateArgs";
+import type { InstanceFilters } from "./instanceFilters";
+import { validateArgsObject, validateArguments } from "./validateArgs";
 
 // One validator per data source, shared by the functions, the resources' constructors, the dynamic provider's `check`
 // and the plugin's invokes: bad input is refused with the argument's name before any request, wherever it enters.
-// The arguments accepted are those each data source's definition declares (sdk/definitions).
+// The arguments accepted, and the check of each, are those each data source's definition declares (sdk/definitions).
 
 const OFFSITE_BACKUP_INSTANCES_ARGS = argumentNames(getOffsiteBackupInstances);
 const OFFSITE_RESTORE_TIME_RANGES_ARGS = argumentNames(getOffsiteRestoreTimeRanges);
@@ -17,9 +15,18 @@ const CHECK_RESTORE_TIME_ARGS = argumentNames(checkRestoreTime);
 
 type Where = { region?: string; projectId?: string };
 
+// The casts below hold because each definition's validators return these types (strings; an integer for keepDays;
+// epoch milliseconds for restoreTime).
+
+/** `region` and `projectId`, as keys only when given. */
+function whereOf({ region, projectId }: Record<string, unknown>): Where {
+  return { ...(region === undefined ? {} : { region }), ...(projectId === undefined ? {} : { projectId }) } as Where;
+}
+
 export function validateOffsiteBackupInstancesArgs(args: unknown): { where: Where; filters: InstanceFilters } {
   const checked = validateArgsObject(args, OFFSITE_BACKUP_INSTANCES_ARGS, getOffsiteBackupInstances.name);
-  return { where: validateRegionArgs(checked), filters: validateFilters(checked) };
+  const { region, projectId, ...filters } = validateArguments(getOffsiteBackupInstances.arguments, checked);
+  return { where: whereOf({ region, projectId }), filters: filters as InstanceFilters };
 }
 
 export function validateOffsiteRestoreTimeRangesArgs(args: unknown): {
@@ -28,18 +35,16 @@ export function validateOffsiteRestoreTimeRangesArgs(args: unknown): {
   date: string | undefined;
 } {
   const checked = validateArgsObject(args, OFFSITE_RESTORE_TIME_RANGES_ARGS, getOffsiteRestoreTimeRanges.name);
-  return {
-    where: validateRegionArgs(checked),
-    instanceId: validateInstanceId(checked.instanceId),
-    date: checked.date === undefined ? undefined : validateDate(checked.date),
-  };
+  const { region, projectId, instanceId, date } = validateArguments(getOffsiteRestoreTimeRanges.arguments, checked);
+  return { where: whereOf({ region, projectId }), instanceId: instanceId as string, date: date as string | undefined };
 }
 
 export function validateCheckRestoreTimeArgs(args: unknown): { where: Where; instanceId: string; restoreTime: number } {
   const checked = validateArgsObject(args, CHECK_RESTORE_TIME_ARGS, checkRestoreTime.name);
+  const { region, projectId, instanceId, restoreTime } = validateArguments(checkRestoreTime.arguments, checked);
   return {
-    where: validateRegionArgs(checked),
-    instanceId: validateInstanceId(checked.instanceId),
-    restoreTime: parseRestoreTime(checked.restoreTime),
+    where: whereOf({ region, projectId }),
+    instanceId: instanceId as string,
+    restoreTime: restoreTime as number,
   };
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { validateDate, validateEndpoint, validateInstanceId, validateRegion } from "../../sdk/client/validation";
-import { matchesFilters, validateFilters } from "../../sdk/queries/instanceFilters";
+import { matchesFilters } from "../../sdk/queries/instanceFilters";
+import { validateOffsiteBackupInstancesArgs } from "../../sdk/queries/validateQueryArgs";
+
+const validateFilters = (args: Record<string, unknown>) => validateOffsiteBackupInstancesArgs(args).filters;
+
 import { validateArgsObject } from "../../sdk/queries/validateArgs";
 
 describe("input validation", () => {
