@@ -14,8 +14,18 @@ function errorCodeOf(body: unknown): string | undefined {
   return typeof code === "string" ? code : undefined;
 }
 
-/** Writes the response with the headers every Huawei Cloud answer carries, and records its outcome in the log. */
-export function respond(res: ServerResponse, entry: RequestLogEntry, response: WireResponse): void {
+/** A response ready for the wire: its body encoded, its headers final. */
+export interface EncodedResponse {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly payload: string;
+}
+
+/**
+ * Encodes the response with the headers every Huawei Cloud answer carries, and records its outcome in the log (the
+ * outcome is decided here; `write` only sends it).
+ */
+export function encode(entry: RequestLogEntry, response: WireResponse): EncodedResponse {
   const payload = typeof response.body === "string" ? response.body : JSON.stringify(response.body);
   entry.status = response.status;
   const errorCode = errorCodeOf(response.body);
@@ -28,6 +38,15 @@ export function respond(res: ServerResponse, entry: RequestLogEntry, response: W
   set("Content-Type", "application/json;charset=UTF-8");
   for (const [name, value] of Object.entries(response.headers ?? {})) set(name, value);
   set("Content-Length", String(Buffer.byteLength(payload)));
-  res.writeHead(response.status, Object.fromEntries(headers.values()));
-  res.end(payload);
+  return { status: response.status, headers: Object.fromEntries(headers.values()), payload };
+}
+
+export function write(res: ServerResponse, encoded: EncodedResponse): void {
+  res.writeHead(encoded.status, encoded.headers);
+  res.end(encoded.payload);
+}
+
+/** Encodes and writes at once (the emulator's last-resort 500). */
+export function respond(res: ServerResponse, entry: RequestLogEntry, response: WireResponse): void {
+  write(res, encode(entry, response));
 }

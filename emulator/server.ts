@@ -12,7 +12,7 @@ import type { ProjectDirectory } from "./projects";
 import { readBody } from "./requestBody";
 import type { RequestStats } from "./requestStats";
 import { parseTarget } from "./requestTarget";
-import { respond, type WireResponse } from "./respond";
+import { encode, respond, type WireResponse, write } from "./respond";
 import { matchRoute, type Route } from "./routes";
 import { checkSignature, type SignatureCheck } from "./signatureCheck";
 import type { EmulatorCredential, RequestLogEntry, StatusFault } from "./types";
@@ -68,24 +68,42 @@ function answer(route: Exclude<Route, { operation: "unknown" }>, ctx: HandlerCon
 }
 
 /**
- * One request, in the gateway's order: route (unknown APIs are 404 before authentication), authenticate, then the
- * test hook, a queued fault, and the API itself.
+ * One request: the answer is decided (and encoded) as the request arrives, then sent after the configured latency.
+ * A real API's work happens on many servers in parallel, inside the latency the client sees; deciding first keeps this
+ * one-threaded emulator from queueing a burst's work behind the latency, where it would be charged to the client.
  */
 async function handle(state: ServerState, req: IncomingMessage, res: ServerResponse, entry: RequestLogEntry) {
+  const outcome = await decide(state, req, entry);
+  const encoded = outcome === "reset" ? outcome : encode(entry, outcome);
+  if (state.latencyMs > 0) await sleep(state.latencyMs);
+  if (encoded === "reset") req.socket.destroy();
+  else write(res, encoded);
+}
+
+/**
+ * The answer to one request, in the gateway's order: route (unknown APIs are 404 before authentication),
+ * authenticate, then the test hook, a queued fault, and the API itself.
+ */
+async function decide(
+  state: ServerState,
+  req: IncomingMessage,
+  entry: RequestLogEntry,
+): Promise<WireResponse | "reset"> {
   const requestId = entry.requestId;
   const body = await readBody(req);
-  if (state.latencyMs > 0) await sleep(state.latencyMs);
   const target = parseTarget(req.url ?? "");
-  if (!target) return respond(res, entry, gatewayError(requestId, wireErrors.badRequest));
+  if (!target) return gatewayError(requestId, wireErrors.badRequest);
   entry.path = target.rawPath;
   entry.query = target.query;
-  if (body === undefined) return respond(res, entry, gatewayError(requestId, wireErrors.requestTooLarge));
+  if (body === undefined) return gatewayError(requestId, wireErrors.requestTooLarge);
 
   const route = matchRoute(entry.method, target.segments);
   entry.operation = route.operation;
   if (route.operation === "unknown") {
-    const error = route.reason === "noSuchMethod" ? wireErrors.methodNotFound : wireErrors.apiNotFound;
-    return respond(res, entry, gatewayError(requestId, error));
+    return gatewayError(
+      requestId,
+      route.reason === "noSuchMethod" ? wireErrors.methodNotFound : wireErrors.apiNotFound,
+    );
   }
 
   const check = checkSignature(
@@ -93,14 +111,14 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
     state.credentials,
   );
   if (check.signedHeaders) entry.signedHeaders = check.signedHeaders;
-  if (!check.ok) return respond(res, entry, signatureFailure(requestId, check));
+  if (!check.ok) return signatureFailure(requestId, check);
 
   await state.hook?.(entry);
   const fault = state.faults.take(route.operation);
   if (fault) {
     entry.fault = fault;
-    if ("reset" in fault) return void req.socket.destroy();
-    if ("status" in fault) return respond(res, entry, faultResponse(requestId, fault));
+    if ("reset" in fault) return "reset";
+    if ("status" in fault) return faultResponse(requestId, fault);
     await sleep(fault.delayMs);
   }
   const ctx: HandlerContext = {
@@ -111,7 +129,7 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
     projects: state.projects,
     origin: state.origin,
   };
-  respond(res, entry, answer(route, ctx));
+  return answer(route, ctx);
 }
 
 export function createRequestListener(state: ServerState): (req: IncomingMessage, res: ServerResponse) => void {

@@ -15,17 +15,20 @@ export type InstanceFilters = Partial<Record<Exclude<FilterKey, "keepDays">, str
   keepDays?: number;
 };
 
+/** Each filter's field of an instance; engine names in the API's spelling, whatever case the API sent. */
+const FIELD_OF: Record<keyof InstanceFilters, (instance: OffsiteBackupInstance) => string | number | undefined> = {
+  instanceId: (instance) => instance.id,
+  name: (instance) => instance.name,
+  sourceRegion: (instance) => instance.sourceRegion,
+  sourceProjectId: (instance) => instance.sourceProjectId,
+  destinationRegion: (instance) => instance.destinationRegion,
+  destinationProjectId: (instance) => instance.destinationProjectId,
+  datastoreType: (instance) =>
+    DATASTORE_TYPES.find((type) => type.toLowerCase() === instance.datastore.type?.toLowerCase()),
+  keepDays: (instance) => instance.keepDays,
+};
+
 /** Exact match on every filter given (engine names in any case); an instance lacking a filtered field does not match. */
 export function matchesFilters(instance: OffsiteBackupInstance, filters: InstanceFilters): boolean {
-  const fields: Record<keyof InstanceFilters, string | number | undefined> = {
-    instanceId: instance.id,
-    name: instance.name,
-    sourceRegion: instance.sourceRegion,
-    sourceProjectId: instance.sourceProjectId,
-    destinationRegion: instance.destinationRegion,
-    destinationProjectId: instance.destinationProjectId,
-    datastoreType: DATASTORE_TYPES.find((type) => type.toLowerCase() === instance.datastore.type?.toLowerCase()),
-    keepDays: instance.keepDays,
-  };
-  return (Object.keys(filters) as (keyof InstanceFilters)[]).every((key) => fields[key] === filters[key]);
+  return (Object.keys(filters) as (keyof InstanceFilters)[]).every((key) => FIELD_OF[key](instance) === filters[key]);
 }

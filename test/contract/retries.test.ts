@@ -158,6 +158,32 @@ describe("retries", () => {
     expect(time.sleeps).toEqual([750]);
   });
 
+  it("does not send a retry whose wait woke past the total timeout", async () => {
+    // Timers fire late on a busy event loop: the retry planned for 750 ms wakes 2,750 ms later, past the 2,000 ms.
+    const time = new FakeTime(startOfSecond(), 0.5, 2000);
+    emulator.queueFault({ operation: "listRestoreTimes", status: 503 });
+    const { ranges } = client({ totalTimeoutMs: "2000" }, time);
+    const error = await failure(ranges());
+    expect(error).toMatchObject({ status: 503, attempts: 1 });
+    expect((error as HuaweiCloudError).errorMessage).toContain("(gave up: total timeout of 2000 ms reached)");
+    expect(requestsOf(emulator, "listRestoreTimes")).toHaveLength(1);
+  });
+
+  it("leaves no timer behind, answered or failed (a command would otherwise wait out the attempt timeout to exit)", async () => {
+    const { time, ranges } = client();
+    await ranges();
+    expect(time.pendingTimers).toBe(0);
+    emulator.queueFault({ operation: "listRestoreTimes", status: 503 });
+    await ranges();
+    expect(time.pendingTimers).toBe(0);
+    emulator.queueFault({ operation: "listRestoreTimes", status: 403 });
+    await failure(ranges());
+    expect(time.pendingTimers).toBe(0);
+    emulator.queueFault({ operation: "listRestoreTimes", reset: true });
+    await failure(client({ maxRetries: "0" }, time).ranges());
+    expect(time.pendingTimers).toBe(0);
+  });
+
   it("names the cause of a network failure", async () => {
     const { ranges } = client({ rdsEndpoint: `http://127.0.0.1:${await closedPort()}`, maxRetries: "0" });
     const error = await failure(ranges());

@@ -284,6 +284,26 @@ describe("answers are type-checked", () => {
     ]);
   });
 
+  it("passes on only the fields it documents, whatever else an answer carries", async () => {
+    listingWith({
+      name: "db",
+      keep_days: 7,
+      datastore: { type: "MySQL", version: "8.0", license: "x" },
+      region_secret: "not ours",
+    });
+    const [instance] = (await queryOffsiteBackupInstances({}, lookup())).instances;
+    expect(instance).toStrictEqual({
+      id: "a",
+      name: "db",
+      sourceRegion: undefined,
+      sourceProjectId: undefined,
+      datastore: { type: "MySQL", version: "8.0" },
+      destinationRegion: undefined,
+      destinationProjectId: undefined,
+      keepDays: 7,
+    });
+  });
+
   it.each([
     [{ start_time: 2000, end_time: 1000 }, "`restore_time[0]` ends (1000) before it starts (2000)"],
     [{ start_time: "1000", end_time: 2000 }, '`restore_time[0].start_time` is "1000", not epoch milliseconds'],

@@ -1,3 +1,4 @@
+import type { KyInstance } from "ky";
 import type { ClientSettings } from "../config/settings";
 import type { HuaweiCloudErrorDetails } from "../errors/HuaweiCloudError";
 import { signRequest } from "../signing";
@@ -65,7 +66,6 @@ async function send(settings: ClientSettings, url: URL, projectId: string | unde
   const time = settings.time ?? systemTime;
   const path = `${url.pathname}${url.search}`;
   const deadline = time.now() + settings.totalTimeoutMs;
-  const total = time.timeout(settings.totalTimeoutMs);
   const fail = (failure: Failure, attempts: number, note = "") =>
     wireError(settings, {
       status: failure.status,
@@ -79,7 +79,9 @@ async function send(settings: ClientSettings, url: URL, projectId: string | unde
   const gaveUp = ` (gave up: total timeout of ${settings.totalTimeoutMs} ms reached)`;
   let last: Failure | undefined;
   for (let attempt = 1; ; attempt += 1) {
-    const outcome = await attemptOnce(settings, time, url, projectId, total);
+    // A timer that fires late may wake a retry just past the deadline: it is not sent.
+    if (last && time.now() >= deadline) throw fail(last, attempt - 1, gaveUp);
+    const outcome = await attemptOnce(settings, time, url, projectId, deadline);
     if (outcome.kind === "answer") {
       return { body: parseJson(outcome, () => fail(notJson(outcome), attempt)), requestId: outcome.requestId };
     }
@@ -103,27 +105,28 @@ async function send(settings: ClientSettings, url: URL, projectId: string | unde
         ` (gave up: a retry in ${delay} ms would pass the total timeout of ${settings.totalTimeoutMs} ms)`,
       );
     }
-    try {
-      await time.sleep(delay, total);
-    } catch {
-      throw fail(outcome, attempt, gaveUp);
-    }
+    await time.sleep(delay);
   }
 }
 
 /**
- * One signed attempt, under the per-attempt timeout, which covers the whole response, body included: a stalled or
- * reset body is a failed attempt like a refused connection.
+ * One signed attempt, under the per-attempt timeout (or what is left of the total one, if less), which covers the
+ * whole response, body included: a stalled or reset body is a failed attempt like a refused connection.
  */
 async function attemptOnce(
   settings: ClientSettings,
   time: HttpTime,
   url: URL,
   projectId: string | undefined,
-  total: AbortSignal,
+  deadline: number,
 ): Promise<AttemptOutcome> {
-  const { default: ky } = await loadKy();
-  const attemptTimeout = time.timeout(settings.attemptTimeoutMs);
+  const http = await httpClient();
+  const remainingMs = deadline - time.now();
+  const endsTotal = remainingMs <= settings.attemptTimeoutMs;
+  const timeout = new AbortController();
+  const cancelTimer = time.setTimer(Math.min(remainingMs, settings.attemptTimeoutMs), () =>
+    timeout.abort(new DOMException("The operation timed out.", "TimeoutError")),
+  );
   const headers: Record<string, string> = {
     Accept: "application/json",
     ...(projectId === undefined ? {} : { "X-Project-Id": projectId }),
@@ -134,16 +137,7 @@ async function attemptOnce(
     new Date(time.now()),
   );
   try {
-    const response = await ky.get(url, {
-      headers: { ...headers, ...signed },
-      signal: AbortSignal.any([total, attemptTimeout]),
-      retry: 0,
-      timeout: false,
-      throwHttpErrors: false,
-      // Huawei's APIs never redirect; following one would send X-Security-Token and X-Project-Id to another origin
-      // and accept its body as the answer.
-      redirect: "manual",
-    });
+    const response = await http.get(url, { headers: { ...headers, ...signed }, signal: timeout.signal });
     const requestId = response.headers.get("x-request-id") ?? undefined;
     if (response.status >= 300 && response.status < 400) {
       await response.body?.cancel();
@@ -162,8 +156,8 @@ async function attemptOnce(
       retryAfter: response.headers.get("retry-after"),
     };
   } catch (error) {
-    if (total.aborted) return { kind: "totalTimeout" };
-    if (attemptTimeout.aborted) {
+    if (timeout.signal.aborted && endsTotal) return { kind: "totalTimeout" };
+    if (timeout.signal.aborted) {
       return {
         kind: "failure",
         errorCode: "CLIENT.Timeout",
@@ -172,7 +166,29 @@ async function attemptOnce(
       };
     }
     return { kind: "failure", errorCode: "CLIENT.Network", errorMessage: networkMessage(error), retryable: true };
+  } finally {
+    cancelTimer();
   }
+}
+
+let client: Promise<KyInstance> | undefined;
+
+/**
+ * ky with this client's fixed options, created once: ky merges defaults into every request's options, and merging
+ * only headers and a signal keeps that cheap.
+ */
+function httpClient(): Promise<KyInstance> {
+  client ??= loadKy().then(({ default: ky }) =>
+    ky.create({
+      retry: 0, // the loop above retries, on injectable time
+      timeout: false, // the per-attempt timer above covers the body too, which ky's timeout does not
+      throwHttpErrors: false,
+      // Huawei's APIs never redirect; following one would send X-Security-Token and X-Project-Id to another origin
+      // and accept its body as the answer.
+      redirect: "manual",
+    }),
+  );
+  return client;
 }
 
 function refusedRedirect(response: Response, url: URL): { status: number; errorCode: string; errorMessage: string } {

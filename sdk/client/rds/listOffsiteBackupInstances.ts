@@ -3,7 +3,7 @@ import { shown } from "../errors/echoedText";
 import { IncompleteListingError } from "../errors/IncompleteListingError";
 import { pathOf } from "../http/path";
 import { getJson } from "../http/requestJson";
-import { isRecord, optionalFieldProblem } from "../http/responseShape";
+import { type FieldType, fieldProblem, fitsOptional, isRecord } from "../http/responseShape";
 import { badResponse } from "../http/wireError";
 import type { WireOffsiteBackupInstance, WireOffsiteBackupInstancePage } from "./wireTypes";
 
@@ -65,9 +65,10 @@ async function readListing(settings: ClientSettings, projectId: string): Promise
     if (items.length !== expectedItems) {
       problems.push(`page at offset ${offset} had ${items.length} items, expected ${expectedItems}`);
     }
-    const repeated = items.filter((instance) => seen.has(instance.id)).length;
-    if (repeated > 0) problems.push(`${repeated} ids at offset ${offset} were already listed`);
+    const seenBefore = seen.size;
     for (const instance of items) seen.add(instance.id);
+    const repeated = items.length - (seen.size - seenBefore);
+    if (repeated > 0) problems.push(`${repeated} ids at offset ${offset} were already listed`);
     pages.set(index, items);
     return problems.length === before;
   };
@@ -75,7 +76,9 @@ async function readListing(settings: ClientSettings, projectId: string): Promise
   if (pages.size < pageCount) problems.push(`stopped after ${pages.size} of ${pageCount} pages`);
   if (problems.length === 0 && seen.size !== total) problems.push(`${total - seen.size} ids missing across pages`);
   if (problems.length === 0) {
-    const instances = [...pages.keys()].sort((a, b) => a - b).flatMap((index) => pages.get(index) ?? []);
+    // Every page 0 … pageCount-1 was accepted (else a problem above): concatenated in API order.
+    const instances: WireOffsiteBackupInstance[] = [];
+    for (let index = 0; index < pageCount; index += 1) instances.push(...(pages.get(index) ?? []));
     return { ok: true, listing: { instances, totalCount: total } };
   }
   const listed = problems.slice(0, MAX_PROBLEMS_LISTED);
@@ -162,44 +165,38 @@ async function fetchPage(
     throw refuse("`total_count` is not a non-negative integer");
   }
   if (!Array.isArray(items)) throw refuse("no `offsite_backup_instances` array");
-  const instances = items.map((item: unknown, index) => {
-    const checked = checkedInstance(item, `offsite_backup_instances[${index}]`);
-    if (typeof checked === "string") throw refuse(checked);
-    return checked;
-  });
-  return { total_count: totalCount, offsite_backup_instances: instances };
+  for (let index = 0; index < items.length; index += 1) {
+    const problem = instanceProblem(items[index], index);
+    if (problem !== undefined) throw refuse(problem);
+  }
+  // Checked in place, not copied: the mapping step copies each instance once, into the shape users see.
+  return { total_count: totalCount, offsite_backup_instances: items as WireOffsiteBackupInstance[] };
 }
 
-const STRING_FIELDS = [
-  "name",
-  "source_region",
-  "source_project_id",
-  "destination_region",
-  "destination_project_id",
-] as const;
+const OPTIONAL_FIELDS = [
+  ["name", "string"],
+  ["source_region", "string"],
+  ["source_project_id", "string"],
+  ["destination_region", "string"],
+  ["destination_project_id", "string"],
+  ["keep_days", "non-negative integer"],
+] as const satisfies readonly (readonly [keyof WireOffsiteBackupInstance, FieldType])[];
 
-/** The item with the API's types checked (absent and null fields dropped), or the problem naming the field. */
-function checkedInstance(item: unknown, where: string): WireOffsiteBackupInstance | string {
-  if (!isRecord(item) || typeof item.id !== "string" || item.id === "") return `\`${where}\` has no id`;
-  const instance: WireOffsiteBackupInstance = { id: item.id };
-  for (const key of STRING_FIELDS) {
-    const problem = optionalFieldProblem(item, key, where, "string");
-    if (problem) return problem;
-    if (typeof item[key] === "string") instance[key] = item[key];
+/** The problem with the item at `index`, naming the field, or undefined when it has the API's types (absent and null fields allowed). */
+function instanceProblem(item: unknown, index: number): string | undefined {
+  // Built only for a failure: a listing checks thousands of rows.
+  const where = () => `offsite_backup_instances[${index}]`;
+  if (!isRecord(item) || typeof item.id !== "string" || item.id === "") return `\`${where()}\` has no id`;
+  for (const [key, expected] of OPTIONAL_FIELDS) {
+    if (!fitsOptional(item[key], expected)) return fieldProblem(`${where()}.${key}`, item[key], expected);
   }
-  const keepDaysProblem = optionalFieldProblem(item, "keep_days", where, "non-negative integer");
-  if (keepDaysProblem) return keepDaysProblem;
-  if (typeof item.keep_days === "number") instance.keep_days = item.keep_days;
   const datastore = item.datastore;
-  if (datastore === undefined || datastore === null) return instance;
-  if (!isRecord(datastore)) return `\`${where}.datastore\` is ${shown(datastore, 50)}, not an object`;
+  if (datastore === undefined || datastore === null) return undefined;
+  if (!isRecord(datastore)) return `\`${where()}.datastore\` is ${shown(datastore, 50)}, not an object`;
   for (const key of ["type", "version"] as const) {
-    const problem = optionalFieldProblem(datastore, key, `${where}.datastore`, "string");
-    if (problem) return problem;
+    if (!fitsOptional(datastore[key], "string")) {
+      return fieldProblem(`${where()}.datastore.${key}`, datastore[key], "string");
+    }
   }
-  instance.datastore = {
-    ...(typeof datastore.type === "string" ? { type: datastore.type } : {}),
-    ...(typeof datastore.version === "string" ? { version: datastore.version } : {}),
-  };
-  return instance;
+  return undefined;
 }

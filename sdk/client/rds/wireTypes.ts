@@ -1,15 +1,18 @@
 // The RDS API's own shapes, snake_case as on the wire. Only this file and the mapping step know them.
 
-/** An item of `GET /v3/backups/offsite-backup-instance`. Regional variants omit fields: only `id` is certain. */
+/**
+ * An item of `GET /v3/backups/offsite-backup-instance`, as checked (not copied) by the client. Regional variants omit
+ * fields or send them as null: only `id` is certain.
+ */
 export interface WireOffsiteBackupInstance {
   id: string;
-  name?: string;
-  source_region?: string;
-  source_project_id?: string;
-  datastore?: { type?: string; version?: string };
-  destination_region?: string;
-  destination_project_id?: string;
-  keep_days?: number;
+  name?: string | null;
+  source_region?: string | null;
+  source_project_id?: string | null;
+  datastore?: { type?: string | null; version?: string | null } | null;
+  destination_region?: string | null;
+  destination_project_id?: string | null;
+  keep_days?: number | null;
 }
 
 export interface WireOffsiteBackupInstancePage {
