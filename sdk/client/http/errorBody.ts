@@ -1,3 +1,5 @@
+import { isRecord } from "./responseShape";
+
 export interface ParsedErrorBody {
   errorCode: string | undefined;
   errorMessage: string | undefined;
@@ -29,8 +31,4 @@ function firstString(record: Record<string, unknown>, keys: readonly string[]): 
     if (typeof value === "number") return String(value);
   }
   return undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
