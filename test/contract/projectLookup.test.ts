@@ -31,13 +31,27 @@ describe("project id", () => {
     expect(requestsOf(emulator, "listProjects")).toHaveLength(0);
   });
 
-  it("explains a region without a project", async () => {
+  it("explains a configured region without a project, naming every place its project id may be set", async () => {
+    const configured = lookupFor(emulator, { region: "cn-north-4" });
+    const error = await queryOffsiteBackupInstances({}, configured).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(String(error)).toContain('IAM has no project named "cn-north-4" visible to these credentials');
+    expect(String(error)).toContain("Set projectId (arguments), or huaweicloud-rds-offsite:projectId (stack config)");
+    expect(String(error)).toContain("HW_PROJECT_ID (environment)");
+  });
+
+  it("tells to pass projectId for a region passed as an argument: configured ids belong to the configured region", async () => {
     const error = await queryOffsiteBackupInstances({ region: "cn-north-4" }, lookup).catch(
       (caught: unknown) => caught,
     );
     expect(error).toBeInstanceOf(ConfigurationError);
     expect(String(error)).toContain('IAM has no project named "cn-north-4" visible to these credentials');
-    expect(String(error)).toContain("HW_PROJECT_ID");
+    expect(String(error)).toContain(
+      "Pass projectId with the region argument: a configured project id belongs to the configured region (ap-southeast-1).",
+    );
+    // Setting HW_PROJECT_ID or huaweicloud:projectId would not help: they are never used for another region.
+    expect(String(error)).not.toContain("HW_PROJECT_ID");
+    expect(String(error)).not.toContain("huaweicloud:projectId");
   });
 
   it("refuses to guess between several projects of a region", async () => {

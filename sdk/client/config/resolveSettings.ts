@@ -31,6 +31,7 @@ export function resolveSettings(sources: readonly SettingsSource[]): ClientSetti
     region,
     ...credentials,
     projectId: resolveProjectId(sources, region),
+    projectIdHelp: projectIdHelp(sources, region),
     rdsEndpoint: endpoint(sources, "rdsEndpoint") ?? defaultRdsEndpoint(region, cloud),
     iamEndpoint: endpoint(sources, "iamEndpoint") ?? defaultIamEndpoint(region, cloud),
     maxRetries: numeric(sources, "maxRetries"),
@@ -58,14 +59,29 @@ function resolveProjectId(sources: readonly SettingsSource[], region: string): s
   const explicit = sources.find((source) => source.explicit === true && source.values.projectId !== undefined);
   if (explicit) return validated(explicit, "projectId", validateProjectId);
   const configured = sources.filter((source) => source.explicit !== true);
-  const configuredRegion = configured.find((source) => source.values.region !== undefined)?.values.region;
-  if (region !== configuredRegion) return undefined;
+  if (region !== configuredRegion(sources)) return undefined;
   const source = configured.find(
     (candidate) =>
       candidate.values.projectId !== undefined &&
       (candidate.values.region === undefined || candidate.values.region === region),
   );
   return source && validated(source, "projectId", validateProjectId);
+}
+
+/** The first region stack config or the environment names: the one a configured project id belongs to. */
+function configuredRegion(sources: readonly SettingsSource[]): unknown {
+  return sources.find((source) => source.explicit !== true && source.values.region !== undefined)?.values.region;
+}
+
+/**
+ * How to give the project id of `region`, where the rule above lets it be given: the places to set it for the
+ * configured region, but only the `projectId` argument for a region passed as an argument.
+ */
+function projectIdHelp(sources: readonly SettingsSource[], region: string): string {
+  const configured = configuredRegion(sources);
+  if (region === configured) return `Set ${keysToSet(sources, ["projectId"])}.`;
+  const belongs = typeof configured === "string" ? ` (${configured})` : "";
+  return `Pass projectId with the region argument: a configured project id belongs to the configured region${belongs}.`;
 }
 
 function domain(sources: readonly SettingsSource[]): string | undefined {

@@ -38,6 +38,8 @@ export interface ClientSettings {
   readonly securityToken: string | undefined;
   /** Known project id, or undefined to look it up through IAM. */
   readonly projectId: string | undefined;
+  /** How a user gives the project id of `region` (where they may), for an IAM lookup that finds none or several. */
+  readonly projectIdHelp: string;
   readonly rdsEndpoint: string;
   readonly iamEndpoint: string;
   readonly maxRetries: number;

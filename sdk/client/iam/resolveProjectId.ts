@@ -45,7 +45,7 @@ async function lookUpProjectId(settings: ClientSettings): Promise<string> {
     ids.push(project.id);
   }
   if (ids.length === 1) return ids[0] as string;
-  const fix = "Set projectId (argument), huaweicloud:projectId (stack config) or HW_PROJECT_ID (environment).";
+  const fix = settings.projectIdHelp;
   if (ids.length === 0) {
     throw new ConfigurationError(
       "projectId",
