@@ -1,7 +1,7 @@
 import { argumentNames } from "../definitions/definition";
 import { getOffsiteBackupInstances } from "../definitions/getOffsiteBackupInstances";
 import { REGION_ARGUMENTS } from "../definitions/regionArguments";
-import { DATASTORE_TYPES } from "./datastoreTypes";
+import { engineNamed } from "./datastoreTypes";
 import type { GetOffsiteBackupInstancesArgs, OffsiteBackupInstance, RegionArgs } from "./types";
 
 type FilterKey = Exclude<keyof GetOffsiteBackupInstancesArgs, keyof RegionArgs>;
@@ -23,8 +23,7 @@ const FIELD_OF: Record<keyof InstanceFilters, (instance: OffsiteBackupInstance) 
   sourceProjectId: (instance) => instance.sourceProjectId,
   destinationRegion: (instance) => instance.destinationRegion,
   destinationProjectId: (instance) => instance.destinationProjectId,
-  datastoreType: (instance) =>
-    DATASTORE_TYPES.find((type) => type.toLowerCase() === instance.datastore.type?.toLowerCase()),
+  datastoreType: (instance) => engineNamed(instance.datastore.type),
   keepDays: (instance) => instance.keepDays,
 };
 

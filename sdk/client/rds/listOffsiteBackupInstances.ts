@@ -184,19 +184,22 @@ const OPTIONAL_FIELDS = [
 
 /** The problem with the item at `index`, naming the field, or undefined when it has the API's types (absent and null fields allowed). */
 function instanceProblem(item: unknown, index: number): string | undefined {
-  // Built only for a failure: a listing checks thousands of rows.
-  const where = () => `offsite_backup_instances[${index}]`;
-  if (!isRecord(item) || typeof item.id !== "string" || item.id === "") return `\`${where()}\` has no id`;
+  if (!isRecord(item) || typeof item.id !== "string" || item.id === "") return `\`${itemAt(index)}\` has no id`;
   for (const [key, expected] of OPTIONAL_FIELDS) {
-    if (!fitsOptional(item[key], expected)) return fieldProblem(`${where()}.${key}`, item[key], expected);
+    if (!fitsOptional(item[key], expected)) return fieldProblem(`${itemAt(index)}.${key}`, item[key], expected);
   }
   const datastore = item.datastore;
   if (datastore === undefined || datastore === null) return undefined;
-  if (!isRecord(datastore)) return `\`${where()}.datastore\` is ${shown(datastore, 50)}, not an object`;
+  if (!isRecord(datastore)) return `\`${itemAt(index)}.datastore\` is ${shown(datastore, 50)}, not an object`;
   for (const key of ["type", "version"] as const) {
     if (!fitsOptional(datastore[key], "string")) {
-      return fieldProblem(`${where()}.datastore.${key}`, datastore[key], "string");
+      return fieldProblem(`${itemAt(index)}.datastore.${key}`, datastore[key], "string");
     }
   }
   return undefined;
+}
+
+/** How a problem names the row at `index`: built only for a failure, as a listing checks thousands of rows. */
+function itemAt(index: number): string {
+  return `offsite_backup_instances[${index}]`;
 }
