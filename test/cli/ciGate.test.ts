@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../emulator";
+import { environmentFor } from "../support/emulatorEnvironment";
 import { assertBuilt, cliPath, runProcess } from "./runCommand";
 
 const REGION = "ap-southeast-1";
@@ -14,14 +15,7 @@ let connection: Record<string, string>;
 beforeAll(async () => {
   assertBuilt();
   emulator = await startEmulator({ seed: 5, regions: { [REGION]: 8 } });
-  connection = {
-    HW_REGION_NAME: REGION,
-    HW_ACCESS_KEY: emulator.credentials.accessKey,
-    HW_SECRET_KEY: emulator.credentials.secretKey,
-    HW_RDS_ENDPOINT: emulator.url,
-    HW_IAM_ENDPOINT: emulator.url,
-    RDS_OFFSITE: `${process.execPath} ${cliPath}`,
-  };
+  connection = { ...environmentFor(emulator, REGION), RDS_OFFSITE: `${process.execPath} ${cliPath}` };
 });
 afterAll(() => emulator?.close());
 

@@ -9,6 +9,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../emulator";
+import { environmentFor } from "../support/emulatorEnvironment";
 import { assertBuilt, runProcess } from "./runCommand";
 
 const exec = promisify(execFile);
@@ -22,13 +23,7 @@ let env: Record<string, string>;
 beforeAll(async () => {
   assertBuilt();
   emulator = await startEmulator({ seed: 7, regions: { [REGION]: 3 } });
-  env = {
-    HW_REGION_NAME: REGION,
-    HW_ACCESS_KEY: emulator.credentials.accessKey,
-    HW_SECRET_KEY: emulator.credentials.secretKey,
-    HW_RDS_ENDPOINT: emulator.url,
-    HW_IAM_ENDPOINT: emulator.url,
-  };
+  env = environmentFor(emulator, REGION);
   const packed = await exec("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", scratch], {
     cwd: repoRoot,
   });

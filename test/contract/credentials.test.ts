@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { startEmulator } from "../../emulator";
 import { queryOffsiteBackupInstances } from "../../sdk/queries/queryOffsiteBackupInstances";
 import { queryOffsiteRestoreTimeRanges } from "../../sdk/queries/queryOffsiteRestoreTimeRanges";
-import { emulatorForFile, environmentFor } from "./emulatorClient";
+import { environmentFor } from "../support/emulatorEnvironment";
+import { emulatorForFile } from "./emulatorClient";
 
 const secret = "TopSecretKeyThatMustNeverLeak0000000000";
 const token = "TemporarySecurityTokenThatMustNeverLeak";

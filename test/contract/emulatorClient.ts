@@ -1,23 +1,13 @@
 import { afterAll } from "vitest";
 import { type Emulator, type EmulatorOptions, startEmulator } from "../../emulator";
 import type { ConfigurationLookup } from "../../sdk/queries/configurationLookup";
+import { environmentFor } from "../support/emulatorEnvironment";
 
 /** An emulator for the current test file, closed after it, plus the configuration that points the client at it. */
 export async function emulatorForFile(options: EmulatorOptions = {}) {
   const emulator = await startEmulator(options);
   afterAll(() => emulator.close());
   return { emulator, lookup: lookupFor(emulator) };
-}
-
-/** Environment a user would export for the emulator (as `npm run emulator` prints it). */
-export function environmentFor(emulator: Emulator, region = "ap-southeast-1"): Record<string, string> {
-  return {
-    HW_ACCESS_KEY: emulator.credentials.accessKey,
-    HW_SECRET_KEY: emulator.credentials.secretKey,
-    HW_REGION_NAME: region,
-    HW_RDS_ENDPOINT: emulator.url,
-    HW_IAM_ENDPOINT: emulator.url,
-  };
 }
 
 /** Client configuration for the emulator, with short retry delays so retry tests stay fast. */

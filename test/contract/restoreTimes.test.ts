@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { RestoreTimeRange as WireRange } from "../../emulator";
 import { checkRestoreTime, getOffsiteBackupInstances, getOffsiteRestoreTimeRanges } from "../../sdk";
-import { emulatorForFile, environmentFor, requestsOf } from "./emulatorClient";
+import { environmentFor } from "../support/emulatorEnvironment";
+import { emulatorForFile, requestsOf } from "./emulatorClient";
 
 const DAY = 86_400_000;
 const { emulator } = await emulatorForFile({

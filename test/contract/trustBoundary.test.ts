@@ -7,8 +7,9 @@ import { InvalidArgumentError } from "../../sdk/client/errors/InvalidArgumentErr
 import { queryOffsiteBackupInstances } from "../../sdk/queries/queryOffsiteBackupInstances";
 import { queryOffsiteRestoreTimeRanges } from "../../sdk/queries/queryOffsiteRestoreTimeRanges";
 import { queryRestoreTime } from "../../sdk/queries/queryRestoreTime";
+import { environmentFor } from "../support/emulatorEnvironment";
 import { answer, startTestServer } from "../support/testServer";
-import { emulatorForFile, environmentFor } from "./emulatorClient";
+import { emulatorForFile } from "./emulatorClient";
 
 // Nothing from the wire may leak a credential or steer the client: each test points the client at a server that
 // controls every byte of its answers.
