@@ -6,21 +6,11 @@
 // settings itself and updates the provider in place, which is right for a provider that only reads
 // (test/e2e/pluginYaml.test.ts checks it). Every other method stays @pulumi/pulumi's.
 
-import { createRequire } from "node:module";
 import type * as grpcTypes from "@grpc/grpc-js";
-import type * as providerTypes from "@pulumi/pulumi/provider";
 import { CONFIGURATION } from "../sdk/definitions";
 import type { ConfigurableProvider, ProviderSettings } from "./pluginProvider";
+import { grpc, proto, providerRuntime, ResourceProviderService } from "./pulumiRuntime";
 import { PACKAGE_NAME } from "./schema";
-
-// The very modules provider.main uses (a user's tree may hold other copies elsewhere).
-const fromPulumi = createRequire(require.resolve("@pulumi/pulumi"));
-const grpc = fromPulumi("@grpc/grpc-js") as typeof grpcTypes;
-const providerRuntime = fromPulumi("@pulumi/pulumi/provider") as typeof providerTypes;
-const { ResourceProviderService } = fromPulumi("@pulumi/pulumi/proto/provider_grpc_pb") as {
-  ResourceProviderService: grpcTypes.ServiceDefinition;
-};
-const proto = fromPulumi("@pulumi/pulumi/proto/provider_pb") as typeof import("@pulumi/pulumi/proto/provider_pb");
 
 /** Keys the engine adds to every provider's inputs. */
 const ENGINE_KEYS = new Set(["version", "pluginDownloadURL"]);

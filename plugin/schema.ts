@@ -1,4 +1,5 @@
 import { CONFIGURATION, DATA_SOURCES, type FieldDefinition, OBJECT_TYPES, type ValueType } from "../sdk/definitions";
+import { PLUGIN_DOWNLOAD_URL, REPOSITORY_PATH } from "./version";
 
 /** The plugin's package name: its config namespace, its tokens' first part, its binary's suffix. */
 export const PACKAGE_NAME = "huaweicloud-rds-offsite";
@@ -6,9 +7,11 @@ export const PACKAGE_NAME = "huaweicloud-rds-offsite";
 /** `huaweicloud-rds-offsite:index:<name>`: the token of a function or type. */
 export const token = (name: string): string => `${PACKAGE_NAME}:index:${name}`;
 
-/** Where the generated Go SDK is imported from (its module is the directory above). */
-export const GO_IMPORT_BASE_PATH =
-  "github.com/pulumi-huaweicloud-rds-offsite/pulumi-huaweicloud-rds-offsite/sdks/go/huaweicloudrdsoffsite";
+/** The generated Go SDK's module: sdks/go of the repository (released with tags `sdks/go/v<version>`). */
+export const GO_MODULE_PATH = `${REPOSITORY_PATH}/sdks/go`;
+
+/** Where the generated Go SDK is imported from. */
+export const GO_IMPORT_BASE_PATH = `${GO_MODULE_PATH}/huaweicloudrdsoffsite`;
 
 type TypeSpec = { type: string; items?: TypeSpec } | { $ref: string };
 interface PropertySpec {
@@ -53,6 +56,9 @@ export function packageSchema(version: string) {
       "Read-only data sources over Huawei Cloud RDS cross-region (offsite) backups and their restore time ranges, for gating restores during pulumi preview.",
     keywords: ["pulumi", "huaweicloud", "rds", "backup", "restore", "category/database", "kind/native"],
     license: "Apache-2.0",
+    homepage: `https://${REPOSITORY_PATH}`,
+    repository: `https://${REPOSITORY_PATH}`,
+    pluginDownloadURL: PLUGIN_DOWNLOAD_URL,
     meta: { moduleFormat: "(.*)", supportPack: true },
     config: { variables: configuration.properties },
     provider: {

@@ -2,5 +2,5 @@
 
 /** The cached SDK generator built from codegen/ (built first when its sources changed). */
 export declare function ensureCodegen(opts?: { log?: (line: string) => void }): Promise<string>;
-/** Writes `<outDir>/python` and `<outDir>/go` from schema/schema.json (default outDir: the repository's sdks/). */
-export declare function generateSdks(outDir?: string): Promise<void>;
+/** Writes `<outDir>/python` and `<outDir>/go` from `schema` (default: schema/schema.json into the repository's sdks/). */
+export declare function generateSdks(outDir?: string, schema?: string): Promise<void>;

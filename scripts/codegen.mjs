@@ -42,10 +42,10 @@ export async function ensureCodegen({ log = (line) => process.stderr.write(`[cod
   return binary;
 }
 
-/** Writes `<outDir>/python` and `<outDir>/go` from schema/schema.json; rejects with the generator's message. */
-export async function generateSdks(outDir = path.join(root, "sdks")) {
+/** Writes `<outDir>/python` and `<outDir>/go` from a schema (schema/schema.json); rejects with the generator's message. */
+export async function generateSdks(outDir = path.join(root, "sdks"), schema = path.join(root, "schema", "schema.json")) {
   const binary = await ensureCodegen();
-  const run = spawnSync(binary, ["-schema", path.join(root, "schema", "schema.json"), "-out", outDir], {
+  const run = spawnSync(binary, ["-schema", schema, "-out", outDir], {
     encoding: "utf8",
   });
   if (run.status !== 0) throw new Error(`codegen failed: ${run.stderr || run.error?.message}`);

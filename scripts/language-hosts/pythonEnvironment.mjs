@@ -15,21 +15,32 @@ import { PulumiCliProvisionError } from "../pulumi-cli/goCommand.mjs";
 /** The Pulumi Python SDK, at the CLI's version, and the generated SDK's other requirements. */
 export const PYTHON_REQUIREMENTS = ["pulumi==3.259.0", "parver>=0.2.1", "semver>=2.8.1"];
 
-const venvDir = () => path.join(cacheBase(), "python-venv", "pulumi-3.259.0");
+/** What `npm run dist` builds the Python SDK's wheel and sdist with (no build isolation: nothing else is fetched). */
+export const PYTHON_BUILD_REQUIREMENTS = ["build==1.6.1", "setuptools==84.2.1", "wheel==0.48.0"];
 
 /** The virtual environment's `bin` directory (its `python` first on PATH runs programs in it), created if missing. */
-export async function ensurePythonEnvironment({ log = defaultLog } = {}) {
-  const dir = venvDir();
+export function ensurePythonEnvironment({ log = defaultLog } = {}) {
+  return ensureVirtualEnvironment("pulumi-3.259.0", PYTHON_REQUIREMENTS, log);
+}
+
+/** The `bin` directory of a virtual environment with PYTHON_BUILD_REQUIREMENTS, created if missing. */
+export function ensurePythonBuildEnvironment({ log = defaultLog } = {}) {
+  return ensureVirtualEnvironment("build-1.6.1", PYTHON_BUILD_REQUIREMENTS, log);
+}
+
+/** <cache>/python-venv/<name> with `requirements` from PyPI, created once. */
+async function ensureVirtualEnvironment(name, requirements, log) {
+  const dir = path.join(cacheBase(), "python-venv", name);
   const ready = path.join(dir, ".ready");
   if (fs.existsSync(ready)) return path.join(dir, "bin");
   const release = await acquireBuildLock(path.dirname(dir), log);
   try {
     if (!fs.existsSync(ready)) {
-      log(`creating ${dir} with ${PYTHON_REQUIREMENTS.join(" ")} from PyPI`);
+      log(`creating ${dir} with ${requirements.join(" ")} from PyPI`);
       fs.rmSync(dir, { recursive: true, force: true });
       await run("python3", ["-m", "venv", dir]);
-      await run(path.join(dir, "bin", "python"), ["-m", "pip", "install", "--quiet", ...PYTHON_REQUIREMENTS]);
-      fs.writeFileSync(ready, `${PYTHON_REQUIREMENTS.join("\n")}\n`);
+      await run(path.join(dir, "bin", "python"), ["-m", "pip", "install", "--quiet", ...requirements]);
+      fs.writeFileSync(ready, `${requirements.join("\n")}\n`);
     }
   } finally {
     release();
@@ -53,7 +64,7 @@ export async function installPythonPackage(packageDir, target) {
   }
 }
 
-function run(command, args) {
+export function run(command, args) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
     let output = "";

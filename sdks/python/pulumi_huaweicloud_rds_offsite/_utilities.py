@@ -320,7 +320,7 @@ def deprecated(message: str) -> typing.Callable[[C], C]:
     return decorator
 
 def get_plugin_download_url():
-	return None
+	return "https://github.com/pulumi-huaweicloud-rds-offsite/pulumi-huaweicloud-rds-offsite/releases/download/v${VERSION}"
 
 def get_version():
     return "0.1.0"

@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+// `npm run dist`: every release artifact, from package.json's version, into release/ (git-ignored):
+//
+//   release/
+//     pulumi-resource-huaweicloud-rds-offsite-v<version>-linux-amd64.tar.gz   the plugin (self-contained executable)
+//     python/pulumi_huaweicloud_rds_offsite-<version>-py3-none-any.whl          the Python SDK, wheel and sdist
+//     python/pulumi_huaweicloud_rds_offsite-<version>.tar.gz
+//     go/                                                                      the Go SDK module (tag sdks/go/v<version>)
+//     npm/pulumi-huaweicloud-rds-offsite-<version>.tgz                         the npm package
+//     schema.json                                                              the plugin's schema
+//     SHA256SUMS
+//
+// The plugin's download URL and the Go module path come from package.json (`config.pluginDownloadURL`,
+// `repository.url`); see "Publishing a release" in the README.
+
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { generateSdks } from "../codegen.mjs";
+import { ensurePythonBuildEnvironment, run } from "../language-hosts/pythonEnvironment.mjs";
+import { buildPluginExecutable } from "./pluginExecutable.mjs";
+
+const exec = promisify(execFile);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+/** The folder `npm run dist` writes (git-ignored). */
+export const RELEASE_DIR = path.join(root, "release");
+export const PLUGIN_NAME = "huaweicloud-rds-offsite";
+export const PLUGIN_EXECUTABLE = `pulumi-resource-${PLUGIN_NAME}`;
+
+/** The plugin tarball's file name, as the engine asks `pluginDownloadURL` for it. */
+export const pluginTarballName = (version, os = "linux", arch = "amd64") =>
+  `${PLUGIN_EXECUTABLE}-v${version}-${os}-${arch}.tar.gz`;
+
+const log = (line) => process.stderr.write(`[dist] ${line}\n`);
+
+async function timed(what, step) {
+  const started = Date.now();
+  const result = await step();
+  log(`${what} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+  return result;
+}
+
+/** Builds everything into `outDir`; returns the paths of the artifacts. */
+export async function buildRelease(outDir = RELEASE_DIR) {
+  const { version } = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
+  const work = path.join(outDir, ".work");
+  fs.rmSync(outDir, { recursive: true, force: true });
+  fs.mkdirSync(work, { recursive: true });
+
+  await timed("compiled dist/ (tsc)", () => exec("npm", ["run", "--silent", "build"], { cwd: root }));
+  const { schemaText } = await import(path.join(root, "dist", "plugin", "schema.js"));
+  const schema = path.join(outDir, "schema.json");
+  fs.writeFileSync(schema, schemaText(version));
+
+  const [plugin, python, go, npm] = await Promise.all([
+    timed("plugin executable and tarball", () => pluginTarball(outDir, work, version)),
+    timed("SDKs generated; Python wheel and sdist", async () => {
+      await generateSdks(path.join(work, "sdks"), schema);
+      return pythonDistributions(path.join(work, "sdks", "python"), path.join(outDir, "python"));
+    }).then(async (built) => ({ built, go: await goModule(path.join(work, "sdks", "go"), path.join(outDir, "go")) })),
+    timed("npm tarball", () => npmTarball(path.join(outDir, "npm"))),
+  ]).then(([pluginTar, sdks, npmTar]) => [pluginTar, sdks.built, sdks.go, npmTar]);
+
+  const artifacts = { plugin, python, go, npm, schema };
+  const files = [plugin, ...python, npm, schema];
+  fs.writeFileSync(
+    path.join(outDir, "SHA256SUMS"),
+    files.map((file) => `${sha256(file)}  ${path.relative(outDir, file)}\n`).join(""),
+  );
+  fs.rmSync(work, { recursive: true, force: true });
+  return artifacts;
+}
+
+/** The self-contained executable, at the root of the tarball the engine downloads, beside the LICENSE and README. */
+async function pluginTarball(outDir, work, version) {
+  const stage = path.join(work, "plugin");
+  await buildPluginExecutable({ outDir: stage, workDir: path.join(work, "sea"), name: PLUGIN_EXECUTABLE });
+  for (const file of ["LICENSE", "README.md"]) fs.copyFileSync(path.join(root, file), path.join(stage, file));
+  const tarball = path.join(outDir, pluginTarballName(version));
+  await exec("tar", ["-czf", tarball, "-C", stage, "--owner=0", "--group=0", PLUGIN_EXECUTABLE, "LICENSE", "README.md"]);
+  return tarball;
+}
+
+/** The wheel and the sdist, built without isolation by PyPI's `build` from a cached environment. */
+async function pythonDistributions(sources, outDir) {
+  const bin = await ensurePythonBuildEnvironment({ log });
+  await run(path.join(bin, "python"), ["-m", "build", "--no-isolation", "--outdir", outDir, sources]);
+  return fs.readdirSync(outDir).map((file) => path.join(outDir, file));
+}
+
+/** The Go module as it will be tagged (sdks/go/v<version>): its go.mod and sources, nothing built. */
+function goModule(sources, outDir) {
+  fs.cpSync(sources, outDir, { recursive: true });
+  return outDir;
+}
+
+/** `npm pack` of the package as built above (its `files`). */
+async function npmTarball(outDir) {
+  fs.mkdirSync(outDir, { recursive: true });
+  const packed = await exec("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", outDir], { cwd: root });
+  return path.join(outDir, JSON.parse(packed.stdout)[0].filename);
+}
+
+function sha256(file) {
+  return createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+}
+
+if (process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const started = Date.now();
+  const artifacts = await buildRelease();
+  log(`done in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  process.stdout.write(`${JSON.stringify(artifacts, null, 2)}\n`);
+}
