@@ -43,7 +43,10 @@ export async function ensureCodegen({ log = (line) => process.stderr.write(`[cod
 }
 
 /** Writes `<outDir>/python` and `<outDir>/go` from a schema (schema/schema.json); rejects with the generator's message. */
-export async function generateSdks(outDir = path.join(root, "sdks"), schema = path.join(root, "schema", "schema.json")) {
+export async function generateSdks(
+  outDir = path.join(root, "sdks"),
+  schema = path.join(root, "schema", "schema.json"),
+) {
   const binary = await ensureCodegen();
   const run = spawnSync(binary, ["-schema", schema, "-out", outDir], {
     encoding: "utf8",

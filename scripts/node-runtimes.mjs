@@ -25,7 +25,10 @@ export const EMBEDDED_NODE_MAJOR = 24;
 export async function ensureNodeRuntime(major, { log = defaultLog } = {}) {
   const version = NODE_RUNTIMES[major];
   if (version === undefined) {
-    throw new PulumiCliProvisionError("node runtime", `no pinned Node.js ${major}; pinned: ${Object.keys(NODE_RUNTIMES)}`);
+    throw new PulumiCliProvisionError(
+      "node runtime",
+      `no pinned Node.js ${major}; pinned: ${Object.keys(NODE_RUNTIMES)}`,
+    );
   }
   const dir = path.join(cacheBase(), "node", `v${version}`);
   const bin = path.join(dir, "bin");

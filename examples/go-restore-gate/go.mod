@@ -3,7 +3,7 @@ module go-restore-gate
 go 1.25.11
 
 require (
-	github.com/pulumi-huaweicloud-rds-offsite/pulumi-huaweicloud-rds-offsite/sdks/go v0.0.0
+	github.com/pulumi-huaweicloud-rds-offsite/pulumi-huaweicloud-rds-offsite/sdks/go v0.1.0
 	github.com/pulumi/pulumi/sdk/v3 v3.256.0
 )
 

@@ -16,7 +16,20 @@ func main() {
 		instanceID := cfg.Require("sourceInstanceId")
 		restoreTime := cfg.Require("restoreTime")
 
-		// Runs during `pulumi preview`, in the plugin; leaves nothing in state.
+		// Each call runs during `pulumi preview`, in the plugin, and leaves nothing in state.
+		// The instances whose backups are copied to the backup region, and the one to restore, looked up by its id.
+		listing, err := offsite.GetOffsiteBackupInstances(ctx, &offsite.GetOffsiteBackupInstancesArgs{})
+		if err != nil {
+			return err
+		}
+		source, err := offsite.GetOffsiteBackupInstances(ctx, &offsite.GetOffsiteBackupInstancesArgs{InstanceId: &instanceID})
+		if err != nil {
+			return err
+		}
+		if len(source.Instances) == 0 {
+			return fmt.Errorf("DB instance %s has no cross-region backup in %s", instanceID, listing.Region)
+		}
+
 		check, err := offsite.CheckRestoreTime(ctx, &offsite.CheckRestoreTimeArgs{
 			InstanceId:  instanceID,
 			RestoreTime: restoreTime,
@@ -29,6 +42,8 @@ func main() {
 		}
 
 		// Feed the checked time (epoch milliseconds) to the restore resource of the huaweicloud provider.
+		ctx.Export("instancesWithOffsiteBackups", pulumi.Int(listing.TotalCount))
+		ctx.Export("sourceRegion", pulumi.StringPtrFromPtr(source.Instances[0].SourceRegion))
 		ctx.Export("restorable", pulumi.Bool(check.Restorable))
 		ctx.Export("restoreTime", pulumi.Int(check.RestoreTime))
 		ctx.Export("rangeEnd", pulumi.String(time.UnixMilli(int64(check.Range.EndTime)).UTC().Format(time.RFC3339)))

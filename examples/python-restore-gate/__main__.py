@@ -14,7 +14,13 @@ def utc(epoch_ms: int) -> str:
     return datetime.fromtimestamp(epoch_ms / 1000, tz=timezone.utc).isoformat().replace("+00:00", "Z")
 
 
-# Runs during `pulumi preview`, in the plugin; leaves nothing in state.
+# Each call runs during `pulumi preview`, in the plugin, and leaves nothing in state.
+# The instances whose backups are copied to the backup region, and the one to restore, looked up by its id.
+listing = rds_offsite.get_offsite_backup_instances()
+source = rds_offsite.get_offsite_backup_instances(instance_id=instance_id)
+if not source.instances:
+    raise pulumi.RunError(f"DB instance {instance_id} has no cross-region backup in {listing.region}.")
+
 check = rds_offsite.check_restore_time(instance_id=instance_id, restore_time=restore_time)
 if not check.restorable:
     latest = max((r.end_time for r in check.ranges), default=None)
@@ -25,6 +31,8 @@ if not check.restorable:
 
 # Feed the checked time (epoch milliseconds) to the restore, e.g. the huaweicloud provider's
 # huaweicloud.rds.Instance(..., restore={"instance_id": instance_id, "restore_time": check.restore_time}).
+pulumi.export("instancesWithOffsiteBackups", listing.total_count)
+pulumi.export("sourceRegion", source.instances[0].source_region)
 pulumi.export("restorable", check.restorable)
 pulumi.export("restoreTime", check.restore_time)
 pulumi.export("range", {"start": utc(check.range.start_time), "end": utc(check.range.end_time)})

@@ -21,20 +21,13 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { generateSdks } from "../codegen.mjs";
 import { ensurePythonBuildEnvironment, run } from "../language-hosts/pythonEnvironment.mjs";
-import { buildPluginExecutable } from "./pluginExecutable.mjs";
+import { ensurePluginTarball } from "./pluginExecutable.mjs";
 
 const exec = promisify(execFile);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 /** The folder `npm run dist` writes (git-ignored). */
 export const RELEASE_DIR = path.join(root, "release");
-export const PLUGIN_NAME = "huaweicloud-rds-offsite";
-export const PLUGIN_EXECUTABLE = `pulumi-resource-${PLUGIN_NAME}`;
-
-/** The plugin tarball's file name, as the engine asks `pluginDownloadURL` for it. */
-export const pluginTarballName = (version, os = "linux", arch = "amd64") =>
-  `${PLUGIN_EXECUTABLE}-v${version}-${os}-${arch}.tar.gz`;
-
 const log = (line) => process.stderr.write(`[dist] ${line}\n`);
 
 async function timed(what, step) {
@@ -44,20 +37,18 @@ async function timed(what, step) {
   return result;
 }
 
-/** Builds everything into `outDir`; returns the paths of the artifacts. */
+/** Builds everything into `outDir` from the compiled dist/ (`npm run build`); returns the paths of the artifacts. */
 export async function buildRelease(outDir = RELEASE_DIR) {
   const { version } = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
   const work = path.join(outDir, ".work");
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(work, { recursive: true });
-
-  await timed("compiled dist/ (tsc)", () => exec("npm", ["run", "--silent", "build"], { cwd: root }));
   const { schemaText } = await import(path.join(root, "dist", "plugin", "schema.js"));
   const schema = path.join(outDir, "schema.json");
   fs.writeFileSync(schema, schemaText(version));
 
   const [plugin, python, go, npm] = await Promise.all([
-    timed("plugin executable and tarball", () => pluginTarball(outDir, work, version)),
+    timed("plugin executable and tarball", () => pluginTarball(outDir)),
     timed("SDKs generated; Python wheel and sdist", async () => {
       await generateSdks(path.join(work, "sdks"), schema);
       return pythonDistributions(path.join(work, "sdks", "python"), path.join(outDir, "python"));
@@ -75,13 +66,11 @@ export async function buildRelease(outDir = RELEASE_DIR) {
   return artifacts;
 }
 
-/** The self-contained executable, at the root of the tarball the engine downloads, beside the LICENSE and README. */
-async function pluginTarball(outDir, work, version) {
-  const stage = path.join(work, "plugin");
-  await buildPluginExecutable({ outDir: stage, workDir: path.join(work, "sea"), name: PLUGIN_EXECUTABLE });
-  for (const file of ["LICENSE", "README.md"]) fs.copyFileSync(path.join(root, file), path.join(stage, file));
-  const tarball = path.join(outDir, pluginTarballName(version));
-  await exec("tar", ["-czf", tarball, "-C", stage, "--owner=0", "--group=0", PLUGIN_EXECUTABLE, "LICENSE", "README.md"]);
+/** The plugin's tarball (scripts/release/pluginExecutable.mjs), copied from the cache. */
+async function pluginTarball(outDir) {
+  const cached = await ensurePluginTarball({ log });
+  const tarball = path.join(outDir, path.basename(cached));
+  fs.copyFileSync(cached, tarball);
   return tarball;
 }
 
@@ -111,6 +100,7 @@ function sha256(file) {
 
 if (process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const started = Date.now();
+  await timed("compiled dist/ (tsc)", () => exec("npm", ["run", "--silent", "build"], { cwd: root }));
   const artifacts = await buildRelease();
   log(`done in ${((Date.now() - started) / 1000).toFixed(1)}s`);
   process.stdout.write(`${JSON.stringify(artifacts, null, 2)}\n`);

@@ -13,6 +13,7 @@ import { type Emulator, startEmulator } from "../../emulator";
 import { GO_IMPORT_BASE_PATH } from "../../plugin/schema";
 import { ensureLanguageHost } from "../../scripts/language-hosts/provision.mjs";
 import { repoRoot } from "./harness";
+import { pluginTarball } from "./harness/pluginTarball";
 import { restoreGateProject } from "./harness/restoreGateProject";
 
 const exampleDir = path.join(repoRoot, "examples", "go-restore-gate");
@@ -43,7 +44,7 @@ describe("examples/go-restore-gate through the engine", () => {
   let emulator: Emulator;
   let goHost: string;
   beforeAll(async () => {
-    goHost = await ensureLanguageHost("go");
+    [goHost] = await Promise.all([ensureLanguageHost("go"), pluginTarball()]);
     emulator = await startEmulator({ regions: { [REGION]: 8 } });
   }, 1_800_000);
   afterAll(() => emulator?.close());

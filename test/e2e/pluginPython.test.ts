@@ -11,6 +11,7 @@ import { type Emulator, startEmulator } from "../../emulator";
 import { ensureLanguageHost } from "../../scripts/language-hosts/provision.mjs";
 import { ensurePythonEnvironment, installPythonPackage } from "../../scripts/language-hosts/pythonEnvironment.mjs";
 import { repoRoot } from "./harness";
+import { pluginTarball } from "./harness/pluginTarball";
 import type { DirectoryProject } from "./harness/pulumiInDirectory";
 import { restoreGateProject } from "./harness/restoreGateProject";
 
@@ -24,7 +25,7 @@ let searchPath: string;
 /** The committed sdks/python, installed as a user installs it (its version comes from its metadata). */
 const sdkSite = fs.mkdtempSync(path.join(os.tmpdir(), "python-sdk-"));
 beforeAll(async () => {
-  const [host, python] = await Promise.all([ensureLanguageHost("python"), ensurePythonEnvironment()]);
+  const [host, python] = await Promise.all([ensureLanguageHost("python"), ensurePythonEnvironment(), pluginTarball()]);
   await installPythonPackage(path.join(repoRoot, "sdks", "python"), sdkSite);
   searchPath = `${host}:${python}:${process.env.PATH}`;
   emulator = await startEmulator({ regions: { [REGION]: 40 } });

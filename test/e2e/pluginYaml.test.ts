@@ -1,12 +1,13 @@
 /**
  * The provider plugin from a Pulumi YAML program, through the real engine (the CLI, the YAML language host built from
- * the Go module proxy, the plugin started by the engine from Pulumi.yaml's `plugins:`), against the emulator: the
+ * the Go module proxy, the plugin installed from its release tarball into each stack's fresh Pulumi home), against the emulator: the
  * invokes, the gate, bad arguments, and where the plugin's settings come from (stack config in its namespace, an
  * explicit provider's arguments, the environment, and not `huaweicloud:*`).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../emulator";
 import { ensureLanguageHost } from "../../scripts/language-hosts/provision.mjs";
+import { pluginTarball } from "./harness/pluginTarball";
 import { type DirectoryProject, pulumiInDirectory } from "./harness/pulumiInDirectory";
 import { restoreGateProject } from "./harness/restoreGateProject";
 
@@ -17,8 +18,9 @@ const STACK_FRAME = /^\s+at .+[:(]/m;
 
 let emulator: Emulator;
 let yamlHost: string;
+let plugin: string;
 beforeAll(async () => {
-  yamlHost = await ensureLanguageHost("yaml");
+  [yamlHost, plugin] = await Promise.all([ensureLanguageHost("yaml"), pluginTarball()]);
   emulator = await startEmulator({ regions: { [REGION]: 40 } });
 }, 1_800_000);
 afterAll(() => emulator?.close());
@@ -36,6 +38,7 @@ function yamlProject(dir: string, env: Record<string, string> = {}): Promise<Dir
       HW_IAM_ENDPOINT: emulator.url,
       ...env,
     },
+    plugins: [plugin],
   });
 }
 

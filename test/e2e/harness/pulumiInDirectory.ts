@@ -5,6 +5,8 @@
  *
  * ```ts
  * const project = await pulumiInDirectory({ dir: "examples/restore-gate", env: { HW_RDS_ENDPOINT: url } });
+ * // a program in another language: the provider plugin installed from its release tarball, as users install it
+ * const yaml = await pulumiInDirectory({ dir: "examples/yaml-restore-gate", plugins: [await pluginTarball()] });
  * try {
  *   await project.configure({ "restore-gate:restoreTime": "…" }, { "huaweicloud:secretKey": sk });
  *   const preview = await project.run("preview");   // { exitCode, stdout, stderr, output }
@@ -43,9 +45,14 @@ export interface DirectoryProject {
   cleanup(): void;
 }
 
+/** `pulumi-resource-<name>-v<version>-<os>-<arch>.tar.gz`: the plugin's name and version, as the engine names them. */
+const PLUGIN_TARBALL = /^pulumi-resource-(.+)-v(\d+\.\d+\.\d+[^-]*)-[a-z]+-[a-z0-9]+\.tar\.gz$/;
+
 export async function pulumiInDirectory(options: {
   dir: string;
   env?: Record<string, string>;
+  /** Plugin release tarballs to install into the fresh PULUMI_HOME (`pulumi plugin install … --file`). */
+  plugins?: string[];
 }): Promise<DirectoryProject> {
   const dir = path.resolve(repoRoot, options.dir);
   const stackName = `e2e-${randomUUID().slice(0, 8)}`;
@@ -83,6 +90,11 @@ export async function pulumiInDirectory(options: {
     ...(operation === "preview" ? [] : ["--yes"]),
   ];
 
+  for (const tarball of options.plugins ?? []) {
+    const [, name, version] = PLUGIN_TARBALL.exec(path.basename(tarball)) ?? [];
+    if (!name || !version) throw new Error(`${tarball} is not named like a plugin release tarball`);
+    await succeed(["plugin", "install", "resource", name, version, "--file", tarball]);
+  }
   await succeed(["stack", "init", stackName]);
   return {
     dir,

@@ -1,11 +1,12 @@
 import type { Emulator } from "../../../emulator";
+import { pluginTarball } from "./pluginTarball";
 import { type DirectoryProject, pulumiInDirectory } from "./pulumiInDirectory";
 
 /**
  * A fresh stack of a restore-gate example in another language than TypeScript (`examples/yaml-restore-gate`,
  * `examples/python-restore-gate`): the first instance of `region` and `restoreTime` in its config, the provider
  * plugin's settings in its own namespace (the secret key as a secret), the emulator's endpoints in the environment,
- * plus `env` (the language host on PATH).
+ * plus `env` (the language host on PATH); the provider plugin installed from its release tarball.
  */
 export async function restoreGateProject(options: {
   dir: string;
@@ -18,6 +19,7 @@ export async function restoreGateProject(options: {
   const project = await pulumiInDirectory({
     dir: options.dir,
     env: { HW_RDS_ENDPOINT: emulator.url, HW_IAM_ENDPOINT: emulator.url, ...options.env },
+    plugins: [await pluginTarball()],
   });
   await project.configure(
     {
