@@ -14,10 +14,16 @@ import { cacheBase } from "./pulumi-cli/environment.mjs";
 import { runGo } from "./pulumi-cli/goCommand.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const sources = path.join(root, "codegen");
 
-/** The cached codegen binary for the current sources, built if missing. */
-export async function ensureCodegen({ log = (line) => process.stderr.write(`[codegen] ${line}\n`) } = {}) {
+/**
+ * The cached codegen binary for the current sources, built if missing: codegen/ (Python and Go), or codegen/java/
+ * (Java, with github.com/pulumi/pulumi-java's generator, a module of its own).
+ */
+export async function ensureCodegen({
+  generator = "codegen",
+  log = (line) => process.stderr.write(`[codegen] ${line}\n`),
+} = {}) {
+  const sources = path.join(root, generator);
   const hash = createHash("sha256");
   for (const name of ["go.mod", "go.sum", "main.go"]) hash.update(fs.readFileSync(path.join(sources, name)));
   const dir = path.join(cacheBase(), "codegen", hash.digest("hex").slice(0, 16));
@@ -52,6 +58,13 @@ export async function generateSdks(
     encoding: "utf8",
   });
   if (run.status !== 0) throw new Error(`codegen failed: ${run.stderr || run.error?.message}`);
+}
+
+/** Writes the Java SDK's sources (a Gradle project as pulumi-java generates it) into `outDir` from `schema`. */
+export async function generateJavaSdk(outDir, schema) {
+  const binary = await ensureCodegen({ generator: "codegen/java" });
+  const run = spawnSync(binary, ["-schema", schema, "-out", outDir], { encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`codegen java failed: ${run.stderr || run.error?.message}`);
 }
 
 if (process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {

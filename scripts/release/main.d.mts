@@ -8,6 +8,8 @@ export interface ReleaseArtifacts {
   python: string[];
   /** The Go SDK module's directory. */
   go: string;
+  /** The Java SDK's jar and pom (com.pulumi:huaweicloudrdsoffsite). */
+  java: { jar: string; pom: string };
   /** The npm tarball. */
   npm: string;
   /** The plugin's schema. */

@@ -6,6 +6,7 @@
 //     python/pulumi_huaweicloud_rds_offsite-<version>-py3-none-any.whl          the Python SDK, wheel and sdist
 //     python/pulumi_huaweicloud_rds_offsite-<version>.tar.gz
 //     go/                                                                      the Go SDK module (tag sdks/go/v<version>)
+//     java/huaweicloudrdsoffsite-<version>.jar, .pom                           the Java SDK (com.pulumi:huaweicloudrdsoffsite)
 //     npm/pulumi-huaweicloud-rds-offsite-<version>.tgz                         the npm package
 //     schema.json                                                              the plugin's schema
 //     SHA256SUMS
@@ -21,7 +22,8 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { generateSdks } from "../codegen.mjs";
 import { ensurePythonBuildEnvironment, run } from "../language-hosts/pythonEnvironment.mjs";
-import { ensurePluginTarball } from "./pluginExecutable.mjs";
+import { buildJavaSdk } from "./javaSdk.mjs";
+import { ensurePluginTarball, PLUGIN_NAME } from "./pluginExecutable.mjs";
 
 const exec = promisify(execFile);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -47,17 +49,29 @@ export async function buildRelease(outDir = RELEASE_DIR) {
   const schema = path.join(outDir, "schema.json");
   fs.writeFileSync(schema, schemaText(version));
 
-  const [plugin, python, go, npm] = await Promise.all([
+  const { pluginDownloadURL } = JSON.parse(fs.readFileSync(schema, "utf8"));
+  const [plugin, sdks, java, npm] = await Promise.all([
     timed("plugin executable and tarball", () => pluginTarball(outDir)),
     timed("SDKs generated; Python wheel and sdist", async () => {
       await generateSdks(path.join(work, "sdks"), schema);
-      return pythonDistributions(path.join(work, "sdks", "python"), path.join(outDir, "python"));
-    }).then(async (built) => ({ built, go: await goModule(path.join(work, "sdks", "go"), path.join(outDir, "go")) })),
+      const built = await pythonDistributions(path.join(work, "sdks", "python"), path.join(outDir, "python"));
+      return { python: built, go: goModule(path.join(work, "sdks", "go"), path.join(outDir, "go")) };
+    }),
+    timed("Java SDK generated and compiled", () =>
+      buildJavaSdk({
+        schema,
+        workDir: path.join(work, "sdks", "java"),
+        outDir: path.join(outDir, "java"),
+        version,
+        plugin: { name: PLUGIN_NAME, server: pluginDownloadURL },
+      }),
+    ),
     timed("npm tarball", () => npmTarball(path.join(outDir, "npm"))),
-  ]).then(([pluginTar, sdks, npmTar]) => [pluginTar, sdks.built, sdks.go, npmTar]);
+  ]);
+  const { python, go } = sdks;
 
-  const artifacts = { plugin, python, go, npm, schema };
-  const files = [plugin, ...python, npm, schema];
+  const artifacts = { plugin, python, go, java, npm, schema };
+  const files = [plugin, ...python, java.jar, java.pom, npm, schema];
   fs.writeFileSync(
     path.join(outDir, "SHA256SUMS"),
     files.map((file) => `${sha256(file)}  ${path.relative(outDir, file)}\n`).join(""),

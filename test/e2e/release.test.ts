@@ -216,6 +216,19 @@ describe("the release artifacts", () => {
     expect(example).toContain(`${GO_MODULE_PATH} v${version}\n`);
   });
 
+  it("the Java SDK compiles into a jar with a class per function's arguments and result, naming the plugin", async () => {
+    expect(path.basename(artifacts.java.jar)).toBe(`huaweicloudrdsoffsite-${version}.jar`);
+    const listed = (await exec("unzip", ["-Z1", artifacts.java.jar])).stdout.split("\n");
+    const classes = "com/pulumi/huaweicloudrdsoffsite";
+    for (const name of ["CheckRestoreTime", "GetOffsiteBackupInstances", "GetOffsiteRestoreTimeRanges"]) {
+      expect(listed).toContain(`${classes}/inputs/${name}Args.class`);
+      expect(listed).toContain(`${classes}/outputs/${name}Result.class`);
+    }
+    expect(listed).toContain(`${classes}/HuaweicloudrdsoffsiteFunctions.class`);
+    const plugin = (await exec("unzip", ["-p", artifacts.java.jar, `com/pulumi/${PLUGIN}/plugin.json`])).stdout;
+    expect(JSON.parse(plugin)).toEqual({ resource: true, name: PLUGIN, server: config.pluginDownloadURL, version });
+  });
+
   it("the npm tarball is the package at this version", () => {
     expect(path.basename(artifacts.npm)).toBe(`pulumi-huaweicloud-rds-offsite-${version}.tgz`);
   });
