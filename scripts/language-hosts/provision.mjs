@@ -40,6 +40,17 @@ export const LANGUAGE_HOSTS = {
     pkg: "github.com/pulumi/pulumi/sdk/v3/go/pulumi-language-go",
     what: "the Go language host",
   },
+  java: {
+    module: "github.com/pulumi/pulumi-java/pkg",
+    version: "v1.16.0",
+    pkg: "github.com/pulumi/pulumi-java/pkg/cmd/pulumi-language-java",
+    what: "the Java language host",
+    // pulumi-java's own go.mod replaces these; a wrapper module must repeat them.
+    replaces: [
+      "replace github.com/Sirupsen/logrus => github.com/sirupsen/logrus v1.5.0",
+      "replace github.com/gogo/protobuf => github.com/gogo/protobuf v1.3.2",
+    ],
+  },
 };
 
 /** `<cache>/language-hosts/<language>-<version>`: `bin/` holds the host and any file it runs beside it. */

@@ -45,6 +45,7 @@ export async function buildGoBinary(spec, { binDir, workDir, log }) {
   writeWrapperModule(wrapper, {
     name: `${name}-wrapper`,
     requires: { [spec.module]: spec.version },
+    replaces: spec.replaces,
     tool: spec.pkg,
   });
   const module = `${spec.module}@${spec.version}`;

@@ -159,8 +159,8 @@ describe("the demo (Pulumi.yaml at the repository root)", () => {
 
 it("every example that is a Pulumi project is covered above or by the plugin's tests", () => {
   const covered = ["list-offsite-instances", "restore-gate", "restore-time-ranges"];
-  // test/e2e/pluginGo.test.ts, pluginPython.test.ts, pluginYaml.test.ts
-  const coveredByPluginTests = ["go-restore-gate", "python-restore-gate", "yaml-restore-gate"];
+  // test/e2e/pluginGo.test.ts, pluginPython.test.ts, pluginYaml.test.ts, release.test.ts (Java, and the others again)
+  const coveredByPluginTests = ["go-restore-gate", "java-restore-gate", "python-restore-gate", "yaml-restore-gate"];
   const projects = fs
     .readdirSync(path.join(repoRoot, "examples"))
     .filter((name) => fs.existsSync(path.join(repoRoot, "examples", name, "Pulumi.yaml")));

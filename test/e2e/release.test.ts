@@ -36,7 +36,7 @@ let artifacts: ReleaseArtifacts;
 let emulator: Emulator;
 let pulumi: string;
 /** Directories on the users' PATH: the language hosts, the fresh virtual environment's bin, Go. None holds `node`. */
-let hosts: { yaml: string; python: string; go: string };
+let hosts: { yaml: string; python: string; go: string; java: string };
 let venvBin: string;
 let goBin: string;
 
@@ -47,16 +47,17 @@ function findIn(dirs: string[], name: string): string | undefined {
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(repoRoot, "dist/plugin/schema.js"))) throw new Error("dist/ is missing: npm run build");
-  const [release, cli, yaml, python, go] = await Promise.all([
+  const [release, cli, yaml, python, go, java] = await Promise.all([
     buildRelease(path.join(scratch, "release")),
     ensurePulumiCli(),
     ensureLanguageHost("yaml"),
     ensureLanguageHost("python"),
     ensureLanguageHost("go"),
+    ensureLanguageHost("java"),
   ]);
   artifacts = release;
   pulumi = cli.pulumiPath;
-  hosts = { yaml, python, go };
+  hosts = { yaml, python, go, java };
   goBin = path.join((await exec("go", ["env", "GOROOT"])).stdout.trim(), "bin");
   // A user's fresh virtual environment: the wheel, and the Pulumi SDK at the CLI's version.
   const venv = path.join(scratch, "venv");
@@ -130,12 +131,29 @@ async function userProject(example: string, pathDirs: string[], restoreTime: str
 const latestOf = (id: string) => Math.max(...emulator.dataset.restoreRanges(id).map((range) => range.end_time));
 
 /** What every example prints in preview: the listing, the looked-up instance and the gate's result. */
-function expectListedLookedUpAndGated(stdout: string, time: number) {
+function expectListedLookedUpAndGated(stdout: string, restoreTime: number) {
   const instance = emulator.dataset.instances(REGION)[0]!;
   expect(stdout).toMatch(/instancesWithOffsiteBackups\s*:\s*12\n/);
   expect(stdout).toMatch(new RegExp(`sourceRegion\\s*:\\s*"${instance.source_region}"`));
   expect(stdout).toMatch(/restorable\s*:\s*true/);
-  expect(stdout).toMatch(new RegExp(`restoreTime\\s*:\\s*${time}\\b`));
+  expect(stdout).toMatch(new RegExp(`restoreTime\\s*:\\s*${restoreTime}\\b`));
+}
+
+/**
+ * A directory of every command of the machine's bin directories but Node's (Maven's launcher script needs the
+ * shell's tools), as a user's PATH without Node.js.
+ */
+function binWithoutNode(): string {
+  const dir = path.join(scratch, "bin-without-node");
+  if (fs.existsSync(dir)) return dir;
+  fs.mkdirSync(dir);
+  for (const bin of ["/usr/local/bin", "/usr/bin"]) {
+    for (const name of fs.readdirSync(bin)) {
+      if (["node", "nodejs", "npm", "npx", "corepack"].includes(name) || fs.existsSync(path.join(dir, name))) continue;
+      fs.symlinkSync(path.join(bin, name), path.join(dir, name));
+    }
+  }
+  return dir;
 }
 
 describe("the release artifacts", () => {
@@ -272,6 +290,38 @@ describe("installed as users install it, previewed with no Node.js on PATH", () 
       await exec("go", ["mod", "edit", `-replace=${GO_MODULE_PATH}=${artifacts.go}`], { cwd: project.dir });
       const { stdout } = await project.run(["preview", "--stack", "dev"], project.dir);
       expectListedLookedUpAndGated(stdout, time);
+    },
+    OP_TIMEOUT,
+  );
+
+  it(
+    "Java: the jar from a Maven repository (a file one, until it is published); epoch milliseconds overflow Integer",
+    async () => {
+      const id = emulator.dataset.instances(REGION)[0]!.id;
+      const time = latestOf(id) - 60_000;
+      const project = await userProject("java-restore-gate", [hosts.java, binWithoutNode()], String(time));
+      // A Maven repository holding the release's jar and pom, where the program's pom looks first.
+      const repository = path.join(scratch, "maven-repository");
+      const versionDir = path.join(repository, "com", "pulumi", "huaweicloudrdsoffsite", version);
+      fs.mkdirSync(versionDir, { recursive: true });
+      for (const file of [artifacts.java.jar, artifacts.java.pom]) {
+        fs.copyFileSync(file, path.join(versionDir, path.basename(file)));
+      }
+      const pom = path.join(project.dir, "pom.xml");
+      fs.writeFileSync(
+        pom,
+        fs
+          .readFileSync(pom, "utf8")
+          .replace(
+            "  <dependencies>",
+            `  <repositories><repository><id>release</id><url>file://${repository}</url></repository></repositories>\n  <dependencies>`,
+          ),
+      );
+      const { stdout } = await project.run(["preview", "--stack", "dev"], project.dir);
+      // The schema's `integer` is Java's 32-bit Integer: epoch milliseconds are clamped to its maximum. A known defect
+      // of the Java SDK (README, "Install"); the other languages' integers hold them.
+      expectListedLookedUpAndGated(stdout, 2 ** 31 - 1);
+      expect(time).toBeGreaterThan(2 ** 31 - 1);
     },
     OP_TIMEOUT,
   );
