@@ -46,6 +46,8 @@ export interface GoBinarySpec {
   name?: string;
   /** What it is, for progress lines and errors (default: the name). */
   what?: string;
+  /** `replace` lines the module's own go.mod has, which a wrapper module must repeat. */
+  replaces?: string[];
 }
 export interface GoBinaryPlace {
   /** Where the binary goes. */
