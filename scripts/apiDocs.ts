@@ -1,5 +1,5 @@
 // The API reference (docs/api/): one page per function of the plugin's schema, with every argument and result field
-// in each language's syntax (TypeScript, Python, Go, YAML), and an index. Written by `npm run schema` with the schema
+// in each language's syntax (TypeScript, Python, Go, YAML; a Java usage), and an index. Written by `npm run schema` with the schema
 // itself, so the pages change exactly when the schema does (test/plugin/apiDocs.test.ts).
 import { GO_IMPORT_BASE_PATH, GO_MODULE_PATH, type packageSchema } from "../plugin/schema";
 
@@ -84,6 +84,10 @@ function usage(name: string, inputs: ObjectSpec, resultExample: string): string 
   const ts = fields ? `{ ${fields} }` : "{}";
   const py = required.map((arg) => `${snake(arg)}=${placeholder(arg)}`).join(", ");
   const go = required.map((arg) => `${pascal(arg)}: ${placeholder(arg)}`).join(", ");
+  const java =
+    required.length === 0
+      ? ""
+      : `${pascal(name)}Args.builder()${required.map((arg) => `.${arg}(${placeholder(arg)})`).join("")}.build()`;
   const yaml =
     required.length === 0 ? " {}" : `\n${required.map((arg) => `        ${arg}: ${placeholder(arg)}`).join("\n")}`;
   return [
@@ -116,6 +120,16 @@ function usage(name: string, inputs: ObjectSpec, resultExample: string): string 
     "\treturn err",
     "}",
     `ctx.Export("value", pulumi.Any(result.${pascal(resultExample)}))`,
+    "```",
+    "",
+    "Java (`com.pulumi:huaweicloudrdsoffsite`, not published yet; builder methods and accessors carry the TypeScript names):",
+    "",
+    "```java",
+    "import com.pulumi.huaweicloudrdsoffsite.HuaweicloudrdsoffsiteFunctions;",
+    ...(java ? [`import com.pulumi.huaweicloudrdsoffsite.inputs.${pascal(name)}Args;`] : []),
+    "",
+    `var output = HuaweicloudrdsoffsiteFunctions.${name}(${java});`,
+    `ctx.export("value", output.applyValue(result -> result.${resultExample}()));`,
     "```",
     "",
     "YAML:",
