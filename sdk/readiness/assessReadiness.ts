@@ -94,7 +94,7 @@ export function assessInstance(
   }
   const latest = last.end - 1;
   const earliest = first.start;
-  const windowStart = instance.keepDays === undefined ? earliest : asOf - instance.keepDays * DAY_MS;
+  const windowStart = retentionWindowStart(instance.keepDays, earliest, asOf);
   const windowLength = asOf + 1 - windowStart;
   let covered = 0;
   for (const span of spans) covered += Math.max(0, span.end - Math.max(span.start, windowStart));
@@ -114,6 +114,15 @@ export function assessInstance(
     ranges,
     error: undefined,
   };
+}
+
+/**
+ * Where an instance's retention window opens: `asOf − keepDays`, or, when the listing gives no `keepDays`, its earliest
+ * restorable instant. The window closes at `asOf`.
+ */
+export function retentionWindowStart(keepDays: number | undefined, earliest: number | undefined, asOf: number): number {
+  if (keepDays !== undefined) return asOf - keepDays * DAY_MS;
+  return earliest ?? asOf;
 }
 
 const absentTimes = { latestRestorableTime: undefined, lagMs: undefined, earliestRestorableTime: undefined };
