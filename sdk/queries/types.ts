@@ -57,8 +57,9 @@ export interface InstanceReadiness {
    */
   readonly keepDays: number | undefined;
   /**
-   * The worst that applies, from best to worst: `ok`, `stale` (lag above `maxLag`), `gaps` (coverage below
-   * `minCoverage`), `unprotected` (no restorable time), `error` (the lookup failed).
+   * The worst that applies, from best to worst: `ok`, `gaps` (coverage below `minCoverage`), `stale` (lag above
+   * `maxLag`; the lag is uncovered time too, so this one names the cause), `unprotected` (no restorable time), `error`
+   * (the lookup failed).
    */
   readonly status: string;
   /** The latest restorable instant at or before `asOf`, epoch milliseconds (UTC). */
@@ -282,7 +283,7 @@ export interface GetOffsiteRecoveryReadinessResult {
   /** How many instances are in each status, and the worst lag. */
   readonly summary: ReadinessSummary;
   /**
-   * Every instance the filters keep, worst first: by status (`error`, `unprotected`, `gaps`, `stale`, `ok`), then the
+   * Every instance the filters keep, worst first: by status (`error`, `unprotected`, `stale`, `gaps`, `ok`), then the
    * longest lag, the lowest coverage, the id.
    */
   readonly instances: InstanceReadiness[];
