@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../emulator";
 import { environmentFor } from "../support/emulatorEnvironment";
-import { assertBuilt, type CommandRun, runCommand, runCommandInTerminal } from "./runCommand";
+import { assertBuilt, type CommandRun, forbidPulumi, runCommand, runCommandInTerminal } from "./runCommand";
 
 const CASES = "ap-southeast-3";
 const BUSY = "ap-southeast-1";
@@ -75,6 +75,12 @@ describe("rds-offsite readiness", () => {
         "m",
       ),
     );
+  });
+
+  it("runs on the core alone: @pulumi/pulumi is never loaded", async () => {
+    const result = await runCommand(["readiness", "--as-of", AS_OF, "--json"], env, ["--require", forbidPulumi]);
+    expect(result.stderr).toBe("");
+    expect(JSON.parse(result.stdout).summary.total).toBe(6);
   });
 
   it("exits 0 when every instance kept by the filters is ok, the 1,825-day retention included", async () => {
