@@ -43,7 +43,13 @@ export type {
   RestoreTimeRange,
   UncoveredTime,
 } from "./queries/types";
-export { assessReadiness, READINESS_STATUSES, type ReadinessStatus } from "./readiness/assessReadiness";
+export {
+  assessReadiness,
+  type InstanceLookup,
+  READINESS_STATUSES,
+  type ReadinessStatus,
+  type ReadinessThresholds,
+} from "./readiness/assessReadiness";
 export { OffsiteBackupInstances, type OffsiteBackupInstancesArgs } from "./resources/OffsiteBackupInstances";
 export {
   OffsiteRecoveryReadiness,

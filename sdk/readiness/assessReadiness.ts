@@ -161,7 +161,7 @@ function uncovered(spans: readonly Span[], windowStart: number, latest: number, 
 }
 
 /** Worst status first; then the longest lag, the lowest coverage, and the id, so the order is total. */
-export function compareReadiness(a: InstanceReadiness, b: InstanceReadiness): number {
+function compareReadiness(a: InstanceReadiness, b: InstanceReadiness): number {
   return (
     severity(b.status) - severity(a.status) ||
     (b.lagMs ?? -1) - (a.lagMs ?? -1) ||

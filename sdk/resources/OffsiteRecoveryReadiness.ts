@@ -6,7 +6,7 @@ import type {
   RestoreTimeInput,
 } from "../queries/types";
 import { validateOffsiteRecoveryReadinessArgs } from "../queries/validateQueryArgs";
-import { restoreTimeOutput } from "../restore/restoreTimeInput";
+import { restoreTimeArgument } from "../restore/restoreTimeInput";
 import { argumentsDigest, dataSourceRegistration, TOKEN_MODULE } from "./dataSourceResource";
 
 /** {@link GetOffsiteRecoveryReadinessArgs} with `pulumi.Input` fields. */
@@ -44,7 +44,9 @@ export class OffsiteRecoveryReadiness extends pulumi.dynamic.Resource {
         kind: "offsiteRecoveryReadiness",
         label: `OffsiteRecoveryReadiness "${name}"`,
         args:
-          args.asOf === undefined ? args : { ...args, asOf: epochOrInput(args.asOf as pulumi.Input<RestoreTimeInput>) },
+          args.asOf === undefined
+            ? args
+            : { ...args, asOf: restoreTimeArgument(args.asOf as pulumi.Input<RestoreTimeInput>) },
         outputNames: ["region", "asOf", "maxLagMs", "minCoverage", "minGapMs", "ready", "summary", "instances"],
         identify: (plain) => {
           validateOffsiteRecoveryReadinessArgs(plain);
@@ -56,11 +58,4 @@ export class OffsiteRecoveryReadiness extends pulumi.dynamic.Resource {
     );
     super(provider, name, props, options, TOKEN_MODULE, "OffsiteRecoveryReadiness");
   }
-}
-
-/** A Date becomes `{}` inside an Output: carry epoch milliseconds, and keep a plain value plain (checked at once). */
-function epochOrInput(time: pulumi.Input<RestoreTimeInput>): pulumi.Input<string | number> {
-  if (time instanceof Date) return time.getTime();
-  if (pulumi.Output.isInstance(time) || time instanceof Promise) return restoreTimeOutput(time);
-  return time;
 }
