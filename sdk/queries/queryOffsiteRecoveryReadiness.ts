@@ -1,12 +1,17 @@
+import type { ClientSettings } from "../client/config/settings";
 import { isHuaweiCloudError } from "../client/errors/HuaweiCloudError";
 import { resolveProjectId } from "../client/iam/resolveProjectId";
 import { listOffsiteBackupInstances } from "../client/rds/listOffsiteBackupInstances";
 import { assessReadiness, type InstanceLookup } from "../readiness/assessReadiness";
 import { type ConfigurationLookup, settingsFor } from "./configurationLookup";
-import { matchesFilters } from "./instanceFilters";
+import { type InstanceFilters, matchesFilters } from "./instanceFilters";
 import { mapInstance } from "./mapInstance";
 import { restoreTimeRangesOf } from "./queryOffsiteRestoreTimeRanges";
-import type { GetOffsiteRecoveryReadinessArgs, GetOffsiteRecoveryReadinessResult } from "./types";
+import type {
+  GetOffsiteRecoveryReadinessArgs,
+  GetOffsiteRecoveryReadinessResult,
+  OffsiteBackupInstance,
+} from "./types";
 import { validateOffsiteRecoveryReadinessArgs } from "./validateQueryArgs";
 
 /** Told how far a scan is: `looked` of `total` lookups done (first called with 0 once the listing is in). */
@@ -30,9 +35,7 @@ export async function queryOffsiteRecoveryReadiness(
   const asOf = givenAsOf ?? Date.now();
   const settings = settingsFor(where, lookup);
   const projectId = await resolveProjectId(settings);
-  const { instances: listed } = await listOffsiteBackupInstances(settings, projectId);
-  const instances = listed.map(mapInstance).filter((instance) => matchesFilters(instance, filters));
-  listed.length = 0; // the wire rows, copied: not held while the lookups run
+  const instances = await listedInstances(settings, projectId, filters);
   let looked = 0;
   progress?.(looked, instances.length);
   // As many workers as requests may be in flight, each taking the next instance: the limiter bounds what is sent, and
@@ -42,7 +45,7 @@ export async function queryOffsiteRecoveryReadiness(
   const worker = async () => {
     while (next < instances.length) {
       const index = next++;
-      const instance = instances[index] as (typeof instances)[number];
+      const instance = instances[index] as OffsiteBackupInstance;
       try {
         lookups[index] = { instance, ranges: await restoreTimeRangesOf(settings, projectId, instance.id, undefined) };
       } catch (error) {
@@ -55,4 +58,14 @@ export async function queryOffsiteRecoveryReadiness(
   };
   await Promise.all(Array.from({ length: Math.min(settings.maxConcurrency, instances.length) }, worker));
   return { region: settings.region, asOf, ...thresholds, ...assessReadiness(lookups, asOf, thresholds) };
+}
+
+/** The listing, mapped and filtered as getOffsiteBackupInstances's; the wire rows are not held while lookups run. */
+async function listedInstances(
+  settings: ClientSettings,
+  projectId: string,
+  filters: InstanceFilters,
+): Promise<OffsiteBackupInstance[]> {
+  const listing = await listOffsiteBackupInstances(settings, projectId);
+  return listing.instances.map(mapInstance).filter((instance) => matchesFilters(instance, filters));
 }
