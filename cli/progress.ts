@@ -34,3 +34,44 @@ export async function withProgress<T>(
     if (drawn) stream.write("\r\x1b[K");
   }
 }
+
+/** `412/5,000 instances`: counts grouped the way the reader's eye expects. */
+export function countLine(done: number, total: number, noun: string): string {
+  const grouped = (n: number) => n.toLocaleString("en-US");
+  return `${grouped(done)}/${grouped(total)} ${noun}`;
+}
+
+/**
+ * Progress of a scan on `stream`, only when it is a terminal: a spinner with `label` until the total is known, then
+ * `412/5,000 instances`, redrawn at most every 100 ms after the first 300 ms, erased by `stop`.
+ */
+export function scanProgress(
+  stream: NodeJS.WritableStream & { readonly isTTY?: boolean },
+  label: string,
+  noun: string,
+): { readonly update: (done: number, total: number) => void; readonly stop: () => void } {
+  if (stream.isTTY !== true) return { update: () => {}, stop: () => {} };
+  let count: { done: number; total: number } | undefined;
+  let frame = 0;
+  let drawn = false;
+  let ticker: NodeJS.Timeout | undefined;
+  const draw = () => {
+    const text = count === undefined ? `${label}…` : countLine(count.done, count.total, noun);
+    stream.write(`\r\x1b[K${FRAMES[frame++ % FRAMES.length]} ${text}`);
+    drawn = true;
+  };
+  const delay = setTimeout(() => {
+    draw();
+    ticker = setInterval(draw, FRAME_MS);
+  }, PROGRESS_DELAY_MS);
+  return {
+    update: (done, total) => {
+      count = { done, total };
+    },
+    stop: () => {
+      clearTimeout(delay);
+      clearInterval(ticker);
+      if (drawn) stream.write("\r\x1b[K");
+    },
+  };
+}

@@ -11,13 +11,14 @@ import { checkCommand } from "./commands/check";
 import { instancesCommand } from "./commands/instances";
 import { latestCommand } from "./commands/latest";
 import { rangesCommand } from "./commands/ranges";
+import { readinessCommand } from "./commands/readiness";
 import { CONNECTION_FLAGS } from "./connection";
 import { describeFlags, type FlagSpecs, flagForArgument, parseFlags, UsageError } from "./flags";
 
 /** The short bin name; `pulumi-huaweicloud-rds-offsite` is the same command. */
 export const PROGRAM = "rds-offsite";
 
-const COMMANDS: readonly Command[] = [instancesCommand, rangesCommand, checkCommand, latestCommand];
+const COMMANDS: readonly Command[] = [instancesCommand, rangesCommand, checkCommand, latestCommand, readinessCommand];
 
 const HELP_FLAG: FlagSpecs = { help: { type: "boolean", short: "h", description: "show this help" } };
 
@@ -125,7 +126,8 @@ function topHelp(): string {
       ([setting, names]) => `  ${setting.padEnd(settingWidth)}  ${names.join(", ")}`,
     ),
     "",
-    "Exit status: 0 done (check: restorable), 1 no (check: not restorable; latest: no restorable time),",
+    "Exit status: 0 done (check: restorable), 1 no (check: not restorable; latest: no restorable time;",
+    "readiness: an instance not ok),",
     `${EXIT_STATUS_SHARED}.`,
     "",
   ].join("\n");

@@ -1,16 +1,19 @@
 /**
- * npm run emulator -- [--port 8080] [--seed 1] [--instances 237] [--latency 25]
+ * npm run emulator -- [--port 8080] [--seed 1] [--instances 237] [--latency 25] [--readiness-cases REGION]
  * Starts the emulator, prints copy-pasteable settings for a client, and runs until SIGINT/SIGTERM.
  */
 import { parseArgs } from "node:util";
 import { DEFAULT_REGIONS } from "./defaults";
 import { startEmulator } from "./emulator";
 
-const usage = `Usage: npm run emulator -- [--port N] [--seed N] [--instances N] [--latency MS]
+const usage = `Usage: npm run emulator -- [--port N] [--seed N] [--instances N] [--latency MS] [--readiness-cases REGION]
   --port       port on 127.0.0.1 (default: a free one)
   --seed       data seed; same seed, same data (default 1)
   --instances  instances in the first region, ${Object.keys(DEFAULT_REGIONS)[0]} (default ${Object.values(DEFAULT_REGIONS)[0]})
-  --latency    milliseconds added to every request (default 0)`;
+  --latency    milliseconds added to every request (default 0)
+  --readiness-cases REGION
+               also list in REGION the recovery-readiness cases (stale, holes, unprotected, a failing lookup,
+               1,825 days of retention, ready)`;
 
 function integerFlag(values: Record<string, string | boolean | undefined>, name: string): number | undefined {
   const raw = values[name];
@@ -29,6 +32,7 @@ async function main(): Promise<void> {
       seed: { type: "string" },
       instances: { type: "string" },
       latency: { type: "string" },
+      "readiness-cases": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -43,6 +47,7 @@ async function main(): Promise<void> {
     seed: integerFlag(values, "seed"),
     latencyMs: integerFlag(values, "latency"),
     regions: { ...DEFAULT_REGIONS, ...(instances === undefined ? {} : { [firstRegion]: instances }) },
+    readinessCases: values["readiness-cases"],
   });
 
   console.log(`Huawei Cloud RDS offsite-backup emulator listening on ${emulator.url}\n`);

@@ -1,4 +1,5 @@
 import { generateInstance, indexOfInstanceId } from "./instanceGenerator";
+import { type ReadinessCase, readinessCases } from "./readinessCases";
 import { generateRestoreRanges, RETENTION_WHEN_UNLISTED_DAYS } from "./restoreRanges";
 import type { Dataset, OffsiteBackupInstance, RestoreTimeRange } from "./types";
 
@@ -12,6 +13,8 @@ interface RegionState {
   nextIndex: number;
   /** Instances built so far, so pages are cheap to repeat and items keep their identity. */
   readonly built: Map<number, OffsiteBackupInstance>;
+  /** The readiness cases listed after the generated instances, when this region holds them. */
+  readonly cases: ReadinessCase[];
 }
 
 /**
@@ -22,6 +25,8 @@ interface RegionState {
 export class EmulatorDataset implements Dataset {
   private readonly regions = new Map<string, RegionState>();
   private readonly rangeCache = new Map<string, RestoreTimeRange[]>();
+  /** The readiness cases by id, and the region listing each. */
+  private readonly cases = new Map<string, { region: string; readinessCase: ReadinessCase }>();
 
   constructor(
     private readonly seed: number,
@@ -29,13 +34,30 @@ export class EmulatorDataset implements Dataset {
     sizes: Record<string, number>,
     /** Regions that exist without instances (e.g. only configured with projects). */
     emptyRegions: Iterable<string> = [],
+    /** A region that also lists the readiness cases (see readinessCases.ts), after its generated instances. */
+    readinessRegion?: string,
   ) {
-    for (const region of [...Object.keys(sizes), ...emptyRegions]) {
+    const named = [...Object.keys(sizes), ...emptyRegions, ...(readinessRegion === undefined ? [] : [readinessRegion])];
+    for (const region of named) {
       if (!this.regions.has(region)) {
-        this.regions.set(region, { name: region, order: [], removed: new Set(), nextIndex: 0, built: new Map() });
+        this.regions.set(region, {
+          name: region,
+          order: [],
+          removed: new Set(),
+          nextIndex: 0,
+          built: new Map(),
+          cases: [],
+        });
       }
     }
     for (const [region, size] of Object.entries(sizes)) this.appendIndices(this.regionState(region), size);
+    if (readinessRegion !== undefined) {
+      const state = this.regionState(readinessRegion);
+      for (const readinessCase of readinessCases(seed, readinessRegion, anchorTime)) {
+        state.cases.push(readinessCase);
+        this.cases.set(readinessCase.instance.id, { region: readinessRegion, readinessCase });
+      }
+    }
   }
 
   /** One page of a region's listing, and its total. */
@@ -43,20 +65,34 @@ export class EmulatorDataset implements Dataset {
     const state = this.regions.get(region);
     if (!state) return { total: 0, items: [] };
     const items = state.order.slice(offset, offset + limit).map((index) => this.instanceAt(state, index));
-    return { total: state.order.length, items };
+    const caseStart = Math.max(0, offset - state.order.length);
+    const caseEnd = Math.max(0, offset + limit - state.order.length);
+    for (const readinessCase of state.cases.slice(caseStart, caseEnd)) items.push(readinessCase.instance);
+    return { total: state.order.length + state.cases.length, items };
   }
 
   /** The region an instance's offsite backups live in. */
   regionOf(instanceId: string): string | undefined {
-    return this.find(instanceId)?.state.name;
+    return this.cases.get(instanceId)?.region ?? this.find(instanceId)?.state.name;
   }
 
   instances(region: string): OffsiteBackupInstance[] {
     const state = this.regions.get(region);
-    return state ? state.order.map((index) => this.instanceAt(state, index)) : [];
+    if (!state) return [];
+    return [
+      ...state.order.map((index) => this.instanceAt(state, index)),
+      ...state.cases.map((readinessCase) => readinessCase.instance),
+    ];
+  }
+
+  /** Whether every restore-time lookup of this instance fails (a readiness case). */
+  lookupFails(instanceId: string): boolean {
+    return this.cases.get(instanceId)?.readinessCase.ranges === "fails";
   }
 
   restoreRanges(instanceId: string): RestoreTimeRange[] {
+    const listedCase = this.cases.get(instanceId)?.readinessCase;
+    if (listedCase !== undefined) return listedCase.ranges === "fails" ? [] : listedCase.ranges.slice();
     const cached = this.rangeCache.get(instanceId);
     if (cached) return cached.slice();
     const found = this.find(instanceId);
@@ -74,6 +110,13 @@ export class EmulatorDataset implements Dataset {
   }
 
   removeInstance(id: string): boolean {
+    const listedCase = this.cases.get(id);
+    if (listedCase !== undefined) {
+      const state = this.regionState(listedCase.region);
+      state.cases.splice(state.cases.indexOf(listedCase.readinessCase), 1);
+      this.cases.delete(id);
+      return true;
+    }
     const found = this.find(id);
     if (!found) return false;
     found.state.order.splice(found.state.order.indexOf(found.index), 1);

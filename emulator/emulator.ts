@@ -37,7 +37,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const regions = options.regions ?? DEFAULT_REGIONS;
   for (const [region, n] of Object.entries(regions)) requireCount(`options.regions["${region}"]`, n);
   const projectCounts: Record<string, number> = {};
-  for (const region of [...Object.keys(regions), ...Object.keys(options.projectsPerRegion ?? {})]) {
+  const readinessRegion = options.readinessCases === undefined ? [] : [options.readinessCases];
+  for (const region of [...Object.keys(regions), ...readinessRegion, ...Object.keys(options.projectsPerRegion ?? {})]) {
     projectCounts[region] = requireCount(
       `options.projectsPerRegion["${region}"]`,
       options.projectsPerRegion?.[region] ?? 1,
@@ -48,7 +49,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const projects = new ProjectDirectory(seed, projectCounts);
 
   const state: ServerState = {
-    dataset: new EmulatorDataset(seed, anchorTime, regions, Object.keys(projectCounts)),
+    dataset: new EmulatorDataset(seed, anchorTime, regions, Object.keys(projectCounts), options.readinessCases),
     projects,
     credentials,
     faults: new FaultQueue(),

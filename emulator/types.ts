@@ -97,6 +97,13 @@ export interface EmulatorOptions {
    * @default {"cn-north-4": 12, "ap-southeast-1": 237, "eu-west-101": 3}
    */
   regions?: Record<string, number>;
+  /**
+   * A region that also lists the readiness cases, after its generated instances (created with one project if not in
+   * `regions`): an instance whose backups stopped 3 days before the anchor, one whose ranges have holes, one with no
+   * range (its name holds markup and a terminal escape), one whose every restore-time lookup answers 500, one kept
+   * 1,825 days and one ready. Ids start with `ca5e000`. @default none
+   */
+  readinessCases?: string;
   /** Region -> number of IAM projects named after it; 0 or 2 make the project lookup fail. @default 1 each */
   projectsPerRegion?: Record<string, number>;
   /** Epoch ms treated as "now" for restore ranges. @default Date.now() floored to the hour */

@@ -15,6 +15,11 @@ export {
   getOffsiteBackupInstancesOutput,
 } from "./functions/getOffsiteBackupInstances";
 export {
+  type GetOffsiteRecoveryReadinessOutputArgs,
+  getOffsiteRecoveryReadiness,
+  getOffsiteRecoveryReadinessOutput,
+} from "./functions/getOffsiteRecoveryReadiness";
+export {
   type GetOffsiteRestoreTimeRangesOutputArgs,
   getOffsiteRestoreTimeRanges,
   getOffsiteRestoreTimeRangesOutput,
@@ -22,16 +27,34 @@ export {
 export type {
   CheckRestoreTimeArgs,
   CheckRestoreTimeResult,
+  DurationInput,
   GetOffsiteBackupInstancesArgs,
   GetOffsiteBackupInstancesResult,
+  GetOffsiteRecoveryReadinessArgs,
+  GetOffsiteRecoveryReadinessResult,
   GetOffsiteRestoreTimeRangesArgs,
   GetOffsiteRestoreTimeRangesResult,
+  InstanceReadiness,
+  LookupError,
   OffsiteBackupInstance,
+  ReadinessSummary,
   RegionArgs,
   RestoreTimeInput,
   RestoreTimeRange,
+  UncoveredTime,
 } from "./queries/types";
+export {
+  assessReadiness,
+  type InstanceLookup,
+  READINESS_STATUSES,
+  type ReadinessStatus,
+  type ReadinessThresholds,
+} from "./readiness/assessReadiness";
 export { OffsiteBackupInstances, type OffsiteBackupInstancesArgs } from "./resources/OffsiteBackupInstances";
+export {
+  OffsiteRecoveryReadiness,
+  type OffsiteRecoveryReadinessArgs,
+} from "./resources/OffsiteRecoveryReadiness";
 export { OffsiteRestoreTimeRanges, type OffsiteRestoreTimeRangesArgs } from "./resources/OffsiteRestoreTimeRanges";
 export { RestoreGate, type RestoreGateArgs, type RestorePoint } from "./resources/RestoreGate";
 export { findRestoreTimeRange, latestRestorableTime } from "./restore/findRestoreTimeRange";

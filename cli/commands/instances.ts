@@ -6,7 +6,7 @@ import type { GetOffsiteBackupInstancesArgs } from "../../sdk/queries/types";
 import { validateOffsiteBackupInstancesArgs } from "../../sdk/queries/validateQueryArgs";
 import { type Command, ExitCode } from "../command";
 import { connect, regionArguments } from "../connection";
-import { type FlagSpec, type FlagSpecs, flagName, JSON_FLAG } from "../flags";
+import { type FlagSpec, type FlagSpecs, type FlagValues, flagName, JSON_FLAG } from "../flags";
 import { json, printable, table } from "../output";
 import { withProgress } from "../progress";
 
@@ -33,7 +33,8 @@ export function helpText(field: FieldDefinition): string {
   return `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
 }
 
-const FILTER_FLAGS: FlagSpecs = Object.fromEntries(
+/** One flag per listing filter, from the filter's definition: every command over the listing takes them. */
+export const FILTER_FLAGS: FlagSpecs = Object.fromEntries(
   FILTER_KEYS.map((key) => [
     flagName(key),
     {
@@ -58,12 +59,7 @@ export const instancesCommand: Command = {
     json: JSON_FLAG,
   },
   async run(values, io) {
-    const args: Record<string, string | number> = { ...regionArguments(values) };
-    for (const key of FILTER_KEYS) {
-      const value = values[flagName(key)];
-      // Flags are text and keepDays is a number: digits are converted, anything else is left for the core to refuse.
-      if (typeof value === "string") args[key] = key === "keepDays" && /^\d+$/.test(value) ? Number(value) : value;
-    }
+    const args = { ...regionArguments(values), ...filterArguments(values) };
     validateOffsiteBackupInstancesArgs(args);
     const connection = connect(values, io.env);
     const result = await withProgress(
@@ -94,3 +90,14 @@ export const instancesCommand: Command = {
     return ExitCode.ok;
   },
 };
+
+/** The filter flags given, as the listing's arguments. */
+export function filterArguments(values: FlagValues): Record<string, string | number> {
+  const args: Record<string, string | number> = {};
+  for (const key of FILTER_KEYS) {
+    const value = values[flagName(key)];
+    // Flags are text and keepDays is a number: digits are converted, anything else is left for the core to refuse.
+    if (typeof value === "string") args[key] = key === "keepDays" && /^\d+$/.test(value) ? Number(value) : value;
+  }
+  return args;
+}

@@ -25,6 +25,7 @@ export function listRestoreTimes(ctx: HandlerContext, projectId: string, instanc
   if (project.ordinal !== 0 || ctx.dataset.regionOf(instanceId) !== project.region) {
     return errorResponse(ctx, wireErrors.instanceNotFound);
   }
+  if (ctx.dataset.lookupFails(instanceId)) return errorResponse(ctx, wireErrors.serverFailure);
   const ranges = ctx.dataset.restoreRanges(instanceId);
   return { status: 200, body: { restore_time: dayStart === undefined ? ranges : rangesOnDay(ranges, dayStart) } };
 }

@@ -5,12 +5,19 @@ import type { ConfigurationLookup } from "../queries/configurationLookup";
  * schema, hence the Python and Go SDKs) derives it from here.
  */
 export type ValueType =
-  | { readonly type: "string" | "integer" | "boolean" }
+  | { readonly type: "string" | "integer" | "number" | "boolean" }
   | { readonly type: "array"; readonly items: ValueType }
   | { readonly ref: ObjectTypeName };
 
 /** Object types data sources return, by their schema name. */
-export type ObjectTypeName = "OffsiteBackupInstance" | "Datastore" | "RestoreTimeRange";
+export type ObjectTypeName =
+  | "OffsiteBackupInstance"
+  | "Datastore"
+  | "RestoreTimeRange"
+  | "InstanceReadiness"
+  | "UncoveredTime"
+  | "LookupError"
+  | "ReadinessSummary";
 
 /** A documented, typed field of arguments, results or an object type. */
 export interface FieldDefinition {
@@ -29,7 +36,7 @@ export interface FieldDefinition {
    * The TypeScript type of the field where TypeScript callers may pass more than the wire carries (a `Date`, a
    * number): a hand-written type the generated sdk/queries/types.ts re-exports (see scripts/typescriptTypes.ts).
    */
-  readonly tsType?: "RestoreTimeInput";
+  readonly tsType?: "RestoreTimeInput" | "DurationInput";
 }
 
 /**

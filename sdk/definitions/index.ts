@@ -1,10 +1,12 @@
 // One definition per data source (arguments, results, docs): every surface derives from these.
 import { queryOffsiteBackupInstances } from "../queries/queryOffsiteBackupInstances";
+import { queryOffsiteRecoveryReadiness } from "../queries/queryOffsiteRecoveryReadiness";
 import { queryOffsiteRestoreTimeRanges } from "../queries/queryOffsiteRestoreTimeRanges";
 import { queryRestoreTime } from "../queries/queryRestoreTime";
 import { checkRestoreTime } from "./checkRestoreTime";
 import type { DataSource } from "./definition";
 import { getOffsiteBackupInstances } from "./getOffsiteBackupInstances";
+import { getOffsiteRecoveryReadiness } from "./getOffsiteRecoveryReadiness";
 import { getOffsiteRestoreTimeRanges } from "./getOffsiteRestoreTimeRanges";
 
 export { CONFIGURATION } from "./configuration";
@@ -16,4 +18,5 @@ export const DATA_SOURCES: readonly DataSource[] = [
   { ...getOffsiteBackupInstances, query: queryOffsiteBackupInstances },
   { ...getOffsiteRestoreTimeRanges, query: queryOffsiteRestoreTimeRanges },
   { ...checkRestoreTime, query: queryRestoreTime },
+  { ...getOffsiteRecoveryReadiness, query: queryOffsiteRecoveryReadiness },
 ];

@@ -1,3 +1,4 @@
+import type { ClientSettings } from "../client/config/settings";
 import { resolveProjectId } from "../client/iam/resolveProjectId";
 import { listOffsiteRestoreTimes } from "../client/rds/listOffsiteRestoreTimes";
 import { type ConfigurationLookup, settingsFor } from "./configurationLookup";
@@ -21,7 +22,16 @@ export async function fetchRestoreTimeRanges(
   lookup: ConfigurationLookup,
 ): Promise<RestoreTimeRange[]> {
   const settings = settingsFor(where, lookup);
-  const projectId = await resolveProjectId(settings);
+  return restoreTimeRangesOf(settings, await resolveProjectId(settings), instanceId, date);
+}
+
+/** One instance's ranges once settings and project are known (a scan of many instances resolves them once). */
+export async function restoreTimeRangesOf(
+  settings: ClientSettings,
+  projectId: string,
+  instanceId: string,
+  date: string | undefined,
+): Promise<RestoreTimeRange[]> {
   const wire = await listOffsiteRestoreTimes(settings, { projectId, instanceId, date });
   return wire.map((range) => ({ startTime: range.start_time, endTime: range.end_time }));
 }

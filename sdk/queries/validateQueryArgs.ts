@@ -1,7 +1,10 @@
 import { checkRestoreTime } from "../definitions/checkRestoreTime";
 import { argumentNames } from "../definitions/definition";
 import { getOffsiteBackupInstances } from "../definitions/getOffsiteBackupInstances";
+import { getOffsiteRecoveryReadiness, READINESS_DEFAULTS } from "../definitions/getOffsiteRecoveryReadiness";
 import { getOffsiteRestoreTimeRanges } from "../definitions/getOffsiteRestoreTimeRanges";
+import type { ReadinessThresholds } from "../readiness/assessReadiness";
+import { parseDuration } from "../readiness/duration";
 import type { InstanceFilters } from "./instanceFilters";
 import { validateArgsObject, validateArguments } from "./validateArgs";
 
@@ -12,6 +15,7 @@ import { validateArgsObject, validateArguments } from "./validateArgs";
 const OFFSITE_BACKUP_INSTANCES_ARGS = argumentNames(getOffsiteBackupInstances);
 const OFFSITE_RESTORE_TIME_RANGES_ARGS = argumentNames(getOffsiteRestoreTimeRanges);
 const CHECK_RESTORE_TIME_ARGS = argumentNames(checkRestoreTime);
+const OFFSITE_RECOVERY_READINESS_ARGS = argumentNames(getOffsiteRecoveryReadiness);
 
 type Where = { region?: string; projectId?: string };
 
@@ -46,5 +50,28 @@ export function validateCheckRestoreTimeArgs(args: unknown): { where: Where; ins
     where: whereOf({ region, projectId }),
     instanceId: instanceId as string,
     restoreTime: restoreTime as number,
+  };
+}
+
+export function validateOffsiteRecoveryReadinessArgs(args: unknown): {
+  where: Where;
+  filters: InstanceFilters;
+  thresholds: ReadinessThresholds;
+  asOf: number | undefined;
+} {
+  const checked = validateArgsObject(args, OFFSITE_RECOVERY_READINESS_ARGS, getOffsiteRecoveryReadiness.name);
+  const { region, projectId, maxLag, minCoverage, minGap, asOf, ...filters } = validateArguments(
+    getOffsiteRecoveryReadiness.arguments,
+    checked,
+  );
+  return {
+    where: whereOf({ region, projectId }),
+    filters: filters as InstanceFilters,
+    thresholds: {
+      maxLagMs: (maxLag as number | undefined) ?? parseDuration(READINESS_DEFAULTS.maxLag, "maxLag"),
+      minCoverage: (minCoverage as number | undefined) ?? READINESS_DEFAULTS.minCoverage,
+      minGapMs: (minGap as number | undefined) ?? parseDuration(READINESS_DEFAULTS.minGap, "minGap"),
+    },
+    asOf: asOf as number | undefined,
   };
 }

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { CheckRestoreTimeArgs, RestoreTimeInput, RestoreTimeRange } from "../queries/types";
+import type { CheckRestoreTimeArgs, RestoreTimeRange } from "../queries/types";
 import { validateCheckRestoreTimeArgs } from "../queries/validateQueryArgs";
-import { restoreTimeOutput } from "../restore/restoreTimeInput";
+import { restoreTimeArgument } from "../restore/restoreTimeInput";
 import { dataSourceRegistration, TOKEN_MODULE } from "./dataSourceResource";
 
 /** {@link CheckRestoreTimeArgs} with `pulumi.Input` fields. */
@@ -23,7 +23,7 @@ export class RestoreTimeCheck extends pulumi.dynamic.Resource {
       {
         kind: "restoreTimeCheck",
         label,
-        args: { ...args, restoreTime: epochOrInput(args.restoreTime) },
+        args: { ...args, restoreTime: restoreTimeArgument(args.restoreTime) },
         outputNames: ["restorable", "restoreTime", "ranges"],
         identify: (plain) => {
           const { where, instanceId, restoreTime } = validateCheckRestoreTimeArgs(plain);
@@ -35,11 +35,4 @@ export class RestoreTimeCheck extends pulumi.dynamic.Resource {
     );
     super(provider, name, props, options, TOKEN_MODULE, "RestoreTimeCheck");
   }
-}
-
-/** A Date becomes `{}` inside an Output: carry epoch milliseconds, and keep a plain value plain (checked at once). */
-function epochOrInput(time: pulumi.Input<RestoreTimeInput>): pulumi.Input<string | number> {
-  if (time instanceof Date) return time.getTime();
-  if (pulumi.Output.isInstance(time) || time instanceof Promise) return restoreTimeOutput(time);
-  return time;
 }

@@ -1,7 +1,11 @@
 import type * as pulumi from "@pulumi/pulumi";
 
 type ProviderModule = typeof import("../../provider");
-export type DataSourceKind = "offsiteBackupInstances" | "offsiteRestoreTimeRanges" | "restoreTimeCheck";
+export type DataSourceKind =
+  | "offsiteBackupInstances"
+  | "offsiteRestoreTimeRanges"
+  | "restoreTimeCheck"
+  | "offsiteRecoveryReadiness";
 
 /**
  * The object Pulumi serializes into every data source's `__provider` state property. It must stay tiny and capture

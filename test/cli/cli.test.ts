@@ -363,7 +363,7 @@ describe("check", () => {
 describe("the command line", () => {
   it("refuses unknown commands, unknown flags, missing values, repeated and missing flags with exit 2", async () => {
     expect(await refused([])).toBe(
-      "No command given.\n\nUsage: rds-offsite <instances|ranges|check|latest> [flags]\n" +
+      "No command given.\n\nUsage: rds-offsite <instances|ranges|check|latest|readiness> [flags]\n" +
         'Run "rds-offsite --help" for more.\n',
     );
     expect((await refused(["restore"])).split("\n")[0]).toBe('Unknown command "restore".');

@@ -13,9 +13,11 @@ import { repoRoot } from "./harness";
 import { type DirectoryProject, pulumiInDirectory } from "./harness/pulumiInDirectory";
 
 const OP_TIMEOUT = 240_000;
+/** Where the emulator lists its readiness cases (stale, holes, unprotected, failing, long retention, ready). */
+const READINESS_REGION = "ap-southeast-3";
 let emulator: Emulator;
 beforeAll(async () => {
-  emulator = await startEmulator({ regions: { "ap-southeast-1": 40 } });
+  emulator = await startEmulator({ regions: { "ap-southeast-1": 40 }, readinessCases: READINESS_REGION });
 });
 afterAll(() => emulator?.close());
 
@@ -114,6 +116,33 @@ describe("examples, as directory projects through the CLI against the emulator",
   );
 });
 
+describe("the recovery-readiness example", () => {
+  it(
+    "recovery-readiness (TypeScript, CommonJS) fails the preview naming the instances not ready, and exports the summary when all are",
+    async () => {
+      const project = await projectOn("examples/recovery-readiness", {
+        "huaweicloud:region": READINESS_REGION,
+        // The emulator's anchor is the hour: the ready case is 4 minutes behind it, so at most 64 minutes behind now.
+        "recovery-readiness:maxLag": "2h",
+      });
+      try {
+        const refused = await project.runFailing("preview");
+        expect(refused.output).toContain(
+          `Recovery readiness is not met in ${READINESS_REGION}: 4 of 6 instances are not ok: dr-failing-ledger (ca5e0004a0b1c2d3e4f5a6b7c8d9e0f1in01): error; `,
+        );
+        expect(refused.output).toMatch(/dr-stale-orders \(\w+\): stale; dr-holes-billing \(\w+\): gaps\./);
+        expect(refused.output).not.toMatch(STACK_FRAME);
+        await project.configure({ "recovery-readiness:name": "dr-ready-payments" });
+        const preview = await project.run("preview");
+        expect(preview.stdout).toMatch(/summary\s*:\s*\{[^}]*ok\s*:\s*1[^}]*total\s*:\s*1/s);
+      } finally {
+        project.cleanup();
+      }
+    },
+    OP_TIMEOUT,
+  );
+});
+
 describe("the demo (Pulumi.yaml at the repository root)", () => {
   it(
     "npm start previews it against the emulator: instances, ranges, and one restorable and one refused time",
@@ -158,7 +187,7 @@ describe("the demo (Pulumi.yaml at the repository root)", () => {
 });
 
 it("every example that is a Pulumi project is covered above or by the plugin's tests", () => {
-  const covered = ["list-offsite-instances", "restore-gate", "restore-time-ranges"];
+  const covered = ["list-offsite-instances", "recovery-readiness", "restore-gate", "restore-time-ranges"];
   // test/e2e/pluginGo.test.ts, pluginPython.test.ts, pluginYaml.test.ts, release.test.ts (Java, and the others again)
   const coveredByPluginTests = ["go-restore-gate", "java-restore-gate", "python-restore-gate", "yaml-restore-gate"];
   const projects = fs

@@ -72,9 +72,37 @@ describe("the plugin's provider", () => {
     expect(emulator.requests.length).toBe(before);
   });
 
+  it("answers the readiness invoke: every instance judged, a failed lookup a row, durations as text", async () => {
+    const provider = pluginProvider("0.1.0", {});
+    provider.configure(settings());
+    emulator.queueFault({ operation: "listRestoreTimes", status: 403 });
+    const { outputs } = await provider.invoke("huaweicloud-rds-offsite:index:getOffsiteRecoveryReadiness", {
+      maxLag: "2h",
+      minCoverage: 0.5,
+      asOf: "2026-12-01T00:00:00Z",
+    });
+    expect(outputs).toMatchObject({
+      region: REGION,
+      maxLagMs: 7_200_000,
+      minCoverage: 0.5,
+      asOf: Date.UTC(2026, 11, 1),
+    });
+    const summary = outputs.summary as Record<string, number>;
+    expect(summary.total).toBe(12);
+    expect(summary.error).toBe(1);
+    const rows = outputs.instances as { id: string; status: string; error?: { errorCode: string } }[];
+    expect(rows[0]).toMatchObject({ status: "error", error: { errorCode: "DBS.200010" } });
+    expect(rows.map((row) => row.id).sort()).toEqual(
+      emulator.dataset
+        .instances(REGION)
+        .map((instance) => instance.id)
+        .sort(),
+    );
+  });
+
   it("names its functions when asked for one it does not have", async () => {
     await expect(pluginProvider("0.1.0", {}).invoke("huaweicloud-rds-offsite:index:getBackups", {})).rejects.toThrow(
-      "unknown function huaweicloud-rds-offsite:index:getBackups; this provider has huaweicloud-rds-offsite:index:getOffsiteBackupInstances, huaweicloud-rds-offsite:index:getOffsiteRestoreTimeRanges, huaweicloud-rds-offsite:index:checkRestoreTime",
+      "unknown function huaweicloud-rds-offsite:index:getBackups; this provider has huaweicloud-rds-offsite:index:getOffsiteBackupInstances, huaweicloud-rds-offsite:index:getOffsiteRestoreTimeRanges, huaweicloud-rds-offsite:index:checkRestoreTime, huaweicloud-rds-offsite:index:getOffsiteRecoveryReadiness",
     );
   });
 });

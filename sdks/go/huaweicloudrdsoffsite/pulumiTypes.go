@@ -46,6 +46,213 @@ func (o DatastoreOutput) Version() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v Datastore) *string { return v.Version }).(pulumi.StringPtrOutput)
 }
 
+// How ready one instance is to be restored from its cross-region backup, as of the result's `asOf`.
+type InstanceReadiness struct {
+	// The fraction (0 to 1) of the retention window `[asOf − keepDays, asOf]` the ranges cover; 0 when unprotected, absent on error.
+	Coverage *float64 `pulumi:"coverage"`
+	// Database engine and version.
+	Datastore Datastore `pulumi:"datastore"`
+	// The earliest restorable instant, epoch milliseconds (UTC).
+	EarliestRestorableTime *int `pulumi:"earliestRestorableTime"`
+	// Why the restore-time lookup failed, when it did (`status` is then `error`).
+	Error *LookupError `pulumi:"error"`
+	// Stretches of `[asOf − keepDays, latestRestorableTime]` no range covers that are longer than `minGap`, oldest first.
+	Gaps []UncoveredTime `pulumi:"gaps"`
+	// DB instance id, e.g. `ed7cc6166ec24360a5ed5c5c9c2ed726in01`.
+	Id string `pulumi:"id"`
+	// Days cross-region backups are kept: the retention window is `[asOf − keepDays, asOf]`. When the listing omits it, the window starts at `earliestRestorableTime`.
+	KeepDays *int `pulumi:"keepDays"`
+	// `asOf` minus `latestRestorableTime`, milliseconds: how much recent data a restore now would lose.
+	LagMs *int `pulumi:"lagMs"`
+	// The latest restorable instant at or before `asOf`, epoch milliseconds (UTC).
+	LatestRestorableTime *int `pulumi:"latestRestorableTime"`
+	// DB instance name.
+	Name *string `pulumi:"name"`
+	// The restore time ranges the lookup returned (empty on error).
+	Ranges []RestoreTimeRange `pulumi:"ranges"`
+	// Region the instance runs in (where backups are taken).
+	SourceRegion *string `pulumi:"sourceRegion"`
+	// The worst that applies, from best to worst: `ok`, `gaps` (coverage below `minCoverage`), `stale` (lag above `maxLag`; the lag is uncovered time too, so this one names the cause), `unprotected` (no restorable time), `error` (the lookup failed).
+	Status string `pulumi:"status"`
+}
+
+// How ready one instance is to be restored from its cross-region backup, as of the result's `asOf`.
+type InstanceReadinessOutput struct{ *pulumi.OutputState }
+
+func (InstanceReadinessOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*InstanceReadiness)(nil)).Elem()
+}
+
+func (o InstanceReadinessOutput) ToInstanceReadinessOutput() InstanceReadinessOutput {
+	return o
+}
+
+func (o InstanceReadinessOutput) ToInstanceReadinessOutputWithContext(ctx context.Context) InstanceReadinessOutput {
+	return o
+}
+
+// The fraction (0 to 1) of the retention window `[asOf − keepDays, asOf]` the ranges cover; 0 when unprotected, absent on error.
+func (o InstanceReadinessOutput) Coverage() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v InstanceReadiness) *float64 { return v.Coverage }).(pulumi.Float64PtrOutput)
+}
+
+// Database engine and version.
+func (o InstanceReadinessOutput) Datastore() DatastoreOutput {
+	return o.ApplyT(func(v InstanceReadiness) Datastore { return v.Datastore }).(DatastoreOutput)
+}
+
+// The earliest restorable instant, epoch milliseconds (UTC).
+func (o InstanceReadinessOutput) EarliestRestorableTime() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v InstanceReadiness) *int { return v.EarliestRestorableTime }).(pulumi.IntPtrOutput)
+}
+
+// Why the restore-time lookup failed, when it did (`status` is then `error`).
+func (o InstanceReadinessOutput) Error() LookupErrorPtrOutput {
+	return o.ApplyT(func(v InstanceReadiness) *LookupError { return v.Error }).(LookupErrorPtrOutput)
+}
+
+// Stretches of `[asOf − keepDays, latestRestorableTime]` no range covers that are longer than `minGap`, oldest first.
+func (o InstanceReadinessOutput) Gaps() UncoveredTimeArrayOutput {
+	return o.ApplyT(func(v InstanceReadiness) []UncoveredTime { return v.Gaps }).(UncoveredTimeArrayOutput)
+}
+
+// DB instance id, e.g. `ed7cc6166ec24360a5ed5c5c9c2ed726in01`.
+func (o InstanceReadinessOutput) Id() pulumi.StringOutput {
+	return o.ApplyT(func(v InstanceReadiness) string { return v.Id }).(pulumi.StringOutput)
+}
+
+// Days cross-region backups are kept: the retention window is `[asOf − keepDays, asOf]`. When the listing omits it, the window starts at `earliestRestorableTime`.
+func (o InstanceReadinessOutput) KeepDays() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v InstanceReadiness) *int { return v.KeepDays }).(pulumi.IntPtrOutput)
+}
+
+// `asOf` minus `latestRestorableTime`, milliseconds: how much recent data a restore now would lose.
+func (o InstanceReadinessOutput) LagMs() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v InstanceReadiness) *int { return v.LagMs }).(pulumi.IntPtrOutput)
+}
+
+// The latest restorable instant at or before `asOf`, epoch milliseconds (UTC).
+func (o InstanceReadinessOutput) LatestRestorableTime() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v InstanceReadiness) *int { return v.LatestRestorableTime }).(pulumi.IntPtrOutput)
+}
+
+// DB instance name.
+func (o InstanceReadinessOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v InstanceReadiness) *string { return v.Name }).(pulumi.StringPtrOutput)
+}
+
+// The restore time ranges the lookup returned (empty on error).
+func (o InstanceReadinessOutput) Ranges() RestoreTimeRangeArrayOutput {
+	return o.ApplyT(func(v InstanceReadiness) []RestoreTimeRange { return v.Ranges }).(RestoreTimeRangeArrayOutput)
+}
+
+// Region the instance runs in (where backups are taken).
+func (o InstanceReadinessOutput) SourceRegion() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v InstanceReadiness) *string { return v.SourceRegion }).(pulumi.StringPtrOutput)
+}
+
+// The worst that applies, from best to worst: `ok`, `gaps` (coverage below `minCoverage`), `stale` (lag above `maxLag`; the lag is uncovered time too, so this one names the cause), `unprotected` (no restorable time), `error` (the lookup failed).
+func (o InstanceReadinessOutput) Status() pulumi.StringOutput {
+	return o.ApplyT(func(v InstanceReadiness) string { return v.Status }).(pulumi.StringOutput)
+}
+
+type InstanceReadinessArrayOutput struct{ *pulumi.OutputState }
+
+func (InstanceReadinessArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]InstanceReadiness)(nil)).Elem()
+}
+
+func (o InstanceReadinessArrayOutput) ToInstanceReadinessArrayOutput() InstanceReadinessArrayOutput {
+	return o
+}
+
+func (o InstanceReadinessArrayOutput) ToInstanceReadinessArrayOutputWithContext(ctx context.Context) InstanceReadinessArrayOutput {
+	return o
+}
+
+func (o InstanceReadinessArrayOutput) Index(i pulumi.IntInput) InstanceReadinessOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) InstanceReadiness {
+		return vs[0].([]InstanceReadiness)[vs[1].(int)]
+	}).(InstanceReadinessOutput)
+}
+
+// Why an instance's restore-time lookup failed.
+type LookupError struct {
+	// Huawei's code, e.g. `DBS.108000`, or `CLIENT.Timeout` when no answer came.
+	ErrorCode string `pulumi:"errorCode"`
+	// What failed: the request, the status and Huawei's message.
+	Message string `pulumi:"message"`
+}
+
+// Why an instance's restore-time lookup failed.
+type LookupErrorOutput struct{ *pulumi.OutputState }
+
+func (LookupErrorOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*LookupError)(nil)).Elem()
+}
+
+func (o LookupErrorOutput) ToLookupErrorOutput() LookupErrorOutput {
+	return o
+}
+
+func (o LookupErrorOutput) ToLookupErrorOutputWithContext(ctx context.Context) LookupErrorOutput {
+	return o
+}
+
+// Huawei's code, e.g. `DBS.108000`, or `CLIENT.Timeout` when no answer came.
+func (o LookupErrorOutput) ErrorCode() pulumi.StringOutput {
+	return o.ApplyT(func(v LookupError) string { return v.ErrorCode }).(pulumi.StringOutput)
+}
+
+// What failed: the request, the status and Huawei's message.
+func (o LookupErrorOutput) Message() pulumi.StringOutput {
+	return o.ApplyT(func(v LookupError) string { return v.Message }).(pulumi.StringOutput)
+}
+
+type LookupErrorPtrOutput struct{ *pulumi.OutputState }
+
+func (LookupErrorPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**LookupError)(nil)).Elem()
+}
+
+func (o LookupErrorPtrOutput) ToLookupErrorPtrOutput() LookupErrorPtrOutput {
+	return o
+}
+
+func (o LookupErrorPtrOutput) ToLookupErrorPtrOutputWithContext(ctx context.Context) LookupErrorPtrOutput {
+	return o
+}
+
+func (o LookupErrorPtrOutput) Elem() LookupErrorOutput {
+	return o.ApplyT(func(v *LookupError) LookupError {
+		if v != nil {
+			return *v
+		}
+		var ret LookupError
+		return ret
+	}).(LookupErrorOutput)
+}
+
+// Huawei's code, e.g. `DBS.108000`, or `CLIENT.Timeout` when no answer came.
+func (o LookupErrorPtrOutput) ErrorCode() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *LookupError) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.ErrorCode
+	}).(pulumi.StringPtrOutput)
+}
+
+// What failed: the request, the status and Huawei's message.
+func (o LookupErrorPtrOutput) Message() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *LookupError) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Message
+	}).(pulumi.StringPtrOutput)
+}
+
 // A DB instance whose backups are copied to another region (the backup, or destination, region).
 type OffsiteBackupInstance struct {
 	// Database engine and version.
@@ -139,6 +346,74 @@ func (o OffsiteBackupInstanceArrayOutput) Index(i pulumi.IntInput) OffsiteBackup
 	return pulumi.All(o, i).ApplyT(func(vs []interface{}) OffsiteBackupInstance {
 		return vs[0].([]OffsiteBackupInstance)[vs[1].(int)]
 	}).(OffsiteBackupInstanceOutput)
+}
+
+// How many instances are in each readiness status, and the worst lag.
+type ReadinessSummary struct {
+	// Instances whose restore-time lookup failed.
+	Error int `pulumi:"error"`
+	// Instances whose ranges cover less than `minCoverage` of their retention window.
+	Gaps int `pulumi:"gaps"`
+	// Instances ready: restorable recently enough over enough of their retention window.
+	Ok int `pulumi:"ok"`
+	// Instances whose latest restorable time is more than `maxLag` old.
+	Stale int `pulumi:"stale"`
+	// Instances assessed (those the listing's filters kept).
+	Total int `pulumi:"total"`
+	// Instances with no restorable time at all.
+	Unprotected int `pulumi:"unprotected"`
+	// The longest lag of any instance with a restorable time, milliseconds; absent when none has one.
+	WorstLagMs *int `pulumi:"worstLagMs"`
+}
+
+// How many instances are in each readiness status, and the worst lag.
+type ReadinessSummaryOutput struct{ *pulumi.OutputState }
+
+func (ReadinessSummaryOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ReadinessSummary)(nil)).Elem()
+}
+
+func (o ReadinessSummaryOutput) ToReadinessSummaryOutput() ReadinessSummaryOutput {
+	return o
+}
+
+func (o ReadinessSummaryOutput) ToReadinessSummaryOutputWithContext(ctx context.Context) ReadinessSummaryOutput {
+	return o
+}
+
+// Instances whose restore-time lookup failed.
+func (o ReadinessSummaryOutput) Error() pulumi.IntOutput {
+	return o.ApplyT(func(v ReadinessSummary) int { return v.Error }).(pulumi.IntOutput)
+}
+
+// Instances whose ranges cover less than `minCoverage` of their retention window.
+func (o ReadinessSummaryOutput) Gaps() pulumi.IntOutput {
+	return o.ApplyT(func(v ReadinessSummary) int { return v.Gaps }).(pulumi.IntOutput)
+}
+
+// Instances ready: restorable recently enough over enough of their retention window.
+func (o ReadinessSummaryOutput) Ok() pulumi.IntOutput {
+	return o.ApplyT(func(v ReadinessSummary) int { return v.Ok }).(pulumi.IntOutput)
+}
+
+// Instances whose latest restorable time is more than `maxLag` old.
+func (o ReadinessSummaryOutput) Stale() pulumi.IntOutput {
+	return o.ApplyT(func(v ReadinessSummary) int { return v.Stale }).(pulumi.IntOutput)
+}
+
+// Instances assessed (those the listing's filters kept).
+func (o ReadinessSummaryOutput) Total() pulumi.IntOutput {
+	return o.ApplyT(func(v ReadinessSummary) int { return v.Total }).(pulumi.IntOutput)
+}
+
+// Instances with no restorable time at all.
+func (o ReadinessSummaryOutput) Unprotected() pulumi.IntOutput {
+	return o.ApplyT(func(v ReadinessSummary) int { return v.Unprotected }).(pulumi.IntOutput)
+}
+
+// The longest lag of any instance with a restorable time, milliseconds; absent when none has one.
+func (o ReadinessSummaryOutput) WorstLagMs() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v ReadinessSummary) *int { return v.WorstLagMs }).(pulumi.IntPtrOutput)
 }
 
 // A span of time an instance can be restored to, both ends inclusive, in epoch milliseconds (UTC).
@@ -238,11 +513,71 @@ func (o RestoreTimeRangeArrayOutput) Index(i pulumi.IntInput) RestoreTimeRangeOu
 	}).(RestoreTimeRangeOutput)
 }
 
+// A stretch of the retention window no restore time range covers, both ends inclusive (epoch ms, UTC).
+type UncoveredTime struct {
+	// Last instant no range covers, epoch milliseconds (UTC).
+	EndTime int `pulumi:"endTime"`
+	// First instant no range covers, epoch milliseconds (UTC).
+	StartTime int `pulumi:"startTime"`
+}
+
+// A stretch of the retention window no restore time range covers, both ends inclusive (epoch ms, UTC).
+type UncoveredTimeOutput struct{ *pulumi.OutputState }
+
+func (UncoveredTimeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*UncoveredTime)(nil)).Elem()
+}
+
+func (o UncoveredTimeOutput) ToUncoveredTimeOutput() UncoveredTimeOutput {
+	return o
+}
+
+func (o UncoveredTimeOutput) ToUncoveredTimeOutputWithContext(ctx context.Context) UncoveredTimeOutput {
+	return o
+}
+
+// Last instant no range covers, epoch milliseconds (UTC).
+func (o UncoveredTimeOutput) EndTime() pulumi.IntOutput {
+	return o.ApplyT(func(v UncoveredTime) int { return v.EndTime }).(pulumi.IntOutput)
+}
+
+// First instant no range covers, epoch milliseconds (UTC).
+func (o UncoveredTimeOutput) StartTime() pulumi.IntOutput {
+	return o.ApplyT(func(v UncoveredTime) int { return v.StartTime }).(pulumi.IntOutput)
+}
+
+type UncoveredTimeArrayOutput struct{ *pulumi.OutputState }
+
+func (UncoveredTimeArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]UncoveredTime)(nil)).Elem()
+}
+
+func (o UncoveredTimeArrayOutput) ToUncoveredTimeArrayOutput() UncoveredTimeArrayOutput {
+	return o
+}
+
+func (o UncoveredTimeArrayOutput) ToUncoveredTimeArrayOutputWithContext(ctx context.Context) UncoveredTimeArrayOutput {
+	return o
+}
+
+func (o UncoveredTimeArrayOutput) Index(i pulumi.IntInput) UncoveredTimeOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) UncoveredTime {
+		return vs[0].([]UncoveredTime)[vs[1].(int)]
+	}).(UncoveredTimeOutput)
+}
+
 func init() {
 	pulumi.RegisterOutputType(DatastoreOutput{})
+	pulumi.RegisterOutputType(InstanceReadinessOutput{})
+	pulumi.RegisterOutputType(InstanceReadinessArrayOutput{})
+	pulumi.RegisterOutputType(LookupErrorOutput{})
+	pulumi.RegisterOutputType(LookupErrorPtrOutput{})
 	pulumi.RegisterOutputType(OffsiteBackupInstanceOutput{})
 	pulumi.RegisterOutputType(OffsiteBackupInstanceArrayOutput{})
+	pulumi.RegisterOutputType(ReadinessSummaryOutput{})
 	pulumi.RegisterOutputType(RestoreTimeRangeOutput{})
 	pulumi.RegisterOutputType(RestoreTimeRangePtrOutput{})
 	pulumi.RegisterOutputType(RestoreTimeRangeArrayOutput{})
+	pulumi.RegisterOutputType(UncoveredTimeOutput{})
+	pulumi.RegisterOutputType(UncoveredTimeArrayOutput{})
 }

@@ -8,6 +8,7 @@ import typing
 # Export this package's modules as members:
 from .check_restore_time import *
 from .get_offsite_backup_instances import *
+from .get_offsite_recovery_readiness import *
 from .get_offsite_restore_time_ranges import *
 from .provider import *
 from . import outputs

@@ -17,8 +17,12 @@ from . import outputs
 
 __all__ = [
     'Datastore',
+    'InstanceReadiness',
+    'LookupError',
     'OffsiteBackupInstance',
+    'ReadinessSummary',
     'RestoreTimeRange',
+    'UncoveredTime',
 ]
 
 @pulumi.output_type
@@ -55,6 +59,203 @@ class Datastore(dict):
         Engine version, e.g. `8.0`.
         """
         return pulumi.get(self, "version")
+
+
+@pulumi.output_type
+class InstanceReadiness(dict):
+    """
+    How ready one instance is to be restored from its cross-region backup, as of the result's `asOf`.
+    """
+    def __init__(__self__, *,
+                 datastore: 'outputs.Datastore',
+                 gaps: Sequence['outputs.UncoveredTime'],
+                 id: _builtins.str,
+                 ranges: Sequence['outputs.RestoreTimeRange'],
+                 status: _builtins.str,
+                 coverage: Optional[_builtins.float] = None,
+                 earliest_restorable_time: Optional[_builtins.int] = None,
+                 error: Optional['outputs.LookupError'] = None,
+                 keep_days: Optional[_builtins.int] = None,
+                 lag_ms: Optional[_builtins.int] = None,
+                 latest_restorable_time: Optional[_builtins.int] = None,
+                 name: Optional[_builtins.str] = None,
+                 source_region: Optional[_builtins.str] = None):
+        """
+        How ready one instance is to be restored from its cross-region backup, as of the result's `asOf`.
+
+        :param 'Datastore' datastore: Database engine and version.
+        :param Sequence['UncoveredTime'] gaps: Stretches of `[asOf − keepDays, latestRestorableTime]` no range covers that are longer than `minGap`, oldest first.
+        :param _builtins.str id: DB instance id, e.g. `ed7cc6166ec24360a5ed5c5c9c2ed726in01`.
+        :param Sequence['RestoreTimeRange'] ranges: The restore time ranges the lookup returned (empty on error).
+        :param _builtins.str status: The worst that applies, from best to worst: `ok`, `gaps` (coverage below `minCoverage`), `stale` (lag above `maxLag`; the lag is uncovered time too, so this one names the cause), `unprotected` (no restorable time), `error` (the lookup failed).
+        :param _builtins.float coverage: The fraction (0 to 1) of the retention window `[asOf − keepDays, asOf]` the ranges cover; 0 when unprotected, absent on error.
+        :param _builtins.int earliest_restorable_time: The earliest restorable instant, epoch milliseconds (UTC).
+        :param 'LookupError' error: Why the restore-time lookup failed, when it did (`status` is then `error`).
+        :param _builtins.int keep_days: Days cross-region backups are kept: the retention window is `[asOf − keepDays, asOf]`. When the listing omits it, the window starts at `earliestRestorableTime`.
+        :param _builtins.int lag_ms: `asOf` minus `latestRestorableTime`, milliseconds: how much recent data a restore now would lose.
+        :param _builtins.int latest_restorable_time: The latest restorable instant at or before `asOf`, epoch milliseconds (UTC).
+        :param _builtins.str name: DB instance name.
+        :param _builtins.str source_region: Region the instance runs in (where backups are taken).
+        """
+        pulumi.set(__self__, "datastore", datastore)
+        pulumi.set(__self__, "gaps", gaps)
+        pulumi.set(__self__, "id", id)
+        pulumi.set(__self__, "ranges", ranges)
+        pulumi.set(__self__, "status", status)
+        if coverage is not None:
+            pulumi.set(__self__, "coverage", coverage)
+        if earliest_restorable_time is not None:
+            pulumi.set(__self__, "earliest_restorable_time", earliest_restorable_time)
+        if error is not None:
+            pulumi.set(__self__, "error", error)
+        if keep_days is not None:
+            pulumi.set(__self__, "keep_days", keep_days)
+        if lag_ms is not None:
+            pulumi.set(__self__, "lag_ms", lag_ms)
+        if latest_restorable_time is not None:
+            pulumi.set(__self__, "latest_restorable_time", latest_restorable_time)
+        if name is not None:
+            pulumi.set(__self__, "name", name)
+        if source_region is not None:
+            pulumi.set(__self__, "source_region", source_region)
+
+    @_builtins.property
+    @pulumi.getter
+    def datastore(self) -> 'outputs.Datastore':
+        """
+        Database engine and version.
+        """
+        return pulumi.get(self, "datastore")
+
+    @_builtins.property
+    @pulumi.getter
+    def gaps(self) -> Sequence['outputs.UncoveredTime']:
+        """
+        Stretches of `[asOf − keepDays, latestRestorableTime]` no range covers that are longer than `minGap`, oldest first.
+        """
+        return pulumi.get(self, "gaps")
+
+    @_builtins.property
+    @pulumi.getter
+    def id(self) -> _builtins.str:
+        """
+        DB instance id, e.g. `ed7cc6166ec24360a5ed5c5c9c2ed726in01`.
+        """
+        return pulumi.get(self, "id")
+
+    @_builtins.property
+    @pulumi.getter
+    def ranges(self) -> Sequence['outputs.RestoreTimeRange']:
+        """
+        The restore time ranges the lookup returned (empty on error).
+        """
+        return pulumi.get(self, "ranges")
+
+    @_builtins.property
+    @pulumi.getter
+    def status(self) -> _builtins.str:
+        """
+        The worst that applies, from best to worst: `ok`, `gaps` (coverage below `minCoverage`), `stale` (lag above `maxLag`; the lag is uncovered time too, so this one names the cause), `unprotected` (no restorable time), `error` (the lookup failed).
+        """
+        return pulumi.get(self, "status")
+
+    @_builtins.property
+    @pulumi.getter
+    def coverage(self) -> Optional[_builtins.float]:
+        """
+        The fraction (0 to 1) of the retention window `[asOf − keepDays, asOf]` the ranges cover; 0 when unprotected, absent on error.
+        """
+        return pulumi.get(self, "coverage")
+
+    @_builtins.property
+    @pulumi.getter(name="earliestRestorableTime")
+    def earliest_restorable_time(self) -> Optional[_builtins.int]:
+        """
+        The earliest restorable instant, epoch milliseconds (UTC).
+        """
+        return pulumi.get(self, "earliest_restorable_time")
+
+    @_builtins.property
+    @pulumi.getter
+    def error(self) -> Optional['outputs.LookupError']:
+        """
+        Why the restore-time lookup failed, when it did (`status` is then `error`).
+        """
+        return pulumi.get(self, "error")
+
+    @_builtins.property
+    @pulumi.getter(name="keepDays")
+    def keep_days(self) -> Optional[_builtins.int]:
+        """
+        Days cross-region backups are kept: the retention window is `[asOf − keepDays, asOf]`. When the listing omits it, the window starts at `earliestRestorableTime`.
+        """
+        return pulumi.get(self, "keep_days")
+
+    @_builtins.property
+    @pulumi.getter(name="lagMs")
+    def lag_ms(self) -> Optional[_builtins.int]:
+        """
+        `asOf` minus `latestRestorableTime`, milliseconds: how much recent data a restore now would lose.
+        """
+        return pulumi.get(self, "lag_ms")
+
+    @_builtins.property
+    @pulumi.getter(name="latestRestorableTime")
+    def latest_restorable_time(self) -> Optional[_builtins.int]:
+        """
+        The latest restorable instant at or before `asOf`, epoch milliseconds (UTC).
+        """
+        return pulumi.get(self, "latest_restorable_time")
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> Optional[_builtins.str]:
+        """
+        DB instance name.
+        """
+        return pulumi.get(self, "name")
+
+    @_builtins.property
+    @pulumi.getter(name="sourceRegion")
+    def source_region(self) -> Optional[_builtins.str]:
+        """
+        Region the instance runs in (where backups are taken).
+        """
+        return pulumi.get(self, "source_region")
+
+
+@pulumi.output_type
+class LookupError(dict):
+    """
+    Why an instance's restore-time lookup failed.
+    """
+    def __init__(__self__, *,
+                 error_code: _builtins.str,
+                 message: _builtins.str):
+        """
+        Why an instance's restore-time lookup failed.
+
+        :param _builtins.str error_code: Huawei's code, e.g. `DBS.108000`, or `CLIENT.Timeout` when no answer came.
+        :param _builtins.str message: What failed: the request, the status and Huawei's message.
+        """
+        pulumi.set(__self__, "error_code", error_code)
+        pulumi.set(__self__, "message", message)
+
+    @_builtins.property
+    @pulumi.getter(name="errorCode")
+    def error_code(self) -> _builtins.str:
+        """
+        Huawei's code, e.g. `DBS.108000`, or `CLIENT.Timeout` when no answer came.
+        """
+        return pulumi.get(self, "error_code")
+
+    @_builtins.property
+    @pulumi.getter
+    def message(self) -> _builtins.str:
+        """
+        What failed: the request, the status and Huawei's message.
+        """
+        return pulumi.get(self, "message")
 
 
 @pulumi.output_type
@@ -164,6 +365,96 @@ class OffsiteBackupInstance(dict):
 
 
 @pulumi.output_type
+class ReadinessSummary(dict):
+    """
+    How many instances are in each readiness status, and the worst lag.
+    """
+    def __init__(__self__, *,
+                 error: _builtins.int,
+                 gaps: _builtins.int,
+                 ok: _builtins.int,
+                 stale: _builtins.int,
+                 total: _builtins.int,
+                 unprotected: _builtins.int,
+                 worst_lag_ms: Optional[_builtins.int] = None):
+        """
+        How many instances are in each readiness status, and the worst lag.
+
+        :param _builtins.int error: Instances whose restore-time lookup failed.
+        :param _builtins.int gaps: Instances whose ranges cover less than `minCoverage` of their retention window.
+        :param _builtins.int ok: Instances ready: restorable recently enough over enough of their retention window.
+        :param _builtins.int stale: Instances whose latest restorable time is more than `maxLag` old.
+        :param _builtins.int total: Instances assessed (those the listing's filters kept).
+        :param _builtins.int unprotected: Instances with no restorable time at all.
+        :param _builtins.int worst_lag_ms: The longest lag of any instance with a restorable time, milliseconds; absent when none has one.
+        """
+        pulumi.set(__self__, "error", error)
+        pulumi.set(__self__, "gaps", gaps)
+        pulumi.set(__self__, "ok", ok)
+        pulumi.set(__self__, "stale", stale)
+        pulumi.set(__self__, "total", total)
+        pulumi.set(__self__, "unprotected", unprotected)
+        if worst_lag_ms is not None:
+            pulumi.set(__self__, "worst_lag_ms", worst_lag_ms)
+
+    @_builtins.property
+    @pulumi.getter
+    def error(self) -> _builtins.int:
+        """
+        Instances whose restore-time lookup failed.
+        """
+        return pulumi.get(self, "error")
+
+    @_builtins.property
+    @pulumi.getter
+    def gaps(self) -> _builtins.int:
+        """
+        Instances whose ranges cover less than `minCoverage` of their retention window.
+        """
+        return pulumi.get(self, "gaps")
+
+    @_builtins.property
+    @pulumi.getter
+    def ok(self) -> _builtins.int:
+        """
+        Instances ready: restorable recently enough over enough of their retention window.
+        """
+        return pulumi.get(self, "ok")
+
+    @_builtins.property
+    @pulumi.getter
+    def stale(self) -> _builtins.int:
+        """
+        Instances whose latest restorable time is more than `maxLag` old.
+        """
+        return pulumi.get(self, "stale")
+
+    @_builtins.property
+    @pulumi.getter
+    def total(self) -> _builtins.int:
+        """
+        Instances assessed (those the listing's filters kept).
+        """
+        return pulumi.get(self, "total")
+
+    @_builtins.property
+    @pulumi.getter
+    def unprotected(self) -> _builtins.int:
+        """
+        Instances with no restorable time at all.
+        """
+        return pulumi.get(self, "unprotected")
+
+    @_builtins.property
+    @pulumi.getter(name="worstLagMs")
+    def worst_lag_ms(self) -> Optional[_builtins.int]:
+        """
+        The longest lag of any instance with a restorable time, milliseconds; absent when none has one.
+        """
+        return pulumi.get(self, "worst_lag_ms")
+
+
+@pulumi.output_type
 class RestoreTimeRange(dict):
     """
     A span of time an instance can be restored to, both ends inclusive, in epoch milliseconds (UTC).
@@ -193,6 +484,40 @@ class RestoreTimeRange(dict):
     def start_time(self) -> _builtins.int:
         """
         First restorable instant, epoch milliseconds (UTC).
+        """
+        return pulumi.get(self, "start_time")
+
+
+@pulumi.output_type
+class UncoveredTime(dict):
+    """
+    A stretch of the retention window no restore time range covers, both ends inclusive (epoch ms, UTC).
+    """
+    def __init__(__self__, *,
+                 end_time: _builtins.int,
+                 start_time: _builtins.int):
+        """
+        A stretch of the retention window no restore time range covers, both ends inclusive (epoch ms, UTC).
+
+        :param _builtins.int end_time: Last instant no range covers, epoch milliseconds (UTC).
+        :param _builtins.int start_time: First instant no range covers, epoch milliseconds (UTC).
+        """
+        pulumi.set(__self__, "end_time", end_time)
+        pulumi.set(__self__, "start_time", start_time)
+
+    @_builtins.property
+    @pulumi.getter(name="endTime")
+    def end_time(self) -> _builtins.int:
+        """
+        Last instant no range covers, epoch milliseconds (UTC).
+        """
+        return pulumi.get(self, "end_time")
+
+    @_builtins.property
+    @pulumi.getter(name="startTime")
+    def start_time(self) -> _builtins.int:
+        """
+        First instant no range covers, epoch milliseconds (UTC).
         """
         return pulumi.get(self, "start_time")
 
