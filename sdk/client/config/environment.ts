@@ -16,6 +16,8 @@ export const ENVIRONMENT_KEYS = {
   maxRetries: ["HW_MAX_RETRIES"],
   maxConcurrency: ["HW_MAX_CONCURRENCY"],
   cloud: ["HW_CLOUD"],
+  insecure: ["HW_INSECURE"],
+  cacertFile: ["HW_CACERT_FILE"],
 } as const satisfies Partial<Record<keyof SettingsInput, readonly string[]>>;
 
 export function environmentSource(env: NodeJS.ProcessEnv = process.env): SettingsSource {
