@@ -351,9 +351,13 @@ function notJson(answer: { status: number; text: string; requestId: string | und
  */
 function networkMessage(error: unknown): string {
   if (!(error instanceof Error)) return withoutUserInfo(String(error));
-  const cause = error.cause instanceof Error ? error.cause : undefined;
-  const code = cause && "code" in cause && typeof cause.code === "string" ? `${cause.code}: ` : "";
-  return withoutUserInfo(cause ? `${error.message}: ${code}${cause.message}` : error.message);
+  // The whole chain: a refusing proxy is three causes deep (fetch failed → cancelled → "Proxy response (407)").
+  const parts = [error.message];
+  for (let cause = error.cause, depth = 0; cause instanceof Error && depth < 4; cause = cause.cause, depth += 1) {
+    const code = "code" in cause && typeof cause.code === "string" ? `${cause.code}: ` : "";
+    parts.push(`${code}${cause.message}`);
+  }
+  return withoutUserInfo(parts.join(": "));
 }
 
 function withoutUserInfo(text: string): string {
