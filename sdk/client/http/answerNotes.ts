@@ -38,7 +38,8 @@ function clockNote(answer: RefusedAnswer): string {
   if (answer.signedAt === undefined || Number.isNaN(server)) {
     return ` (${WINDOW}, and the answer carried no Date to compare with: check this machine's clock)`;
   }
-  const skew = answer.signedAt - server;
+  // Both clocks at the second, as X-Sdk-Date and Date carry them.
+  const skew = Math.floor(answer.signedAt / 1000) * 1000 - server;
   const side = skew > 0 ? "ahead of" : "behind";
   return ` (this machine's clock is ${duration(Math.abs(skew))} ${side} the server's, whose Date header says ${answer.serverDate}; ${WINDOW}: correct the clock, e.g. with NTP)`;
 }
