@@ -46,8 +46,12 @@ const handshakes = { connections: 0, completed: 0 };
 const tlsServer = createHttpsServer({ key: fs.readFileSync(keyFile), cert: fs.readFileSync(certFile) }, (req, res) =>
   forward(req, res, emulator.url),
 );
-tlsServer.on("secureConnection", () => void (handshakes.completed += 1));
-tlsServer.on("connection", () => void (handshakes.connections += 1));
+tlsServer.on("secureConnection", () => {
+  handshakes.completed += 1;
+});
+tlsServer.on("connection", () => {
+  handshakes.connections += 1;
+});
 const tlsUrl = `https://127.0.0.1:${await listen(tlsServer)}`;
 
 const proxyCredentials = { user: "proxyuser", password: "Proxy-Pa55-Never-Shown" };
