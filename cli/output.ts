@@ -55,12 +55,11 @@ function hex4(char: string): string {
 
 /**
  * Text from the API made safe for a terminal: control characters (which could move the cursor or inject escape
- * sequences) become U+FFFD, and an absent value becomes "-" so columns stay countable.
+ * sequences), line separators and bidirectional overrides become U+FFFD, and an absent value becomes "-" so columns stay countable.
  */
 export function printable(value: string | number | undefined): string {
   if (value === undefined) return "-";
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-  return String(value).replace(/[\u0000-\u001f\u007f-\u009f]/g, "\uFFFD");
+  return String(value).replace(UNSAFE, "\uFFFD");
 }
 
 /**
