@@ -22,16 +22,12 @@ beforeAll(assertBuilt);
 
 describe("the command line prints no control character it did not write", () => {
   it("escapes a server's error message on stderr, as one line", async () => {
-    server.handle((_req, res) =>
-      answer(res, 400, { error_code: "DBS.200001", error_msg: hostile }),
-    );
+    server.handle((_req, res) => answer(res, 400, { error_code: "DBS.200001", error_msg: hostile }));
     const run = await runCommand(["ranges", "--instance-id", instanceId], env);
     expect(run.status).toBe(3);
     expect(run.stderr).not.toMatch(CONTROL);
     expect(run.stderr.split("\n")).toHaveLength(2);
-    expect(run.stderr).toContain(
-      "refused\\x1b]0;pwned\\x07\\x1b[2J\\nFAKE: restore succeeded\\r\\x9b31m\\u202eevil",
-    );
+    expect(run.stderr).toContain("refused\\x1b]0;pwned\\x07\\x1b[2J\\nFAKE: restore succeeded\\r\\x9b31m\\u202eevil");
   });
 
   it("escapes names in --json output and in the table, keeping the JSON's value", async () => {
