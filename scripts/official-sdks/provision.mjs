@@ -67,7 +67,7 @@ export async function ensureGoSdkProgram({ log = defaultLog } = {}) {
 
 /** The `python` of a virtual environment holding the Python SDK: `<cache>/official-sdks/python-<version>/`. */
 export async function ensurePythonSdk({ log = defaultLog } = {}) {
-  const dir = path.join(sdkDir(), `python-${PYTHON_SDK.map((pin) => pin.split("==")[1]).join("-")}`);
+  const dir = path.join(sdkDir(), `python-${PYTHON_SDK.map((pin) => pin.replace("==", "-")).join("_")}`);
   const python = path.join(dir, "bin", "python");
   const ready = path.join(dir, ".ready");
   if (fs.existsSync(ready)) return python;
