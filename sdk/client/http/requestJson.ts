@@ -8,6 +8,7 @@ import { parseErrorBody } from "./errorBody";
 import { loadKy } from "./esmDependencies";
 import { type HttpTime, systemTime } from "./httpTime";
 import { runLimited } from "./limiter";
+import { networkFailure } from "./networkFailure";
 import { isRecord } from "./responseShape";
 import { isRetryableStatus, retryDelayMs } from "./retryPolicy";
 import { ABANDONED, sharedInFlight, sharingKey } from "./sharedInFlight";
@@ -213,19 +214,9 @@ async function attemptOnce(
         retryable: true,
       };
     }
-    const certificate = certificateProblem(error);
-    if (certificate !== undefined) {
-      return {
-        kind: "failure",
-        errorCode: "CLIENT.Certificate",
-        errorMessage: untrusted(url, certificate),
-        retryable: false,
-      };
-    }
-    return { kind: "failure", errorCode: "CLIENT.Network", errorMessage: networkMessage(error), retryable: true };
+    return { kind: "failure", ...networkFailure(error, url) };
   } finally {
     cancelTimer();
-    abort.abort();
   }
 }
 
@@ -244,47 +235,13 @@ function badAnswer(status: number, problem: string, requestId: string | undefine
 }
 
 function errorIn2xx(answer: { status: number; requestId: string | undefined }, body: Record<string, unknown>): Failure {
-  const { errorCode, errorMessage } = parseErrorBody(
-    JSON.stringify({ error_code: body.error_code, error_msg: body.error_msg }),
-  );
   return {
     status: answer.status,
-    errorCode: errorCode ?? "CLIENT.BadResponse",
-    errorMessage: errorMessage ?? "",
+    errorCode: String(body.error_code),
+    errorMessage: typeof body.error_msg === "string" ? body.error_msg : "",
     requestId: answer.requestId,
     retryable: false,
   };
-}
-
-// What Node's TLS layer reports for a certificate it does not trust: no retry can change that.
-const CERTIFICATE_CODES = new Set([
-  "DEPTH_ZERO_SELF_SIGNED_CERT",
-  "SELF_SIGNED_CERT_IN_CHAIN",
-  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
-  "UNABLE_TO_GET_ISSUER_CERT",
-  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
-  "CERT_HAS_EXPIRED",
-  "CERT_NOT_YET_VALID",
-  "CERT_UNTRUSTED",
-  "CERT_REJECTED",
-  "CERT_SIGNATURE_FAILURE",
-  "ERR_TLS_CERT_ALTNAME_INVALID",
-]);
-
-function certificateProblem(error: unknown): string | undefined {
-  for (let cause = error; cause instanceof Error; cause = cause.cause) {
-    const code = "code" in cause && typeof cause.code === "string" ? cause.code : undefined;
-    if (code !== undefined && CERTIFICATE_CODES.has(code)) return `${code}: ${cause.message}`;
-  }
-  return undefined;
-}
-
-function untrusted(url: URL, problem: string): string {
-  return (
-    `the TLS certificate of ${url.host} is not trusted (${problem}); not retried. ` +
-    "Trust its CA with huaweicloud:cacertFile / HW_CACERT_FILE (a PEM bundle) or NODE_EXTRA_CA_CERTS, " +
-    "or, for a test endpoint only, turn verification off with huaweicloud:insecure / HW_INSECURE=true"
-  );
 }
 
 let client: Promise<KyInstance> | undefined;
@@ -343,23 +300,4 @@ function notJson(answer: { status: number; text: string; requestId: string | und
     requestId: answer.requestId,
     retryable: false,
   };
-}
-
-/**
- * `fetch failed` says nothing; the cause (`ECONNRESET`, `ECONNREFUSED 127.0.0.1:8080`) does. User info of any URL
- * in it (a proxy's `user:password@`) is cut out.
- */
-function networkMessage(error: unknown): string {
-  if (!(error instanceof Error)) return withoutUserInfo(String(error));
-  // The whole chain: a refusing proxy is three causes deep (fetch failed → cancelled → "Proxy response (407)").
-  const parts = [error.message];
-  for (let cause = error.cause, depth = 0; cause instanceof Error && depth < 4; cause = cause.cause, depth += 1) {
-    const code = "code" in cause && typeof cause.code === "string" ? `${cause.code}: ` : "";
-    parts.push(`${code}${cause.message}`);
-  }
-  return withoutUserInfo(parts.join(": "));
-}
-
-function withoutUserInfo(text: string): string {
-  return text.replace(/\/\/[^/\s@]*@/g, "//…@");
 }

@@ -29,10 +29,11 @@ export function sharedInFlight<T>(
   const joined = inFlight.get(key);
   if (joined) joined.signals.push(signal);
   const entry: Shared = joined ?? start(key, signal, work);
-  const result = entry.result as Promise<T>;
-  if (!signal) return result;
-  return result.catch((error: unknown) => {
-    throw error === ABANDONED ? signal.reason : error;
+  return (entry.result as Promise<T>).catch((error: unknown) => {
+    if (error !== ABANDONED) throw error;
+    if (signal?.aborted) throw signal.reason;
+    // Joined a request just as it was given up for the callers before: start afresh.
+    return sharedInFlight(key, signal, work);
   });
 }
 

@@ -10,6 +10,18 @@ import { ConfigurationError } from "../errors/ConfigurationError";
  * roots plus `NODE_EXTRA_CA_CERTS`), or no verification at all with `insecure`.
  */
 export function dispatcherFor(settings: ClientSettings): Promise<Dispatcher> {
+  // Looked up once per settings (a query and its pages), not per attempt: the environment is read then.
+  let dispatcher = bySettings.get(settings);
+  if (!dispatcher) {
+    dispatcher = dispatcherOf(settings);
+    bySettings.set(settings, dispatcher);
+  }
+  return dispatcher;
+}
+
+const bySettings = new WeakMap<ClientSettings, Promise<Dispatcher>>();
+
+function dispatcherOf(settings: ClientSettings): Promise<Dispatcher> {
   const env = process.env;
   const key = [
     settings.insecure === true,
