@@ -154,6 +154,7 @@ describe("deadlines hold whatever the server does", () => {
     expect(result.attempts).toBeGreaterThanOrEqual(2);
     expect(result.elapsedMs).toBeGreaterThanOrEqual(totalTimeoutMs - 100);
     expect(result.elapsedMs).toBeLessThan(totalTimeoutMs + 1_000);
+    expect(result.growthMb).toBeLessThan(100);
   });
 
   it("ends a call whose headers never come within the total timeout + 1 s", async () => {
