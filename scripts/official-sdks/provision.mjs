@@ -5,14 +5,14 @@
 //
 //   node scripts/official-sdks/provision.mjs go python   # provisions what is missing, prints the paths as JSON
 
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { run } from "../language-hosts/pythonEnvironment.mjs";
 import { acquireBuildLock } from "../pulumi-cli/buildLock.mjs";
 import { cacheBase } from "../pulumi-cli/environment.mjs";
 import { isExecutable } from "../pulumi-cli/goBinary.mjs";
-import { PulumiCliProvisionError, runGo, writeWrapperModule } from "../pulumi-cli/goCommand.mjs";
+import { runGo, writeWrapperModule } from "../pulumi-cli/goCommand.mjs";
 
 /** `github.com/huaweicloud/huaweicloud-sdk-go-v3` at this version (core and services/rds/v3). */
 export const GO_SDK = { module: "github.com/huaweicloud/huaweicloud-sdk-go-v3", version: "v0.1.215" };
@@ -76,40 +76,14 @@ export async function ensurePythonSdk({ log = defaultLog } = {}) {
     if (!fs.existsSync(ready)) {
       log(`creating ${dir} with ${PYTHON_SDK.join(" ")} from PyPI`);
       fs.rmSync(dir, { recursive: true, force: true });
-      await run("python3", ["-m", "venv", dir]);
-      await run(python, ["-m", "pip", "install", "--quiet", ...PYTHON_SDK]);
+      await run("python3", ["-m", "venv", dir], "official Python SDK");
+      await run(python, ["-m", "pip", "install", "--quiet", ...PYTHON_SDK], "official Python SDK");
       fs.writeFileSync(ready, `${PYTHON_SDK.join("\n")}\n`);
     }
   } finally {
     release();
   }
   return python;
-}
-
-function run(command, args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (chunk) => {
-      output += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      output += chunk;
-    });
-    child.on("error", (error) =>
-      reject(new PulumiCliProvisionError("official Python SDK", `${command}: ${error.message}`)),
-    );
-    child.on("close", (code) =>
-      code === 0
-        ? resolve(output)
-        : reject(
-            new PulumiCliProvisionError(
-              "official Python SDK",
-              `${command} ${args.join(" ")} exited with ${code}\n${output}`,
-            ),
-          ),
-    );
-  });
 }
 
 function defaultLog(line) {

@@ -91,15 +91,17 @@ describe("a shared request serves only callers with the same outcome, and surviv
     expect(requestsOf(emulator, "listRestoreTimes")).toHaveLength(2);
   });
 
-  it("answers a caller that did not abort when the other caller of the same request aborts", async () => {
+  /** The wire request of an instance's restore times, with the settings to send it; the emulator's counts reset. */
+  async function restoreTimesRequest(instanceId: string) {
     const settings = settingsFor({ region: "ap-southeast-1" }, lookup);
     const projectId = await resolveProjectId(settings);
-    const request = {
-      endpoint: settings.rdsEndpoint,
-      path: pathOf("v3", projectId, "instances", ids[6]!, "offsite-restore-time"),
-      projectId,
-    };
     emulator.resetStats();
+    const path = pathOf("v3", projectId, "instances", instanceId, "offsite-restore-time");
+    return { settings, request: { endpoint: settings.rdsEndpoint, path, projectId } };
+  }
+
+  it("answers a caller that did not abort when the other caller of the same request aborts", async () => {
+    const { settings, request } = await restoreTimesRequest(ids[6]!);
     const aborting = new AbortController();
     const first = getJson(settings, { ...request, signal: aborting.signal });
     const second = getJson(settings, request);
@@ -110,14 +112,7 @@ describe("a shared request serves only callers with the same outcome, and surviv
   });
 
   it("sends nothing when every caller aborted before the request got a slot, and each gets its own reason", async () => {
-    const settings = settingsFor({ region: "ap-southeast-1" }, lookup);
-    const projectId = await resolveProjectId(settings);
-    const request = {
-      endpoint: settings.rdsEndpoint,
-      path: pathOf("v3", projectId, "instances", ids[7]!, "offsite-restore-time"),
-      projectId,
-    };
-    emulator.resetStats();
+    const { settings, request } = await restoreTimesRequest(ids[7]!);
     const [one, two] = [new AbortController(), new AbortController()];
     const calls = [
       getJson(settings, { ...request, signal: one.signal }),
