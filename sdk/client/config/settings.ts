@@ -59,8 +59,7 @@ export interface ClientSettings {
   readonly attemptTimeoutMs: number;
   readonly totalTimeoutMs: number;
   readonly retryBaseDelayMs: number;
-  /** @default 8388608 */
-  readonly maxResponseBytes?: number | undefined;
+  readonly maxResponseBytes: number;
   /** @default false */
   readonly insecure?: boolean | undefined;
   readonly cacertFile?: string | undefined;

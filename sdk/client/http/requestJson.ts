@@ -167,12 +167,15 @@ async function attemptOnce(
     { accessKey: settings.accessKey, secretKey: settings.secretKey, securityToken: settings.securityToken },
     new Date(signedAt),
   );
+  // ky passes `dispatcher` on to fetch. The undici package's types differ from those of Node's own fetch; the
+  // dispatcher protocol they speak does not (test/contract/proxyAndTls.test.ts).
+  const pending = http.get(url, {
+    headers: { ...headers, ...signed },
+    signal: abort.signal,
+    dispatcher,
+  } as unknown as Options);
   try {
-    const response = await within(
-      // ky passes `dispatcher` on to fetch. The undici package's types differ from those of Node's own fetch; the
-      // dispatcher protocol they speak does not (test/contract/proxyAndTls.test.ts).
-      http.get(url, { headers: { ...headers, ...signed }, signal: abort.signal, dispatcher } as unknown as Options),
-    );
+    const response = await within(pending);
     const requestId = response.headers.get("x-request-id") ?? undefined;
     if (response.status >= 300 && response.status < 400) {
       response.body?.cancel().catch(() => undefined);
@@ -184,7 +187,7 @@ async function attemptOnce(
       const problem = `the answer is encoded as ${JSON.stringify(encoding)}, which was not asked for (Accept-Encoding: ${ACCEPT_ENCODING}); it was not read`;
       return badAnswer(response.status, problem, requestId);
     }
-    const maxBytes = settings.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    const maxBytes = settings.maxResponseBytes;
     const read = await readBoundedBody(response, maxBytes, within);
     if (read.kind === "tooLarge") {
       const problem = `the answer is larger than maxResponseBytes (${maxBytes} bytes decoded); the rest was not read`;
@@ -205,6 +208,12 @@ async function attemptOnce(
     };
   } catch (error) {
     const timedOut = error === TIMED_OUT || abort.signal.aborted;
+    // Headers that arrive after the deadline (the abort may never reach a collected request): their body is not read.
+    if (timedOut)
+      pending.then(
+        (late) => late.body?.cancel().catch(() => undefined),
+        () => undefined,
+      );
     if (timedOut && endsTotal) return { kind: "totalTimeout" };
     if (timedOut) {
       return {
@@ -219,9 +228,6 @@ async function attemptOnce(
     cancelTimer();
   }
 }
-
-/** 8 MiB: a listing page of 100 instances is about 40 KB. */
-const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
 function badAnswer(status: number, problem: string, requestId: string | undefined): AttemptOutcome {
   return {

@@ -73,7 +73,7 @@ export function sharingKey(settings: ClientSettings, projectId: string | undefin
     settings.totalTimeoutMs,
     settings.maxRetries,
     settings.retryBaseDelayMs,
-    settings.maxResponseBytes ?? "",
+    settings.maxResponseBytes,
     settings.insecure === true,
     settings.cacertFile ?? "",
   ].join("\n");
