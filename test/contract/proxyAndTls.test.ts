@@ -1,7 +1,5 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { createServer as createHttpServer, type IncomingMessage } from "node:http";
-import { createServer as createHttpsServer } from "node:https";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -12,47 +10,15 @@ import { queryOffsiteBackupInstances } from "../../sdk/queries/queryOffsiteBacku
 import { assertBuilt, runCommand } from "../cli/runCommand";
 import { environmentFor } from "../support/emulatorEnvironment";
 import { forward } from "../support/testServer";
+import { startTlsFront } from "../support/tlsFront";
 import { emulatorForFile } from "./emulatorClient";
 
 // A certificate made here (openssl), an HTTPS server on loopback in front of the emulator, and an HTTP proxy written
 // here that forwards plain requests and tunnels CONNECT, recording what it was asked.
 const { emulator } = await emulatorForFile({ regions: { "ap-southeast-1": 120 } });
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "proxy-tls-"));
-const certFile = path.join(dir, "cert.pem");
-const keyFile = path.join(dir, "key.pem");
-execFileSync(
-  "openssl",
-  [
-    "req",
-    "-x509",
-    "-newkey",
-    "rsa:2048",
-    "-nodes",
-    "-days",
-    "1",
-    "-subj",
-    "/CN=127.0.0.1",
-    "-addext",
-    "subjectAltName=IP:127.0.0.1",
-    "-keyout",
-    keyFile,
-    "-out",
-    certFile,
-  ],
-  { stdio: "ignore" },
-);
-
-const handshakes = { connections: 0, completed: 0 };
-const tlsServer = createHttpsServer({ key: fs.readFileSync(keyFile), cert: fs.readFileSync(certFile) }, (req, res) =>
-  forward(req, res, emulator.url),
-);
-tlsServer.on("secureConnection", () => {
-  handshakes.completed += 1;
-});
-tlsServer.on("connection", () => {
-  handshakes.connections += 1;
-});
-const tlsUrl = `https://127.0.0.1:${await listen(tlsServer)}`;
+const front = await startTlsFront(emulator.url);
+const { certFile, handshakes } = front;
+const tlsUrl = front.url;
 
 const proxyCredentials = { user: "proxyuser", password: "Proxy-Pa55-Never-Shown" };
 const proxied: { method: string; target: string; authorization: string | undefined }[] = [];
@@ -83,13 +49,11 @@ const proxyUrl = `http://${proxyCredentials.user}:${proxyCredentials.password}@1
 const expectedAuthorization = `Basic ${Buffer.from(`${proxyCredentials.user}:${proxyCredentials.password}`).toString("base64")}`;
 
 afterAll(() => {
-  tlsServer.closeAllConnections();
-  tlsServer.close();
+  front.close();
   proxy.closeAllConnections();
   proxy.close();
   refusingProxy.closeAllConnections();
   refusingProxy.close();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 const PROXY_VARIABLES = ["HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy"];
@@ -202,7 +166,7 @@ describe("TLS trust, with the huaweicloud provider's settings", () => {
   });
 
   it("says which setting names a CA bundle that cannot be read", async () => {
-    const missing = path.join(dir, "missing.pem");
+    const missing = path.join(os.tmpdir(), "no-such-dir", "missing.pem");
     await expect(queryOffsiteBackupInstances({}, lookup({ HW_CACERT_FILE: missing }))).rejects.toThrow(
       `The CA bundle ${JSON.stringify(missing)} set in HW_CACERT_FILE (environment) cannot be read (ENOENT).`,
     );
