@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `rds-offsite` / `pulumi-huaweicloud-rds-offsite`: the command-line surface. It loads the Pulumi-free core only,
 // so it starts fast and runs where @pulumi/pulumi is not installed.
+import { outside } from "./output";
 import { runCli } from "./runCli";
 
 // `rds-offsite instances | head -1` closes stdout early: that is the reader's choice, not an error to report.
@@ -11,7 +12,7 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 
 runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env })
   .catch((error: unknown) => {
-    process.stderr.write(`Unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`Unexpected error: ${outside(error instanceof Error ? error.message : String(error))}\n`);
     return 3;
   })
   .then((status) => {

@@ -22,18 +22,44 @@ export function rangeJson(range: RestoreTimeRange): RangeJson {
   };
 }
 
+/**
+ * JSON for stdout. `JSON.stringify` escapes C0 controls; DEL, C1 controls (`\u009b` is a CSI on some terminals),
+ * line separators and bidirectional overrides in outside text are escaped too, so the JSON is the same value and
+ * prints no control character.
+ */
 export function json(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${JSON.stringify(value, null, 2).replace(UNSAFE_IN_JSON, (char) => `\\u${hex4(char)}`)}\n`;
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text from outside (a server's message, an id, a name, an argument quoted in an error) as the command line prints it
+ * in a message: every control character, line break, and bidirectional override is shown as an escape (`\x1b`,
+ * `\n`, `\u202e`), so no answer can move the cursor, retitle the terminal, clear the screen or fake a second line.
+ */
+export function outside(text: string): string {
+  return text.replace(
+    UNSAFE,
+    (char) => ESCAPES[char] ?? (char < "\u0100" ? `\\x${hex4(char).slice(2)}` : `\\u${hex4(char)}`),
+  );
+}
+
+const ESCAPES: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+function hex4(char: string): string {
+  return char.charCodeAt(0).toString(16).padStart(4, "0");
 }
 
 /**
  * Text from the API made safe for a terminal: control characters (which could move the cursor or inject escape
- * sequences) become U+FFFD, and an absent value becomes "-" so columns stay countable.
+ * sequences), line separators and bidirectional overrides become U+FFFD, and an absent value becomes "-" so columns stay countable.
  */
 export function printable(value: string | number | undefined): string {
   if (value === undefined) return "-";
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-  return String(value).replace(/[\u0000-\u001f\u007f-\u009f]/g, "\uFFFD");
+  return String(value).replace(UNSAFE, "\uFFFD");
 }
 
 /**

@@ -14,6 +14,7 @@ import { rangesCommand } from "./commands/ranges";
 import { readinessCommand } from "./commands/readiness";
 import { CONNECTION_FLAGS } from "./connection";
 import { describeFlags, type FlagSpecs, flagForArgument, parseFlags, UsageError } from "./flags";
+import { outside } from "./output";
 
 /** The short bin name; `pulumi-huaweicloud-rds-offsite` is the same command. */
 export const PROGRAM = "rds-offsite";
@@ -36,27 +37,27 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<Ex
   if (name === "help") {
     const topic = rest[0] === undefined ? undefined : COMMANDS.find((command) => command.name === rest[0]);
     if (rest[0] !== undefined && topic === undefined)
-      return usageError(io, `Unknown command "${capped(rest[0], 100)}".`, topUsage());
+      return usageError(io, `Unknown command "${outside(capped(rest[0], 100))}".`, topUsage());
     return printed(io, topic ? commandHelp(topic) : topHelp());
   }
   const command = COMMANDS.find((candidate) => candidate.name === name);
-  if (command === undefined) return usageError(io, `Unknown command "${capped(name, 100)}".`, topUsage());
+  if (command === undefined) return usageError(io, `Unknown command "${outside(capped(name, 100))}".`, topUsage());
   if (rest.includes("--help") || rest.includes("-h")) return printed(io, commandHelp(command));
 
   const flags = allFlags(command);
   try {
     return await command.run(parseFlags(rest, flags), io);
   } catch (error) {
-    if (error instanceof UsageError) return usageError(io, `${capped(error.message)}.`, commandUsage(command));
+    if (error instanceof UsageError) return usageError(io, `${outside(capped(error.message))}.`, commandUsage(command));
     if (isInvalidArgumentError(error)) {
       const flag = flagForArgument(flags, error.argument) ?? error.argument;
-      return usageError(io, `Invalid argument "${flag}": ${error.reason}`, commandUsage(command));
+      return usageError(io, outside(`Invalid argument "${flag}": ${error.reason}`), commandUsage(command));
     }
     if (isLibraryError(error) || (error instanceof Error && isLibraryError(error.cause))) {
-      io.stderr.write(`${error.message}\n`);
+      io.stderr.write(`${outside(error.message)}\n`);
       return ExitCode.failure;
     }
-    io.stderr.write(`Unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr.write(`Unexpected error: ${outside(error instanceof Error ? error.message : String(error))}\n`);
     return ExitCode.failure;
   }
 }

@@ -9,4 +9,4 @@ export declare const PYTHON_BUILD_REQUIREMENTS: readonly string[];
 /** The `bin` directory of the cached virtual environment with PyPI's `build` and setuptools, created if missing. */
 export declare function ensurePythonBuildEnvironment(opts?: { log?: (line: string) => void }): Promise<string>;
 /** Runs a command; resolves with its output, rejects with a provisioning error carrying it. */
-export declare function run(command: string, args: string[]): Promise<string>;
+export declare function run(command: string, args: string[], step?: string): Promise<string>;

@@ -64,7 +64,8 @@ export async function installPythonPackage(packageDir, target) {
   }
 }
 
-export function run(command, args) {
+/** Runs `command` quietly; rejects with a PulumiCliProvisionError of `step` carrying its output. */
+export function run(command, args, step = "python environment") {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
@@ -74,18 +75,11 @@ export function run(command, args) {
     child.stderr.on("data", (chunk) => {
       output += chunk;
     });
-    child.on("error", (error) =>
-      reject(new PulumiCliProvisionError("python environment", `${command}: ${error.message}`)),
-    );
+    child.on("error", (error) => reject(new PulumiCliProvisionError(step, `${command}: ${error.message}`)));
     child.on("close", (code) =>
       code === 0
         ? resolve(output)
-        : reject(
-            new PulumiCliProvisionError(
-              "python environment",
-              `${command} ${args.join(" ")} exited with ${code}\n${output}`,
-            ),
-          ),
+        : reject(new PulumiCliProvisionError(step, `${command} ${args.join(" ")} exited with ${code}\n${output}`)),
     );
   });
 }

@@ -58,4 +58,16 @@ export const CONFIGURATION: Readonly<Record<PackageConfigKey, FieldDefinition>> 
     integer,
     "First retry delay in milliseconds; doubles each retry, with jitter, capped at 5 s (default 250).",
   ),
+  maxResponseBytes: setting(
+    integer,
+    "Largest response body read, in decoded bytes; a larger answer is refused (default 8388608, 8 MiB).",
+  ),
+  insecure: setting(
+    { type: "boolean" },
+    "Skip TLS certificate verification, with a warning every run. Falls back to `huaweicloud:insecure`, then `HW_INSECURE`.",
+  ),
+  cacertFile: setting(
+    string,
+    "A PEM CA bundle (path or PEM text) trusted instead of the default roots. Falls back to `huaweicloud:cacertFile`, then `HW_CACERT_FILE`.",
+  ),
 };

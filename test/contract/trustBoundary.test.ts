@@ -141,7 +141,7 @@ describe("credentials in text from the wire", () => {
     server.handle((_req, res) => answer(res, 502, page, { "Content-Type": "text/html" }));
     const error = (await failure(queryOffsiteRestoreTimeRanges({ instanceId }, lookup()))) as HuaweiCloudError;
     expect(error).toMatchObject({ status: 502, errorCode: "HTTP.502" });
-    expect(error.errorMessage).toBe(`<html>[access key] ${"y".repeat(481)}… (truncated, 1000026 chars)`);
+    expect(error.errorMessage).toBe(`<html>[access key] ${"y".repeat(481)}… (truncated, 1000035 chars)`);
     expectNoCredential(error);
   });
 

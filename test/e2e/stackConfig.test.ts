@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../emulator";
+import { startTlsFront } from "../support/tlsFront";
 import { createTestStack } from "./harness";
 import { product } from "./product";
 
@@ -84,6 +85,32 @@ describe("a project id is used only for its region", () => {
       );
     } finally {
       await stack.cleanup();
+    }
+  });
+
+  it("trusts huaweicloud:cacertFile in the program and in the provider process", async () => {
+    const front = await startTlsFront(emulator.url);
+    const stack = await createTestStack({
+      projectName: "config-cacert",
+      config: {
+        "huaweicloud:region": "ap-southeast-1",
+        ...credentials(),
+        "huaweicloud:endpoints": JSON.stringify({ rds: front.url, iam: front.url }),
+        "huaweicloud:cacertFile": front.certFile,
+      },
+      program: async () => {
+        const resource = new OffsiteBackupInstances("resource");
+        const fn = getOffsiteBackupInstancesOutput();
+        return { resourceTotal: resource.totalCount, functionTotal: fn.totalCount };
+      },
+    });
+    try {
+      const preview = await stack.preview();
+      expect(preview.stackOutputs).toMatchObject({ resourceTotal: 7, functionTotal: 7 });
+      expect(front.handshakes.completed).toBeGreaterThanOrEqual(2);
+    } finally {
+      await stack.cleanup();
+      front.close();
     }
   });
 });

@@ -30,6 +30,8 @@ export interface SignedRequestOptions {
   credential: TestCredential;
   /** Signing time; defaults to now. */
   date?: Date;
+  /** Sign `host` (as the Python and Node SDKs do); false leaves it out, as the Go SDK does. @default true */
+  signHost?: boolean;
   /** Changes the signed headers before sending (to break the signature on purpose). */
   tamper?: (headers: Record<string, string>) => Record<string, string>;
 }
@@ -84,7 +86,7 @@ export function signedRequest(baseUrl: string, options: SignedRequestOptions): P
   const method = options.method ?? "GET";
   const query = options.query ?? {};
   const unsigned: Record<string, string> = {
-    host,
+    ...(options.signHost === false ? {} : { host }),
     "X-Sdk-Date": sdkDate(options.date ?? new Date()),
     ...options.headers,
     ...(options.credential.securityToken ? { "X-Security-Token": options.credential.securityToken } : {}),

@@ -236,3 +236,46 @@ describe("a project id is used only for its region", () => {
     expect(settingsFor({ projectId: "argproject" }, lookup).projectId).toBe("argproject");
   });
 });
+
+describe("body cap and TLS settings, with the huaweicloud provider's keys", () => {
+  const env = { HW_REGION_NAME: "cn-north-4", HW_ACCESS_KEY: "ENV_AK", HW_SECRET_KEY: "ENV_SK" };
+
+  it("defaults to an 8 MiB body cap, verification on and the default roots", () => {
+    expect(settingsFor({}, { env })).toMatchObject({
+      maxResponseBytes: 8 * 1024 * 1024,
+      insecure: false,
+      cacertFile: undefined,
+    });
+  });
+
+  it("reads HW_INSECURE and HW_CACERT_FILE, huaweicloud:insecure and huaweicloud:cacertFile, and names the key read", () => {
+    expect(settingsFor({}, { env: { ...env, HW_INSECURE: "1", HW_CACERT_FILE: "/etc/ca.pem" } })).toMatchObject({
+      insecure: true,
+      cacertFile: "/etc/ca.pem",
+      settingKeys: { insecure: "HW_INSECURE (environment)", cacertFile: "HW_CACERT_FILE (environment)" },
+    });
+    const providerConfig = stack({ insecure: "false", cacertFile: "/srv/ca.pem" });
+    expect(settingsFor({}, { env: { ...env, HW_INSECURE: "true" }, providerConfig })).toMatchObject({
+      insecure: false,
+      cacertFile: "/srv/ca.pem",
+      settingKeys: {
+        insecure: "huaweicloud:insecure (stack config)",
+        cacertFile: "huaweicloud:cacertFile (stack config)",
+      },
+    });
+  });
+
+  it("names the key of the security token (never its value)", () => {
+    const settings = settingsFor({}, { env: { ...env, HUAWEICLOUD_SDK_SECURITY_TOKEN: "TOKEN" } });
+    expect(settings.settingKeys?.securityToken).toBe("HUAWEICLOUD_SDK_SECURITY_TOKEN (environment)");
+  });
+
+  it("refuses an insecure value that is not true or false, and a body cap out of range", () => {
+    expect(() => settingsFor({}, { env: { ...env, HW_INSECURE: "yes please" } })).toThrow(
+      new ConfigurationError("insecure", 'Invalid HW_INSECURE in environment: must be true or false, got "yes please"'),
+    );
+    expect(() => settingsFor({ maxResponseBytes: 10 }, { env })).toThrow(
+      new InvalidArgumentError("maxResponseBytes", "must be an integer from 1024 to 1073741824, got 10"),
+    );
+  });
+});

@@ -16,10 +16,13 @@ export const ENVIRONMENT_KEYS = {
   maxRetries: ["HW_MAX_RETRIES"],
   maxConcurrency: ["HW_MAX_CONCURRENCY"],
   cloud: ["HW_CLOUD"],
+  insecure: ["HW_INSECURE"],
+  cacertFile: ["HW_CACERT_FILE"],
 } as const satisfies Partial<Record<keyof SettingsInput, readonly string[]>>;
 
 export function environmentSource(env: NodeJS.ProcessEnv = process.env): SettingsSource {
   const values: SettingsInput = {};
+  const keyNames: Partial<Record<keyof SettingsInput, readonly string[]>> = { ...ENVIRONMENT_KEYS };
   for (const [setting, names] of Object.entries(ENVIRONMENT_KEYS) as [
     keyof typeof ENVIRONMENT_KEYS,
     readonly string[],
@@ -27,8 +30,10 @@ export function environmentSource(env: NodeJS.ProcessEnv = process.env): Setting
     const name = names.find((candidate) => nonEmpty(env[candidate]) !== undefined);
     const value = name === undefined ? undefined : nonEmpty(env[name]);
     values[setting] = name === "HW_AUTH_URL" ? withoutVersion(value) : value;
+    // The variable actually read comes first: messages name it (never its value).
+    if (name !== undefined && name !== names[0]) keyNames[setting] = [name, ...names.filter((other) => other !== name)];
   }
-  return { description: "environment", values, keyNames: ENVIRONMENT_KEYS };
+  return { description: "environment", values, keyNames };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -5,7 +5,13 @@ import { validateCredential, validateEndpoint, validateProjectId, validateRegion
 import { defaultIamEndpoint, defaultRdsEndpoint } from "./endpoints";
 import type { ClientSettings, SettingsInput, SettingsSource } from "./settings";
 
-type NumericSetting = "maxRetries" | "maxConcurrency" | "attemptTimeoutMs" | "totalTimeoutMs" | "retryBaseDelayMs";
+type NumericSetting =
+  | "maxRetries"
+  | "maxConcurrency"
+  | "attemptTimeoutMs"
+  | "totalTimeoutMs"
+  | "retryBaseDelayMs"
+  | "maxResponseBytes";
 
 const NUMERIC_SETTINGS: Record<NumericSetting, { default: number; min: number; max: number }> = {
   maxRetries: { default: 3, min: 0, max: 10 },
@@ -13,6 +19,7 @@ const NUMERIC_SETTINGS: Record<NumericSetting, { default: number; min: number; m
   attemptTimeoutMs: { default: 15_000, min: 100, max: 600_000 },
   totalTimeoutMs: { default: 60_000, min: 100, max: 3_600_000 },
   retryBaseDelayMs: { default: 250, min: 0, max: 60_000 },
+  maxResponseBytes: { default: 8 * 1024 * 1024, min: 1024, max: 1024 * 1024 * 1024 },
 };
 
 /**
@@ -27,9 +34,13 @@ export function resolveSettings(sources: readonly SettingsSource[]): ClientSetti
   const region = resolveRegion(sources);
   const credentials = resolveCredentials(sources);
   const cloud = domain(sources);
+  const insecure = flag(sources, "insecure");
+  const cacertFile = sources.find((candidate) => candidate.values.cacertFile !== undefined);
   return {
     region,
-    ...credentials,
+    accessKey: credentials.accessKey,
+    secretKey: credentials.secretKey,
+    securityToken: credentials.securityToken,
     projectId: resolveProjectId(sources, region),
     projectIdHelp: projectIdHelp(sources, region),
     rdsEndpoint: endpoint(sources, "rdsEndpoint") ?? defaultRdsEndpoint(region, cloud),
@@ -39,7 +50,33 @@ export function resolveSettings(sources: readonly SettingsSource[]): ClientSetti
     attemptTimeoutMs: numeric(sources, "attemptTimeoutMs"),
     totalTimeoutMs: numeric(sources, "totalTimeoutMs"),
     retryBaseDelayMs: numeric(sources, "retryBaseDelayMs"),
+    maxResponseBytes: numeric(sources, "maxResponseBytes"),
+    insecure: insecure?.value ?? false,
+    cacertFile: cacertFile?.values.cacertFile,
+    settingKeys: {
+      securityToken: credentials.securityTokenKey,
+      insecure: insecure?.key,
+      cacertFile: cacertFile && keyOf(cacertFile, "cacertFile"),
+    },
   };
+}
+
+/** A `true`/`false` setting (also `1`/`0`, as Terraform reads `HW_INSECURE`), with the key it came from. */
+function flag(sources: readonly SettingsSource[], setting: "insecure"): { value: boolean; key: string } | undefined {
+  const source = sources.find((candidate) => candidate.values[setting] !== undefined);
+  if (!source) return undefined;
+  const value = validated(source, setting, (raw) => {
+    const text = String(raw).trim().toLowerCase();
+    if (raw === true || text === "true" || text === "1") return true;
+    if (raw === false || text === "false" || text === "0") return false;
+    throw new InvalidArgumentError(setting, `must be true or false, got ${shown(raw)}`);
+  });
+  return { value, key: keyOf(source, setting) };
+}
+
+/** How a message names the place a setting came from: `HW_SECURITY_TOKEN (environment)`. */
+function keyOf(source: SettingsSource, setting: keyof SettingsInput): string {
+  return `${source.keyNames[setting]?.[0] ?? setting} (${source.description})`;
 }
 
 function resolveRegion(sources: readonly SettingsSource[]): string {
@@ -118,6 +155,7 @@ function resolveCredentials(sources: readonly SettingsSource[]) {
       securityToken === undefined
         ? undefined
         : validated(source, "securityToken", (value) => validateCredential(value, "securityToken")),
+    securityTokenKey: securityToken === undefined ? undefined : keyOf(source, "securityToken"),
   };
 }
 

@@ -28,6 +28,18 @@ export interface SettingsInput {
   totalTimeoutMs?: number | string | undefined;
   /** First retry delay in ms; doubles each retry, with jitter, capped at 5 s. @default 250 */
   retryBaseDelayMs?: number | string | undefined;
+  /**
+   * Largest response body read, in decoded bytes (after gzip/deflate): a larger answer is refused as
+   * `CLIENT.BadResponse`. A listing page of 100 instances is about 40 KB. @default 8388608 (8 MiB)
+   */
+  maxResponseBytes?: number | string | undefined;
+  /** Skip TLS certificate verification (`true`/`false`), as the huaweicloud provider's `insecure`; warns every run. @default false */
+  insecure?: boolean | string | undefined;
+  /**
+   * A PEM CA bundle (a path, or the PEM text) trusted instead of the default roots, as the huaweicloud provider's
+   * `cacertFile`, e.g. `/etc/ssl/corp-ca.pem`. Without it, Node's roots plus `NODE_EXTRA_CA_CERTS` are trusted.
+   */
+  cacertFile?: string | undefined;
 }
 
 /** Settings after precedence, defaults and validation: what the wire client runs on. */
@@ -47,6 +59,12 @@ export interface ClientSettings {
   readonly attemptTimeoutMs: number;
   readonly totalTimeoutMs: number;
   readonly retryBaseDelayMs: number;
+  readonly maxResponseBytes: number;
+  /** @default false */
+  readonly insecure?: boolean | undefined;
+  readonly cacertFile?: string | undefined;
+  /** The key each of these settings was read from (e.g. `HW_SECURITY_TOKEN`), for messages that must not show the value. */
+  readonly settingKeys?: Readonly<Partial<Record<"securityToken" | "insecure" | "cacertFile", string>>> | undefined;
   /** Clock, timers and jitter of the HTTP layer; never configured, injected by tests. @default systemTime */
   readonly time?: HttpTime | undefined;
 }

@@ -18,6 +18,9 @@ export const PACKAGE_CONFIG_KEYS = [
   "attemptTimeoutMs",
   "totalTimeoutMs",
   "retryBaseDelayMs",
+  "maxResponseBytes",
+  "insecure",
+  "cacertFile",
 ] as const satisfies readonly (keyof SettingsInput)[];
 
 /**
@@ -37,6 +40,8 @@ export const PROVIDER_CONFIG_KEYS = [
   "authUrl",
   "cloud",
   "endpoints",
+  "insecure",
+  "cacertFile",
 ] as const;
 
 /** A `key -> value` lookup of one namespace; program side (pulumi.Config) or provider side (the configure request). */
@@ -73,6 +78,8 @@ export function providerConfigSource(get: ConfigGet): SettingsSource {
       projectId: nonEmpty(get("projectId")),
       maxRetries: nonEmpty(get("maxRetries")),
       cloud: nonEmpty(get("cloud")),
+      insecure: nonEmpty(get("insecure")),
+      cacertFile: nonEmpty(get("cacertFile")),
       rdsEndpoint: endpoints.rds,
       iamEndpoint: withoutVersion(iamFromEndpoints ? endpoints.iam : authUrl),
     },
@@ -84,6 +91,8 @@ export function providerConfigSource(get: ConfigGet): SettingsSource {
       projectId: [key("projectId")],
       maxRetries: [key("maxRetries")],
       cloud: [key("cloud")],
+      insecure: [key("insecure")],
+      cacertFile: [key("cacertFile")],
       rdsEndpoint: [key("endpoints.rds")],
       iamEndpoint: [iamFromEndpoints ? key("endpoints.iam") : key("authUrl")],
     },

@@ -16,6 +16,9 @@ export function quoted(text: string, max = MAX_ECHOED_CHARS): string {
     : `${JSON.stringify(text.slice(0, max))}… (truncated, ${text.length} chars)`;
 }
 
+/** Text longer than this is searched for secrets only as far as an error can show it (plus a secret's length). */
+const MAX_SEARCHED_CHARS = 16 * 1024;
+
 /** A credential and the name it is replaced by wherever text from the wire enters an error. */
 export interface Secret {
   readonly value: string | undefined;
@@ -28,6 +31,16 @@ export interface Secret {
  * hostile or misconfigured server can echo any request header.
  */
 export function redacted(text: string, secrets: readonly Secret[], max = MAX_ECHOED_CHARS): string {
+  // Only what can be shown is searched, plus room for a secret that starts inside it in its longest (percent-encoded)
+  // form: a megabyte of text costs no more than a short one.
+  const window = Math.max(
+    MAX_SEARCHED_CHARS,
+    max + Math.max(0, ...secrets.map(({ value }) => (value?.length ?? 0) * 3)),
+  );
+  if (text.length > window) {
+    const shown = redacted(text.slice(0, window), secrets, window).slice(0, max);
+    return `${shown}… (truncated, ${text.length} chars)`;
+  }
   let result = text;
   for (const { value, name } of secrets) {
     if (value === undefined || value === "") continue;

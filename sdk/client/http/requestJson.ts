@@ -1,13 +1,18 @@
-import type { KyInstance } from "ky";
+import type { KyInstance, Options } from "ky";
 import type { ClientSettings } from "../config/settings";
 import type { HuaweiCloudErrorDetails } from "../errors/HuaweiCloudError";
 import { signRequest } from "../signing";
+import { answerNote } from "./answerNotes";
+import { ACCEPT_ENCODING, readBoundedBody, TIMED_OUT, unaskedEncoding, type WithinDeadline } from "./boundedBody";
 import { parseErrorBody } from "./errorBody";
 import { loadKy } from "./esmDependencies";
 import { type HttpTime, systemTime } from "./httpTime";
 import { runLimited } from "./limiter";
+import { networkFailure } from "./networkFailure";
+import { isRecord } from "./responseShape";
 import { isRetryableStatus, retryDelayMs } from "./retryPolicy";
-import { sharedInFlight } from "./sharedInFlight";
+import { ABANDONED, sharedInFlight, sharingKey } from "./sharedInFlight";
+import { dispatcherFor } from "./transport";
 import { wireError } from "./wireError";
 
 export interface JsonRequest {
@@ -18,7 +23,10 @@ export interface JsonRequest {
   query?: Record<string, string | number | undefined>;
   /** Sent (and signed) as `X-Project-Id`. */
   projectId?: string | undefined;
-  /** When aborted before the request gets a slot of the limiter, it is not sent. */
+  /**
+   * When aborted before the request gets a slot of the limiter (or before a retry), it is not sent; a request shared
+   * with callers that have not aborted is sent for them, and answers every caller.
+   */
   signal?: AbortSignal | undefined;
 }
 
@@ -37,13 +45,12 @@ export function getJson(settings: ClientSettings, request: JsonRequest): Promise
   for (const [key, value] of Object.entries(request.query ?? {})) {
     if (value !== undefined) url.searchParams.set(key, String(value));
   }
-  const key = [settings.accessKey, request.projectId ?? "", url.href].join("\n");
   // One slot of the limiter covers a request with all its retries: a throttled request backing off also holds back
   // the process's other requests, which is what throttling asks for, and in-flight counts stay exact.
-  return sharedInFlight(key, () =>
+  return sharedInFlight(sharingKey(settings, request.projectId, url), request.signal, (abandoned) =>
     runLimited(settings.maxConcurrency, () => {
-      request.signal?.throwIfAborted();
-      return send(settings, url, request.projectId);
+      if (abandoned()) throw ABANDONED;
+      return send(settings, url, request.projectId, abandoned);
     }),
   );
 }
@@ -51,6 +58,9 @@ export function getJson(settings: ClientSettings, request: JsonRequest): Promise
 type Failure = Omit<HuaweiCloudErrorDetails, "method" | "path" | "attempts"> & {
   retryable: boolean;
   retryAfter?: string | null;
+  /** The answer's `Date` header and the attempt's signing time: how far apart the clocks are. */
+  serverDate?: string | null;
+  signedAt?: number;
 };
 
 type AttemptOutcome =
@@ -62,7 +72,12 @@ type AttemptOutcome =
  * The retry loop, owned here rather than left to ky so that every wait runs on `settings.time` (tests assert exact
  * delays) and every failure, including one while reading the body, is classified the same way.
  */
-async function send(settings: ClientSettings, url: URL, projectId: string | undefined): Promise<JsonResponse> {
+async function send(
+  settings: ClientSettings,
+  url: URL,
+  projectId: string | undefined,
+  abandoned: () => boolean,
+): Promise<JsonResponse> {
   const time = settings.time ?? systemTime;
   const path = `${url.pathname}${url.search}`;
   const deadline = time.now() + settings.totalTimeoutMs;
@@ -70,7 +85,7 @@ async function send(settings: ClientSettings, url: URL, projectId: string | unde
     wireError(settings, {
       status: failure.status,
       errorCode: failure.errorCode,
-      errorMessage: `${failure.errorMessage}${note}`,
+      errorMessage: `${failure.errorMessage}${answerNote(settings, failure)}${note}`,
       requestId: failure.requestId,
       method: "GET",
       path,
@@ -83,7 +98,10 @@ async function send(settings: ClientSettings, url: URL, projectId: string | unde
     if (last && time.now() >= deadline) throw fail(last, attempt - 1, gaveUp);
     const outcome = await attemptOnce(settings, time, url, projectId, deadline);
     if (outcome.kind === "answer") {
-      return { body: parseJson(outcome, () => fail(notJson(outcome), attempt)), requestId: outcome.requestId };
+      const body = parseJson(outcome, () => fail(notJson(outcome), attempt));
+      // RDS answers some refusals with a 2xx and its error body: that is the error, not a malformed answer.
+      if (isRecord(body) && typeof body.error_code === "string") throw fail(errorIn2xx(outcome, body), attempt);
+      return { body, requestId: outcome.requestId };
     }
     if (outcome.kind === "totalTimeout") {
       // The last answer says more than "timeout": keep its status and Huawei code (APIG.0308, not HTTP.429).
@@ -106,12 +124,16 @@ async function send(settings: ClientSettings, url: URL, projectId: string | unde
       );
     }
     await time.sleep(delay);
+    // Every caller of a shared request has aborted: no retry for nobody.
+    if (abandoned()) throw ABANDONED;
   }
 }
 
 /**
  * One signed attempt, under the per-attempt timeout (or what is left of the total one, if less), which covers the
- * whole response, body included: a stalled or reset body is a failed attempt like a refused connection.
+ * whole response, body included: a stalled or reset body is a failed attempt like a refused connection. The timeout is
+ * this client's own timer, raced by every phase (connection and headers, then each body chunk), so it holds whatever
+ * the server or the runtime does with the abort signal (which undici links weakly, nodejs/undici#3644).
  */
 async function attemptOnce(
   settings: ClientSettings,
@@ -120,32 +142,59 @@ async function attemptOnce(
   projectId: string | undefined,
   deadline: number,
 ): Promise<AttemptOutcome> {
-  const http = await httpClient();
+  const [http, dispatcher] = await Promise.all([httpClient(), dispatcherFor(settings)]);
   const remainingMs = deadline - time.now();
   const endsTotal = remainingMs <= settings.attemptTimeoutMs;
-  const timeout = new AbortController();
-  const cancelTimer = time.setTimer(Math.min(remainingMs, settings.attemptTimeoutMs), () =>
-    timeout.abort(new DOMException("The operation timed out.", "TimeoutError")),
-  );
+  const abort = new AbortController();
+  let expire: () => void = () => undefined;
+  const expired = new Promise<never>((_resolve, reject) => {
+    expire = () => reject(TIMED_OUT);
+  });
+  expired.catch(() => undefined);
+  const within: WithinDeadline = (work) => Promise.race([work, expired]);
+  const cancelTimer = time.setTimer(Math.min(remainingMs, settings.attemptTimeoutMs), () => {
+    expire();
+    abort.abort(new DOMException("The operation timed out.", "TimeoutError"));
+  });
   const headers: Record<string, string> = {
     Accept: "application/json",
+    "Accept-Encoding": ACCEPT_ENCODING,
     ...(projectId === undefined ? {} : { "X-Project-Id": projectId }),
   };
+  const signedAt = time.now();
   const signed = signRequest(
     { method: "GET", url, headers },
     { accessKey: settings.accessKey, secretKey: settings.secretKey, securityToken: settings.securityToken },
-    new Date(time.now()),
+    new Date(signedAt),
   );
+  // ky passes `dispatcher` on to fetch. The undici package's types differ from those of Node's own fetch; the
+  // dispatcher protocol they speak does not (test/contract/proxyAndTls.test.ts).
+  const pending = http.get(url, {
+    headers: { ...headers, ...signed },
+    signal: abort.signal,
+    dispatcher,
+  } as unknown as Options);
   try {
-    const response = await http.get(url, { headers: { ...headers, ...signed }, signal: timeout.signal });
+    const response = await within(pending);
     const requestId = response.headers.get("x-request-id") ?? undefined;
     if (response.status >= 300 && response.status < 400) {
-      await response.body?.cancel();
+      response.body?.cancel().catch(() => undefined);
       return { kind: "failure", ...refusedRedirect(response, url), requestId, retryable: false };
     }
-    const text = await response.text();
-    if (response.ok) return { kind: "answer", status: response.status, text, requestId };
-    const { errorCode, errorMessage } = parseErrorBody(text);
+    const encoding = unaskedEncoding(response.headers.get("content-encoding"));
+    if (encoding !== undefined) {
+      response.body?.cancel().catch(() => undefined);
+      const problem = `the answer is encoded as ${JSON.stringify(encoding)}, which was not asked for (Accept-Encoding: ${ACCEPT_ENCODING}); it was not read`;
+      return badAnswer(response.status, problem, requestId);
+    }
+    const maxBytes = settings.maxResponseBytes;
+    const read = await readBoundedBody(response, maxBytes, within);
+    if (read.kind === "tooLarge") {
+      const problem = `the answer is larger than maxResponseBytes (${maxBytes} bytes decoded); the rest was not read`;
+      return badAnswer(response.status, problem, requestId);
+    }
+    if (response.ok) return { kind: "answer", status: response.status, text: read.text, requestId };
+    const { errorCode, errorMessage } = parseErrorBody(read.text);
     return {
       kind: "failure",
       status: response.status,
@@ -154,10 +203,19 @@ async function attemptOnce(
       requestId,
       retryable: isRetryableStatus(response.status),
       retryAfter: response.headers.get("retry-after"),
+      serverDate: response.headers.get("date"),
+      signedAt,
     };
   } catch (error) {
-    if (timeout.signal.aborted && endsTotal) return { kind: "totalTimeout" };
-    if (timeout.signal.aborted) {
+    const timedOut = error === TIMED_OUT || abort.signal.aborted;
+    // Headers that arrive after the deadline (the abort may never reach a collected request): their body is not read.
+    if (timedOut)
+      pending.then(
+        (late) => late.body?.cancel().catch(() => undefined),
+        () => undefined,
+      );
+    if (timedOut && endsTotal) return { kind: "totalTimeout" };
+    if (timedOut) {
       return {
         kind: "failure",
         errorCode: "CLIENT.Timeout",
@@ -165,10 +223,31 @@ async function attemptOnce(
         retryable: true,
       };
     }
-    return { kind: "failure", errorCode: "CLIENT.Network", errorMessage: networkMessage(error), retryable: true };
+    return { kind: "failure", ...networkFailure(error, url) };
   } finally {
     cancelTimer();
   }
+}
+
+function badAnswer(status: number, problem: string, requestId: string | undefined): AttemptOutcome {
+  return {
+    kind: "failure",
+    status,
+    errorCode: "CLIENT.BadResponse",
+    errorMessage: problem,
+    requestId,
+    retryable: false,
+  };
+}
+
+function errorIn2xx(answer: { status: number; requestId: string | undefined }, body: Record<string, unknown>): Failure {
+  return {
+    status: answer.status,
+    errorCode: String(body.error_code),
+    errorMessage: typeof body.error_msg === "string" ? body.error_msg : "",
+    requestId: answer.requestId,
+    retryable: false,
+  };
 }
 
 let client: Promise<KyInstance> | undefined;
@@ -214,21 +293,17 @@ function parseJson(answer: { text: string }, refuse: () => Error): unknown {
   }
 }
 
+/** Characters of a malformed answer quoted: far more than an error shows, enough for the redacting door's window. */
+const QUOTED_CHARS = 64 * 1024;
+
 function notJson(answer: { status: number; text: string; requestId: string | undefined }): Failure {
+  // Cut before quoting, so a page of megabytes is never copied whole; the one redacting door caps it further.
+  const text = answer.text.length > QUOTED_CHARS ? answer.text.slice(0, QUOTED_CHARS) : answer.text;
   return {
     status: answer.status,
     errorCode: "CLIENT.BadResponse",
-    // Whole, so the one redacting door sees every credential before it caps the text.
-    errorMessage: `the response is not JSON: ${JSON.stringify(answer.text)}`,
+    errorMessage: `the response is not JSON: ${JSON.stringify(text)}`,
     requestId: answer.requestId,
     retryable: false,
   };
-}
-
-/** `fetch failed` says nothing; the cause (`ECONNRESET`, `ECONNREFUSED 127.0.0.1:8080`) does. */
-function networkMessage(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error ? error.cause : undefined;
-  const code = cause && "code" in cause && typeof cause.code === "string" ? `${cause.code}: ` : "";
-  return cause ? `${error.message}: ${code}${cause.message}` : error.message;
 }

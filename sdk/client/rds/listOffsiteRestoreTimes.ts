@@ -33,11 +33,17 @@ export async function listOffsiteRestoreTimes(
       ["end_time", end],
     ] as const) {
       if (!isEpochMs(value)) throw refuse(`\`${where}.${key}\` is ${shown(value, 50)}, not epoch milliseconds`);
+      if (value > MAX_DATE_MS) {
+        throw refuse(`\`${where}.${key}\` is ${value}, past the last instant a date can hold (${MAX_DATE_MS} ms)`);
+      }
     }
     if ((end as number) < (start as number)) throw refuse(`\`${where}\` ends (${end}) before it starts (${start})`);
     return { start_time: start as number, end_time: end as number };
   });
 }
+
+/** ECMAScript's time value range: 100 000 000 days either side of 1970 (a `Date` of more is Invalid Date). */
+const MAX_DATE_MS = 8.64e15;
 
 function isEpochMs(value: unknown): value is number {
   return typeof value === "number" && Number.isSafeInteger(value) && value >= 0;

@@ -43,10 +43,16 @@ type providerArgs struct {
 	AccessKey *string `pulumi:"accessKey"`
 	// Timeout of one HTTP attempt, in milliseconds (default 15000).
 	AttemptTimeoutMs *int `pulumi:"attemptTimeoutMs"`
+	// A PEM CA bundle (path or PEM text) trusted instead of the default roots. Falls back to `huaweicloud:cacertFile`, then `HW_CACERT_FILE`.
+	CacertFile *string `pulumi:"cacertFile"`
 	// Override of the IAM endpoint used for project lookups. Falls back to `HW_IAM_ENDPOINT`, then `HUAWEICLOUD_SDK_IAM_ENDPOINT`.
 	IamEndpoint *string `pulumi:"iamEndpoint"`
+	// Skip TLS certificate verification, with a warning every run. Falls back to `huaweicloud:insecure`, then `HW_INSECURE`.
+	Insecure *bool `pulumi:"insecure"`
 	// Requests in flight at once in the provider process (default 16).
 	MaxConcurrency *int `pulumi:"maxConcurrency"`
+	// Largest response body read, in decoded bytes; a larger answer is refused (default 8388608, 8 MiB).
+	MaxResponseBytes *int `pulumi:"maxResponseBytes"`
 	// Retries after the first attempt for throttling, 5xx and network failures (default 3).
 	MaxRetries *int `pulumi:"maxRetries"`
 	// Project id of `region`; looked up through IAM when absent. Falls back to `HW_PROJECT_ID`, then `HUAWEICLOUD_SDK_PROJECT_ID`.
@@ -71,10 +77,16 @@ type ProviderArgs struct {
 	AccessKey pulumi.StringPtrInput
 	// Timeout of one HTTP attempt, in milliseconds (default 15000).
 	AttemptTimeoutMs pulumi.IntPtrInput
+	// A PEM CA bundle (path or PEM text) trusted instead of the default roots. Falls back to `huaweicloud:cacertFile`, then `HW_CACERT_FILE`.
+	CacertFile pulumi.StringPtrInput
 	// Override of the IAM endpoint used for project lookups. Falls back to `HW_IAM_ENDPOINT`, then `HUAWEICLOUD_SDK_IAM_ENDPOINT`.
 	IamEndpoint pulumi.StringPtrInput
+	// Skip TLS certificate verification, with a warning every run. Falls back to `huaweicloud:insecure`, then `HW_INSECURE`.
+	Insecure pulumi.BoolPtrInput
 	// Requests in flight at once in the provider process (default 16).
 	MaxConcurrency pulumi.IntPtrInput
+	// Largest response body read, in decoded bytes; a larger answer is refused (default 8388608, 8 MiB).
+	MaxResponseBytes pulumi.IntPtrInput
 	// Retries after the first attempt for throttling, 5xx and network failures (default 3).
 	MaxRetries pulumi.IntPtrInput
 	// Project id of `region`; looked up through IAM when absent. Falls back to `HW_PROJECT_ID`, then `HUAWEICLOUD_SDK_PROJECT_ID`.

@@ -21,8 +21,11 @@ class ProviderArgs:
     def __init__(__self__, *,
                  access_key: pulumi.Input[Optional[_builtins.str]] = None,
                  attempt_timeout_ms: pulumi.Input[Optional[_builtins.int]] = None,
+                 cacert_file: pulumi.Input[Optional[_builtins.str]] = None,
                  iam_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 insecure: pulumi.Input[Optional[_builtins.bool]] = None,
                  max_concurrency: pulumi.Input[Optional[_builtins.int]] = None,
+                 max_response_bytes: pulumi.Input[Optional[_builtins.int]] = None,
                  max_retries: pulumi.Input[Optional[_builtins.int]] = None,
                  project_id: pulumi.Input[Optional[_builtins.str]] = None,
                  rds_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
@@ -36,8 +39,11 @@ class ProviderArgs:
 
         :param pulumi.Input[_builtins.str] access_key: Access key (AK) of the credential used to sign requests. Falls back to `HW_ACCESS_KEY`, then `HUAWEICLOUD_SDK_AK`.
         :param pulumi.Input[_builtins.int] attempt_timeout_ms: Timeout of one HTTP attempt, in milliseconds (default 15000).
+        :param pulumi.Input[_builtins.str] cacert_file: A PEM CA bundle (path or PEM text) trusted instead of the default roots. Falls back to `huaweicloud:cacertFile`, then `HW_CACERT_FILE`.
         :param pulumi.Input[_builtins.str] iam_endpoint: Override of the IAM endpoint used for project lookups. Falls back to `HW_IAM_ENDPOINT`, then `HUAWEICLOUD_SDK_IAM_ENDPOINT`.
+        :param pulumi.Input[_builtins.bool] insecure: Skip TLS certificate verification, with a warning every run. Falls back to `huaweicloud:insecure`, then `HW_INSECURE`.
         :param pulumi.Input[_builtins.int] max_concurrency: Requests in flight at once in the provider process (default 16).
+        :param pulumi.Input[_builtins.int] max_response_bytes: Largest response body read, in decoded bytes; a larger answer is refused (default 8388608, 8 MiB).
         :param pulumi.Input[_builtins.int] max_retries: Retries after the first attempt for throttling, 5xx and network failures (default 3).
         :param pulumi.Input[_builtins.str] project_id: Project id of `region`; looked up through IAM when absent. Falls back to `HW_PROJECT_ID`, then `HUAWEICLOUD_SDK_PROJECT_ID`.
         :param pulumi.Input[_builtins.str] rds_endpoint: Override of the RDS endpoint for every region, e.g. a private endpoint. Falls back to `HW_RDS_ENDPOINT`.
@@ -51,10 +57,16 @@ class ProviderArgs:
             pulumi.set(__self__, "access_key", access_key)
         if attempt_timeout_ms is not None:
             pulumi.set(__self__, "attempt_timeout_ms", attempt_timeout_ms)
+        if cacert_file is not None:
+            pulumi.set(__self__, "cacert_file", cacert_file)
         if iam_endpoint is not None:
             pulumi.set(__self__, "iam_endpoint", iam_endpoint)
+        if insecure is not None:
+            pulumi.set(__self__, "insecure", insecure)
         if max_concurrency is not None:
             pulumi.set(__self__, "max_concurrency", max_concurrency)
+        if max_response_bytes is not None:
+            pulumi.set(__self__, "max_response_bytes", max_response_bytes)
         if max_retries is not None:
             pulumi.set(__self__, "max_retries", max_retries)
         if project_id is not None:
@@ -97,6 +109,18 @@ class ProviderArgs:
         pulumi.set(self, "attempt_timeout_ms", value)
 
     @_builtins.property
+    @pulumi.getter(name="cacertFile")
+    def cacert_file(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        A PEM CA bundle (path or PEM text) trusted instead of the default roots. Falls back to `huaweicloud:cacertFile`, then `HW_CACERT_FILE`.
+        """
+        return pulumi.get(self, "cacert_file")
+
+    @cacert_file.setter
+    def cacert_file(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "cacert_file", value)
+
+    @_builtins.property
     @pulumi.getter(name="iamEndpoint")
     def iam_endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
@@ -109,6 +133,18 @@ class ProviderArgs:
         pulumi.set(self, "iam_endpoint", value)
 
     @_builtins.property
+    @pulumi.getter
+    def insecure(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Skip TLS certificate verification, with a warning every run. Falls back to `huaweicloud:insecure`, then `HW_INSECURE`.
+        """
+        return pulumi.get(self, "insecure")
+
+    @insecure.setter
+    def insecure(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "insecure", value)
+
+    @_builtins.property
     @pulumi.getter(name="maxConcurrency")
     def max_concurrency(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
@@ -119,6 +155,18 @@ class ProviderArgs:
     @max_concurrency.setter
     def max_concurrency(self, value: pulumi.Input[Optional[_builtins.int]]):
         pulumi.set(self, "max_concurrency", value)
+
+    @_builtins.property
+    @pulumi.getter(name="maxResponseBytes")
+    def max_response_bytes(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Largest response body read, in decoded bytes; a larger answer is refused (default 8388608, 8 MiB).
+        """
+        return pulumi.get(self, "max_response_bytes")
+
+    @max_response_bytes.setter
+    def max_response_bytes(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "max_response_bytes", value)
 
     @_builtins.property
     @pulumi.getter(name="maxRetries")
@@ -225,8 +273,11 @@ class Provider(pulumi.ProviderResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  access_key: pulumi.Input[Optional[_builtins.str]] = None,
                  attempt_timeout_ms: pulumi.Input[Optional[_builtins.int]] = None,
+                 cacert_file: pulumi.Input[Optional[_builtins.str]] = None,
                  iam_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 insecure: pulumi.Input[Optional[_builtins.bool]] = None,
                  max_concurrency: pulumi.Input[Optional[_builtins.int]] = None,
+                 max_response_bytes: pulumi.Input[Optional[_builtins.int]] = None,
                  max_retries: pulumi.Input[Optional[_builtins.int]] = None,
                  project_id: pulumi.Input[Optional[_builtins.str]] = None,
                  rds_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
@@ -243,8 +294,11 @@ class Provider(pulumi.ProviderResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] access_key: Access key (AK) of the credential used to sign requests. Falls back to `HW_ACCESS_KEY`, then `HUAWEICLOUD_SDK_AK`.
         :param pulumi.Input[_builtins.int] attempt_timeout_ms: Timeout of one HTTP attempt, in milliseconds (default 15000).
+        :param pulumi.Input[_builtins.str] cacert_file: A PEM CA bundle (path or PEM text) trusted instead of the default roots. Falls back to `huaweicloud:cacertFile`, then `HW_CACERT_FILE`.
         :param pulumi.Input[_builtins.str] iam_endpoint: Override of the IAM endpoint used for project lookups. Falls back to `HW_IAM_ENDPOINT`, then `HUAWEICLOUD_SDK_IAM_ENDPOINT`.
+        :param pulumi.Input[_builtins.bool] insecure: Skip TLS certificate verification, with a warning every run. Falls back to `huaweicloud:insecure`, then `HW_INSECURE`.
         :param pulumi.Input[_builtins.int] max_concurrency: Requests in flight at once in the provider process (default 16).
+        :param pulumi.Input[_builtins.int] max_response_bytes: Largest response body read, in decoded bytes; a larger answer is refused (default 8388608, 8 MiB).
         :param pulumi.Input[_builtins.int] max_retries: Retries after the first attempt for throttling, 5xx and network failures (default 3).
         :param pulumi.Input[_builtins.str] project_id: Project id of `region`; looked up through IAM when absent. Falls back to `HW_PROJECT_ID`, then `HUAWEICLOUD_SDK_PROJECT_ID`.
         :param pulumi.Input[_builtins.str] rds_endpoint: Override of the RDS endpoint for every region, e.g. a private endpoint. Falls back to `HW_RDS_ENDPOINT`.
@@ -280,8 +334,11 @@ class Provider(pulumi.ProviderResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  access_key: pulumi.Input[Optional[_builtins.str]] = None,
                  attempt_timeout_ms: pulumi.Input[Optional[_builtins.int]] = None,
+                 cacert_file: pulumi.Input[Optional[_builtins.str]] = None,
                  iam_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 insecure: pulumi.Input[Optional[_builtins.bool]] = None,
                  max_concurrency: pulumi.Input[Optional[_builtins.int]] = None,
+                 max_response_bytes: pulumi.Input[Optional[_builtins.int]] = None,
                  max_retries: pulumi.Input[Optional[_builtins.int]] = None,
                  project_id: pulumi.Input[Optional[_builtins.str]] = None,
                  rds_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
@@ -301,8 +358,11 @@ class Provider(pulumi.ProviderResource):
 
             __props__.__dict__["access_key"] = access_key
             __props__.__dict__["attempt_timeout_ms"] = pulumi.Output.from_input(attempt_timeout_ms).apply(pulumi.runtime.to_json) if attempt_timeout_ms is not None else None
+            __props__.__dict__["cacert_file"] = cacert_file
             __props__.__dict__["iam_endpoint"] = iam_endpoint
+            __props__.__dict__["insecure"] = pulumi.Output.from_input(insecure).apply(pulumi.runtime.to_json) if insecure is not None else None
             __props__.__dict__["max_concurrency"] = pulumi.Output.from_input(max_concurrency).apply(pulumi.runtime.to_json) if max_concurrency is not None else None
+            __props__.__dict__["max_response_bytes"] = pulumi.Output.from_input(max_response_bytes).apply(pulumi.runtime.to_json) if max_response_bytes is not None else None
             __props__.__dict__["max_retries"] = pulumi.Output.from_input(max_retries).apply(pulumi.runtime.to_json) if max_retries is not None else None
             __props__.__dict__["project_id"] = project_id
             __props__.__dict__["rds_endpoint"] = rds_endpoint

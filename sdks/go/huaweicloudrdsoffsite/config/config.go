@@ -21,14 +21,29 @@ func GetAttemptTimeoutMs(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "huaweicloud-rds-offsite:attemptTimeoutMs")
 }
 
+// A PEM CA bundle (path or PEM text) trusted instead of the default roots. Falls back to `huaweicloud:cacertFile`, then `HW_CACERT_FILE`.
+func GetCacertFile(ctx *pulumi.Context) string {
+	return config.Get(ctx, "huaweicloud-rds-offsite:cacertFile")
+}
+
 // Override of the IAM endpoint used for project lookups. Falls back to `HW_IAM_ENDPOINT`, then `HUAWEICLOUD_SDK_IAM_ENDPOINT`.
 func GetIamEndpoint(ctx *pulumi.Context) string {
 	return config.Get(ctx, "huaweicloud-rds-offsite:iamEndpoint")
 }
 
+// Skip TLS certificate verification, with a warning every run. Falls back to `huaweicloud:insecure`, then `HW_INSECURE`.
+func GetInsecure(ctx *pulumi.Context) bool {
+	return config.GetBool(ctx, "huaweicloud-rds-offsite:insecure")
+}
+
 // Requests in flight at once in the provider process (default 16).
 func GetMaxConcurrency(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "huaweicloud-rds-offsite:maxConcurrency")
+}
+
+// Largest response body read, in decoded bytes; a larger answer is refused (default 8388608, 8 MiB).
+func GetMaxResponseBytes(ctx *pulumi.Context) int {
+	return config.GetInt(ctx, "huaweicloud-rds-offsite:maxResponseBytes")
 }
 
 // Retries after the first attempt for throttling, 5xx and network failures (default 3).

@@ -24,14 +24,29 @@ attemptTimeoutMs: Optional[int]
 Timeout of one HTTP attempt, in milliseconds (default 15000).
 """
 
+cacertFile: Optional[str]
+"""
+A PEM CA bundle (path or PEM text) trusted instead of the default roots. Falls back to `huaweicloud:cacertFile`, then `HW_CACERT_FILE`.
+"""
+
 iamEndpoint: Optional[str]
 """
 Override of the IAM endpoint used for project lookups. Falls back to `HW_IAM_ENDPOINT`, then `HUAWEICLOUD_SDK_IAM_ENDPOINT`.
 """
 
+insecure: Optional[bool]
+"""
+Skip TLS certificate verification, with a warning every run. Falls back to `huaweicloud:insecure`, then `HW_INSECURE`.
+"""
+
 maxConcurrency: Optional[int]
 """
 Requests in flight at once in the provider process (default 16).
+"""
+
+maxResponseBytes: Optional[int]
+"""
+Largest response body read, in decoded bytes; a larger answer is refused (default 8388608, 8 MiB).
 """
 
 maxRetries: Optional[int]

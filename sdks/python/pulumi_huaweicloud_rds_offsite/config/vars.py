@@ -35,6 +35,13 @@ class _ExportableConfig(types.ModuleType):
         return __config__.get_int('attemptTimeoutMs')
 
     @_builtins.property
+    def cacert_file(self) -> Optional[str]:
+        """
+        A PEM CA bundle (path or PEM text) trusted instead of the default roots. Falls back to `huaweicloud:cacertFile`, then `HW_CACERT_FILE`.
+        """
+        return __config__.get('cacertFile')
+
+    @_builtins.property
     def iam_endpoint(self) -> Optional[str]:
         """
         Override of the IAM endpoint used for project lookups. Falls back to `HW_IAM_ENDPOINT`, then `HUAWEICLOUD_SDK_IAM_ENDPOINT`.
@@ -42,11 +49,25 @@ class _ExportableConfig(types.ModuleType):
         return __config__.get('iamEndpoint')
 
     @_builtins.property
+    def insecure(self) -> Optional[bool]:
+        """
+        Skip TLS certificate verification, with a warning every run. Falls back to `huaweicloud:insecure`, then `HW_INSECURE`.
+        """
+        return __config__.get_bool('insecure')
+
+    @_builtins.property
     def max_concurrency(self) -> Optional[int]:
         """
         Requests in flight at once in the provider process (default 16).
         """
         return __config__.get_int('maxConcurrency')
+
+    @_builtins.property
+    def max_response_bytes(self) -> Optional[int]:
+        """
+        Largest response body read, in decoded bytes; a larger answer is refused (default 8388608, 8 MiB).
+        """
+        return __config__.get_int('maxResponseBytes')
 
     @_builtins.property
     def max_retries(self) -> Optional[int]:
