@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { isInvalidArgumentError } from "../client/errors/InvalidArgumentError";
+import { programError, stopProgram } from "../program/programError";
 import { type DataSourceKind, providerHandle } from "./providerHandle";
 import { INVALID_ARGUMENTS } from "./readProtocol";
 
@@ -53,7 +54,7 @@ export function dataSourceRegistration(
   const known = Object.values(args).every((value) => !pulumi.Output.isInstance(value) && !(value instanceof Promise));
   if (known) {
     const verdict = checked(args as Record<string, unknown>);
-    if (verdict.invalid !== undefined) throw new pulumi.RunError(verdict.invalid);
+    if (verdict.invalid !== undefined) throw programError(verdict.invalid);
   }
   // Arguments known later are checked then, and the program fails with the same message. A rejected id would leave
   // the read's outputs pending forever (a program exporting them would hang), so a refused reading still gets an id,
@@ -62,21 +63,13 @@ export function dataSourceRegistration(
   const id = pulumi.output(args).apply((plain) => {
     const verdict = checked(plain as Record<string, unknown>);
     if (verdict.invalid === undefined) return verdict.id;
-    failProgram(verdict.invalid);
+    void stopProgram(verdict.invalid);
     return `${INVALID_ARGUMENTS}${verdict.invalid}`;
   });
   handles[kind] ??= providerHandle(kind);
   const props: pulumi.Inputs = { args };
   for (const output of outputNames) props[output] = undefined;
   return [handles[kind], props, { ...opts, id }];
-}
-
-/**
- * Fails the program with `message` the way a `pulumi.RunError` thrown in an `apply` does (one error line, no stack
- * trace), without failing the caller.
- */
-function failProgram(message: string): void {
-  Promise.reject(new pulumi.RunError(message));
 }
 
 /** `Invalid argument "date" of OffsiteRestoreTimeRanges "ranges": …`: the resource, the argument, the reason. */
