@@ -19,9 +19,14 @@ export interface ConfigurableProvider extends provider.Provider {
  *
  * One plugin process serves one provider for one deployment, and a program may ask the same question twice (a YAML
  * gate takes `return: range` beside the full result): identical invokes share one answer, so they cost no second
- * request and cannot disagree. New settings start afresh.
+ * request and cannot disagree (a warning is logged once). New settings start afresh. `warn` logs a warning a query
+ * reports (`checkRestoreTime` with `onUnavailable: "warn"`) through the engine.
  */
-export function pluginProvider(version: string, env: NodeJS.ProcessEnv = process.env): ConfigurableProvider {
+export function pluginProvider(
+  version: string,
+  env: NodeJS.ProcessEnv = process.env,
+  warn: (message: string) => void = () => {},
+): ConfigurableProvider {
   const byToken = new Map<string, DataSource>(DATA_SOURCES.map((source) => [token(source.name), source]));
   let settings: ProviderSettings = {};
   const answers = new Map<string, Promise<object>>();
@@ -42,7 +47,7 @@ export function pluginProvider(version: string, env: NodeJS.ProcessEnv = process
       const key = JSON.stringify([functionToken, args]);
       let answer = answers.get(key);
       if (answer === undefined) {
-        answer = source.query(args, lookup());
+        answer = source.query(args, lookup(), warn);
         answers.set(key, answer);
         answer.catch(() => answers.delete(key));
       }

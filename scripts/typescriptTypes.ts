@@ -10,6 +10,7 @@ export const TYPES_PATH = "sdk/queries/types.ts";
 /** The hand-written types a definition's `tsType` names, and the module (from sdk/queries) that exports each. */
 const HAND_WRITTEN_TYPES: Record<NonNullable<FieldDefinition["tsType"]>, string> = {
   RestoreTimeInput: "../restore/parseRestoreTime",
+  OnUnavailable: "../restore/onUnavailable",
 };
 
 const LINE_WIDTH = 120;

@@ -35,3 +35,5 @@ export { OffsiteBackupInstances, type OffsiteBackupInstancesArgs } from "./resou
 export { OffsiteRestoreTimeRanges, type OffsiteRestoreTimeRangesArgs } from "./resources/OffsiteRestoreTimeRanges";
 export { RestoreGate, type RestoreGateArgs, type RestorePoint } from "./resources/RestoreGate";
 export { findRestoreTimeRange, latestRestorableTime } from "./restore/findRestoreTimeRange";
+export type { OnUnavailable } from "./restore/onUnavailable";
+export { isRestoreRefusedError, RestoreRefusedError } from "./restore/RestoreRefusedError";

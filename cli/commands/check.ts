@@ -1,7 +1,5 @@
 import { queryRestoreTime } from "../../sdk/queries/queryRestoreTime";
 import { validateCheckRestoreTimeArgs } from "../../sdk/queries/validateQueryArgs";
-import { describeUnavailable } from "../../sdk/restore/describeUnavailable";
-import { nearestRestoreTimeRanges } from "../../sdk/restore/findRestoreTimeRange";
 import { type Command, ExitCode } from "../command";
 import { connect, regionArguments } from "../connection";
 import { INSTANCE_ID_FLAG, JSON_FLAG } from "../flags";
@@ -52,10 +50,9 @@ export const checkCommand: Command = {
       );
       return ExitCode.ok;
     }
-    // A refusal's ranges are already the whole undated list (the core confirms every miss against it), so the nearest
-    // ones are named from it, as RestoreGate does, without asking again.
-    const message = describeUnavailable(instanceId, check.restoreTime, check.ranges);
-    const nearestRanges = nearestRestoreTimeRanges(check.ranges, check.restoreTime).map(rangeJson);
+    // The refusal as checkRestoreTime words it (RestoreGate's), with the nearest ranges it names.
+    const message = check.message ?? "";
+    const nearestRanges = check.nearestRanges.map(rangeJson);
     io.stdout.write(values.json ? json({ ...decision, nearestRanges, message }) : `${message}\n`);
     return ExitCode.no;
   },

@@ -51,3 +51,24 @@ export function stopProgram(message: string, resource?: pulumi.Resource): Promis
 function runByNodeLanguageHost(): boolean {
   return process.env.PULUMI_NODEJS_MONITOR !== undefined;
 }
+
+/**
+ * What the function `name` (`checkRestoreTime`, …) fails with, as a program shows it: `error` itself, so a caller that
+ * catches it still tells its kind (`isInvalidArgumentError(error)`), its message prefixed with the function's name,
+ * without a stack, and marked as a `pulumi.RunError` by the field @pulumi/pulumi recognises one by across copies of
+ * itself (`RunError.isInstance`): a program that does not catch it stops with that one line.
+ */
+export async function asProgramFunction<T>(name: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (!(error instanceof Error)) throw error;
+    const message = `${name}: ${error.message}`;
+    Object.defineProperties(error, {
+      message: { get: () => message, set: () => {}, enumerable: false, configurable: true },
+      stack: { value: undefined, writable: true, enumerable: false, configurable: true },
+      __pulumiRunError: { value: true, enumerable: false },
+    });
+    throw error;
+  }
+}

@@ -1,8 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
+import { isInvalidArgumentError } from "../client/errors/InvalidArgumentError";
 import { programError, stopProgram } from "../program/programError";
 import type { RestoreTimeInput, RestoreTimeRange } from "../queries/types";
 import { describeUnavailable } from "../restore/describeUnavailable";
 import { findRestoreTimeRange } from "../restore/findRestoreTimeRange";
+import { type OnUnavailable, validateOnUnavailable } from "../restore/onUnavailable";
 import { invalidArgumentMessage } from "./dataSourceResource";
 import { RestoreTimeCheck } from "./RestoreTimeCheck";
 
@@ -16,7 +18,7 @@ export interface RestoreGateArgs {
   /** Project id of `region`; looked up through IAM when absent. */
   projectId?: pulumi.Input<string>;
   /** What an unrestorable time does: `"fail"` fails `pulumi preview`/`up`; `"warn"` logs and sets `restorable` false. @default "fail" */
-  onUnavailable?: pulumi.Input<"fail" | "warn">;
+  onUnavailable?: pulumi.Input<OnUnavailable>;
 }
 
 /** What the gate decided; a refusal in `"fail"` mode decides nothing, it stops the program. */
@@ -65,10 +67,15 @@ export class RestoreGate extends pulumi.ComponentResource {
   constructor(name: string, args: RestoreGateArgs, opts?: pulumi.ComponentResourceOptions) {
     super("huaweicloud-rds-offsite:index:RestoreGate", name, {}, opts);
     const label = `RestoreGate "${name}"`;
-    const modeProblem = (mode: unknown) =>
-      mode === "fail" || mode === "warn"
-        ? undefined
-        : invalidArgumentMessage(label, "onUnavailable", `must be "fail" or "warn", got ${JSON.stringify(mode)}`);
+    const modeProblem = (mode: unknown) => {
+      try {
+        validateOnUnavailable(mode);
+        return undefined;
+      } catch (error) {
+        if (!isInvalidArgumentError(error)) throw error;
+        return invalidArgumentMessage(label, error.argument, error.reason);
+      }
+    };
     if (typeof args.onUnavailable === "string") {
       const problem = modeProblem(args.onUnavailable);
       if (problem !== undefined) throw programError(problem, this);
