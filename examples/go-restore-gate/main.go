@@ -2,7 +2,6 @@
 package main
 
 import (
-	"fmt"
 	"time"
 
 	offsite "github.com/pulumi-huaweicloud-rds-offsite/pulumi-huaweicloud-rds-offsite/sdks/go/huaweicloudrdsoffsite"
@@ -16,16 +15,17 @@ func main() {
 		instanceID := cfg.Require("sourceInstanceId")
 		restoreTime := cfg.Require("restoreTime")
 
-		// Runs during `pulumi preview`, in the plugin; leaves nothing in state.
+		// Runs during `pulumi preview`, in the plugin; leaves nothing in state. With OnUnavailable "fail", a time no
+		// range contains fails the call itself, and so the preview, with the refusal: the time in UTC and the nearest
+		// ranges.
+		fail := "fail"
 		check, err := offsite.CheckRestoreTime(ctx, &offsite.CheckRestoreTimeArgs{
-			InstanceId:  instanceID,
-			RestoreTime: restoreTime,
+			InstanceId:    instanceID,
+			RestoreTime:   restoreTime,
+			OnUnavailable: &fail,
 		})
 		if err != nil {
 			return err
-		}
-		if !check.Restorable {
-			return fmt.Errorf("cannot restore DB instance %s to %s: no restore time range of its cross-region backup contains that time", instanceID, restoreTime)
 		}
 
 		// Feed the checked time (epoch milliseconds) to the restore resource of the huaweicloud provider.
