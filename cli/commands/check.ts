@@ -1,3 +1,5 @@
+import { quoted } from "../../sdk/client/errors/echoedText";
+import { InvalidArgumentError } from "../../sdk/client/errors/InvalidArgumentError";
 import { queryRestoreTime } from "../../sdk/queries/queryRestoreTime";
 import { validateCheckRestoreTimeArgs } from "../../sdk/queries/validateQueryArgs";
 import { type Command, ExitCode } from "../command";
@@ -21,7 +23,8 @@ export const checkCommand: Command = {
       value: "TIME",
       argument: "restoreTime",
       required: true,
-      description: "ISO-8601 with a zone (2026-11-20T03:00:00Z, 2026-11-20T11:00:00+08:00) or epoch milliseconds",
+      description:
+        "ISO-8601 with a zone (2026-11-20T03:00:00Z, 2026-11-20T11:00:00+08:00) or epoch milliseconds (not seconds)",
     },
     json: JSON_FLAG,
   },
@@ -30,6 +33,7 @@ export const checkCommand: Command = {
     const instanceId = values["instance-id"] as string;
     const args = { ...where, instanceId, restoreTime: values.time as string };
     validateCheckRestoreTimeArgs(args);
+    refuseEpochSeconds(args.restoreTime);
     const { lookup } = connect(values, io.env);
     const check = await queryRestoreTime(args, lookup);
     const decision = {
@@ -57,3 +61,16 @@ export const checkCommand: Command = {
     return ExitCode.no;
   },
 };
+
+/** The first instant `--time` digits may name: fewer are epoch seconds (`date +%s`), a day of 1970 as milliseconds. */
+const EARLIEST_EPOCH_MILLISECONDS = Date.UTC(2001, 0, 1);
+
+/** Refuses epoch digits that read as a time before 2001: almost surely seconds, where milliseconds are taken. */
+function refuseEpochSeconds(time: string): void {
+  const text = time.trim();
+  if (!/^\d+$/.test(text) || Number(text) >= EARLIEST_EPOCH_MILLISECONDS) return;
+  throw new InvalidArgumentError(
+    "restoreTime",
+    `${quoted(text, 100)} is epoch milliseconds of ${iso(Number(text))}, before 2001: probably epoch seconds. Give epoch milliseconds (${text}000) or ISO-8601 (${iso(Number(text) * 1000)})`,
+  );
+}
