@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
+import { unknownPackageSetting } from "../client/config/stackConfigKeys";
 import { isInvalidArgumentError } from "../client/errors/InvalidArgumentError";
 import { programError, stopProgram } from "../program/programError";
 import { type DataSourceKind, providerHandle } from "./providerHandle";
@@ -42,6 +43,9 @@ export function dataSourceRegistration(
   opts: pulumi.CustomResourceOptions | undefined,
 ): [pulumi.dynamic.ResourceProvider, pulumi.Inputs, pulumi.CustomResourceOptions] {
   const { kind, label, args, outputNames, identify } = registration;
+  // The settings are read in the provider process, which cannot list the stack's keys: a misspelt one is named here.
+  const misspelt = unknownPackageSetting(Object.keys(pulumi.runtime.allConfig()));
+  if (misspelt !== undefined) throw programError(`${label}: ${misspelt.message}`);
   const checked = (plain: Record<string, unknown>) => {
     try {
       return { id: identify(plain) };
