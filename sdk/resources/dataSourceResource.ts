@@ -4,7 +4,7 @@ import { unknownPackageSetting } from "../client/config/stackConfigKeys";
 import { isInvalidArgumentError } from "../client/errors/InvalidArgumentError";
 import { programError, stopProgram } from "../program/programError";
 import { type DataSourceKind, providerHandle } from "./providerHandle";
-import { INVALID_ARGUMENTS } from "./readProtocol";
+import { FAILURE, IN_PROGRAM, INVALID_ARGUMENTS } from "./readProtocol";
 
 // One provider object per data-source type, serialized once per process.
 const handles: Partial<Record<DataSourceKind, pulumi.dynamic.ResourceProvider>> = {};
@@ -71,9 +71,28 @@ export function dataSourceRegistration(
     return `${INVALID_ARGUMENTS}${verdict.invalid}`;
   });
   handles[kind] ??= providerHandle(kind);
-  const props: pulumi.Inputs = { args };
-  for (const output of outputNames) props[output] = undefined;
+  const props: pulumi.Inputs = { args, [IN_PROGRAM]: true };
+  for (const output of [...outputNames, FAILURE]) props[output] = undefined;
   return [handles[kind], props, { ...opts, id }];
+}
+
+/**
+ * Called by a data source after `super(...)`: its outputs as the program sees them. A read that failed for a reason
+ * the package describes answers with the message (see readProtocol.ts); the program then stops with it, naming the
+ * data source (`label`), once, on one line, under `blame` (the data source itself, or the component it serves), and
+ * every output stays withheld, so nothing fed from the data source is registered.
+ */
+export function withheldOnFailure(
+  resource: pulumi.dynamic.Resource,
+  label: string,
+  outputNames: readonly string[],
+  blame: pulumi.Resource = resource,
+): void {
+  const outputs = resource as unknown as Record<string, pulumi.Output<unknown>>;
+  const stopped = (outputs[FAILURE] as pulumi.Output<string | undefined>).apply((failure) =>
+    failure === undefined ? undefined : stopProgram(`${label}: ${failure}`, blame),
+  );
+  for (const name of outputNames) outputs[name] = pulumi.all([stopped, outputs[name]]).apply(([, value]) => value);
 }
 
 /** `Invalid argument "date" of OffsiteRestoreTimeRanges "ranges": …`: the resource, the argument, the reason. */

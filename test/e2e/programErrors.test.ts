@@ -37,13 +37,17 @@ async function errorProject(testCase: string, config: Record<string, string> = {
   return project;
 }
 
-/** The only error line of the preview's Diagnostics, under the stack. */
-async function onlyError(project: DirectoryProject): Promise<{ message: string; run: CliRun }> {
+/** The only error line of the preview's Diagnostics, under `heading` (the stack's by default). */
+async function onlyError(
+  project: DirectoryProject,
+  heading = /pulumi:pulumi:Stack \(program-errors-e2e-\w+\)/,
+): Promise<{ message: string; run: CliRun }> {
   const run = await project.runFailing("preview");
   const diagnostics = run.stdout.slice(run.stdout.indexOf("Diagnostics:"), run.stdout.indexOf("\nResources:"));
   const errors = diagnostics.split("\n").filter((line) => /^\s+error: /.test(line));
   expect(errors).toHaveLength(1);
-  expect(diagnostics).toMatch(/^Diagnostics:\n {2}pulumi:pulumi:Stack \(program-errors-e2e-\w+\):\n/);
+  expect(diagnostics).toMatch(new RegExp(`^Diagnostics:\n {2}${heading.source}:\n {4}error: `));
+  expect(run.output).not.toContain("Preview failed");
   expect(run.output).not.toMatch(STACK_FRAME);
   expect(run.output).not.toContain("unhandled exception");
   expect(run.output).not.toContain("error serializing property");
@@ -120,6 +124,60 @@ describe("errors from this package in a user's project directory", () => {
             `^checkRestoreTime: Cannot restore DB instance ${instanceId} to ${new Date(time).toISOString()} \\(${time}\\): .* Nearest available ranges? \\(UTC\\): .*${new Date(latest).toISOString()}`,
           ),
         );
+      } finally {
+        project.cleanup();
+      }
+    },
+    OP_TIMEOUT,
+  );
+
+  it(
+    "a data source's read without a region: the resource named, the keys to set, no provider stack trace",
+    async () => {
+      const project = await errorProject("resource");
+      try {
+        const { message } = await onlyError(
+          project,
+          /pulumi-nodejs:dynamic\/huaweicloud-rds-offsite:OffsiteRestoreTimeRanges \(ranges\)/,
+        );
+        expect(message).toBe(
+          'OffsiteRestoreTimeRanges "ranges": No region is set. Set region (arguments), or huaweicloud-rds-offsite:region (stack config), or huaweicloud:region (stack config), or HW_REGION_NAME (environment).',
+        );
+      } finally {
+        project.cleanup();
+      }
+    },
+    OP_TIMEOUT,
+  );
+
+  it(
+    "a data source's read refused by the API: the resource named, Huawei's code, never a credential",
+    async () => {
+      const project = await errorProject("resource", { "huaweicloud:region": "ap-southeast-1" });
+      try {
+        await project.configure({}, { "huaweicloud:secretKey": `${emulator.credentials.secretKey}x` });
+        const { message, run } = await onlyError(
+          project,
+          /pulumi-nodejs:dynamic\/huaweicloud-rds-offsite:OffsiteRestoreTimeRanges \(ranges\)/,
+        );
+        expect(message).toMatch(
+          /^OffsiteRestoreTimeRanges "ranges": GET \/v3\/projects\?name=ap-southeast-1 failed: HTTP 401 APIG\.0301: /,
+        );
+        expect(run.output).not.toContain(emulator.credentials.secretKey);
+      } finally {
+        project.cleanup();
+      }
+    },
+    OP_TIMEOUT,
+  );
+
+  it(
+    "a gate whose decision cannot be read: the gate named, once",
+    async () => {
+      const project = await errorProject("gate", { "program-errors:restoreTime": String(latest) });
+      try {
+        const { message } = await onlyError(project, /huaweicloud-rds-offsite:index:RestoreGate \(orders\)/);
+        expect(message).toMatch(/^RestoreGate "orders": No region is set\. /);
       } finally {
         project.cleanup();
       }
