@@ -48,7 +48,6 @@ describe("read, as the engine calls it", () => {
     expect(emulator.requests).toHaveLength(0);
   });
 
-
   it("keeps the arguments under args, apart from the outputs, so a refresh reads with the same arguments", async () => {
     const registered = { args: { datastoreType: "MySQL" }, region: undefined, instances: undefined };
     const first = await offsiteBackupInstances.read("the-id", registered);
