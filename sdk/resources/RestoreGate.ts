@@ -17,7 +17,11 @@ export interface RestoreGateArgs {
   region?: pulumi.Input<string>;
   /** Project id of `region`; looked up through IAM when absent. */
   projectId?: pulumi.Input<string>;
-  /** What an unrestorable time does: `"fail"` fails `pulumi preview`/`up`; `"warn"` logs and sets `restorable` false. @default "fail" */
+  /**
+   * What an unrestorable time does: `"fail"` fails `pulumi preview`/`up` with the refusal, once, on one line, under
+   * the gate's name, and withholds every output; `"warn"` logs it as a warning and sets `restorable` false.
+   * @default "fail"
+   */
   onUnavailable?: pulumi.Input<OnUnavailable>;
 }
 
