@@ -28,8 +28,9 @@ export function dataSourceReader<Args, Result extends object>(
         if (props[IN_PROGRAM] !== true || !isDescribedFailure(error)) throw error;
         return { id, props: { args, [FAILURE]: error.message } };
       }
-      // Pulumi state cannot hold `undefined`; absent fields stay absent, as the API gave them.
-      return { id, props: JSON.parse(JSON.stringify({ ...result, args })) as Record<string, unknown> };
+      // Pulumi state cannot hold `undefined`; absent fields stay absent, as the API gave them. `failure` is always set
+      // (empty: none): an output a read leaves out is unknown during preview, and so would every output waiting on it.
+      return { id, props: JSON.parse(JSON.stringify({ ...result, args, [FAILURE]: "" })) as Record<string, unknown> };
     },
   };
 }

@@ -90,7 +90,7 @@ export function withheldOnFailure(
 ): void {
   const outputs = resource as unknown as Record<string, pulumi.Output<unknown>>;
   const stopped = (outputs[FAILURE] as pulumi.Output<string | undefined>).apply((failure) =>
-    failure === undefined ? undefined : stopProgram(`${label}: ${failure}`, blame),
+    failure === undefined || failure === "" ? undefined : stopProgram(`${label}: ${failure}`, blame),
   );
   for (const name of outputNames) outputs[name] = pulumi.all([stopped, outputs[name]]).apply(([, value]) => value);
 }

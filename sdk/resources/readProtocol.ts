@@ -12,7 +12,7 @@ export const IN_PROGRAM = "inProgram";
 
 /**
  * The output a read that failed for a reason the package describes (configuration, the API) answers with, in a program,
- * instead of failing: its message. The program stops with it, once, on one line, naming the resource; a failed read
+ * instead of failing: its message (empty after a successful read). The program stops with it, once, on one line, naming the resource; a failed read
  * would be shown as `Preview failed: …`, followed by the provider process's stack trace.
  */
 export const FAILURE = "failure";

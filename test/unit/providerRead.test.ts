@@ -66,6 +66,7 @@ describe("read, as the engine calls it", () => {
       args: { instanceId },
       instanceId,
       ranges: emulator.dataset.restoreRanges(instanceId).map((r) => ({ startTime: r.start_time, endTime: r.end_time })),
+      failure: "",
     });
   });
 
