@@ -31,7 +31,7 @@ const EXIT_STATUS_SHARED = "2 usage error (nothing was requested), 3 configurati
 export async function runCli(argv: readonly string[], io: CommandIo): Promise<ExitStatus> {
   const [name, ...rest] = argv;
   // Under --json, every failure is also one JSON object on stdout (the flag as typed: the line may not parse).
-  const failure = failureOutput(io, rest.includes("--json"));
+  const failure = failureOutput(io, argv.includes("--json"));
   if (name === undefined) return usageError(io, "No command given.", topUsage());
   if (name === "--help" || name === "-h") return printed(io, topHelp());
   if (name === "--version") return printed(io, `${packageVersion()}\n`);
