@@ -1,4 +1,7 @@
 import { parseArgs } from "node:util";
+import { quoted } from "../sdk/client/errors/echoedText";
+import { InvalidArgumentError } from "../sdk/client/errors/InvalidArgumentError";
+import { iso } from "./output";
 
 /** A command-line flag: how it parses, how help shows it, and which core argument or setting it feeds. */
 export interface FlagSpec {
@@ -90,3 +93,19 @@ export const INSTANCE_ID_FLAG: FlagSpec = {
 
 /** Machine-readable output instead of text. */
 export const JSON_FLAG: FlagSpec = { type: "boolean", description: "print JSON (to stdout) instead of text" };
+
+/** The first instant a time flag's digits may name: fewer are epoch seconds (`date +%s`), a day of 1970 as milliseconds. */
+const EARLIEST_EPOCH_MILLISECONDS = Date.UTC(2001, 0, 1);
+
+/**
+ * Refuses epoch digits that read as a time before 2001 (`--time`, `--as-of`): almost surely seconds, where milliseconds
+ * are taken.
+ */
+export function refuseEpochSeconds(argument: string, time: string): void {
+  const text = time.trim();
+  if (!/^\d+$/.test(text) || Number(text) >= EARLIEST_EPOCH_MILLISECONDS) return;
+  throw new InvalidArgumentError(
+    argument,
+    `${quoted(text, 100)} is epoch milliseconds of ${iso(Number(text))}, before 2001: probably epoch seconds. Give epoch milliseconds (${text}000) or ISO-8601 (${iso(Number(text) * 1000)})`,
+  );
+}

@@ -75,3 +75,26 @@ export function table(header: readonly string[], rows: readonly (readonly string
       .trimEnd();
   return `${[header, ...rows].map(line).join("\n")}\n`;
 }
+
+/** What kind of failure a `--json` error object reports; the exit status says the same. */
+export type ErrorKind = "usage" | "configuration" | "api" | "incompleteListing" | "unexpected";
+
+/**
+ * The one JSON object a failed command prints on stdout under `--json`, so a job parsing stdout always has something
+ * to parse: `{ "error": { "kind", "message", "errorCode"?, "requestId"? } }` (the last two from Huawei's answer).
+ */
+export function errorJson(
+  kind: ErrorKind,
+  message: string,
+  answer: { errorCode?: string | undefined; requestId?: string | undefined } = {},
+): string {
+  const { errorCode, requestId } = answer;
+  return json({
+    error: {
+      kind,
+      message,
+      ...(errorCode === undefined ? {} : { errorCode }),
+      ...(requestId === undefined ? {} : { requestId }),
+    },
+  });
+}

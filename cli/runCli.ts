@@ -14,7 +14,7 @@ import { rangesCommand } from "./commands/ranges";
 import { readinessCommand } from "./commands/readiness";
 import { CONNECTION_FLAGS } from "./connection";
 import { describeFlags, type FlagSpecs, flagForArgument, parseFlags, UsageError } from "./flags";
-import { outside } from "./output";
+import { type ErrorKind, errorJson, outside } from "./output";
 
 /** The short bin name; `pulumi-huaweicloud-rds-offsite` is the same command. */
 export const PROGRAM = "rds-offsite";
@@ -31,35 +31,62 @@ const EXIT_STATUS_SHARED = "2 usage error (nothing was requested), 3 configurati
  */
 export async function runCli(argv: readonly string[], io: CommandIo): Promise<ExitStatus> {
   const [name, ...rest] = argv;
+  // Under --json, every failure is also one JSON object on stdout (the flag as typed: the line may not parse).
+  const failure = failureOutput(io, argv.includes("--json"));
   if (name === undefined) return usageError(io, "No command given.", topUsage());
   if (name === "--help" || name === "-h") return printed(io, topHelp());
   if (name === "--version") return printed(io, `${packageVersion()}\n`);
   if (name === "help") {
     const topic = rest[0] === undefined ? undefined : COMMANDS.find((command) => command.name === rest[0]);
     if (rest[0] !== undefined && topic === undefined)
-      return usageError(io, `Unknown command "${outside(capped(rest[0], 100))}".`, topUsage());
+      return failure.usage(`Unknown command "${capped(rest[0], 100)}".`, topUsage());
     return printed(io, topic ? commandHelp(topic) : topHelp());
   }
   const command = COMMANDS.find((candidate) => candidate.name === name);
-  if (command === undefined) return usageError(io, `Unknown command "${outside(capped(name, 100))}".`, topUsage());
+  if (command === undefined) return failure.usage(`Unknown command "${capped(name, 100)}".`, topUsage());
   if (rest.includes("--help") || rest.includes("-h")) return printed(io, commandHelp(command));
 
   const flags = allFlags(command);
   try {
     return await command.run(parseFlags(rest, flags), io);
   } catch (error) {
-    if (error instanceof UsageError) return usageError(io, `${outside(capped(error.message))}.`, commandUsage(command));
+    if (error instanceof UsageError) return failure.usage(`${capped(error.message)}.`, commandUsage(command));
     if (isInvalidArgumentError(error)) {
       const flag = flagForArgument(flags, error.argument) ?? error.argument;
-      return usageError(io, outside(`Invalid argument "${flag}": ${error.reason}`), commandUsage(command));
+      return failure.usage(`Invalid argument "${flag}": ${error.reason}`, commandUsage(command));
     }
-    if (isLibraryError(error) || (error instanceof Error && isLibraryError(error.cause))) {
-      io.stderr.write(`${outside(error.message)}\n`);
-      return ExitCode.failure;
+    const cause = error instanceof Error && isLibraryError(error.cause) ? error.cause : error;
+    if (isLibraryError(cause)) {
+      const kind = isConfigurationError(cause)
+        ? "configuration"
+        : isHuaweiCloudError(cause)
+          ? "api"
+          : "incompleteListing";
+      return failure.noAnswer(kind, (error as Error).message, isHuaweiCloudError(cause) ? cause : {});
     }
-    io.stderr.write(`Unexpected error: ${outside(error instanceof Error ? error.message : String(error))}\n`);
-    return ExitCode.failure;
+    return failure.noAnswer(
+      "unexpected",
+      `Unexpected error: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
+}
+
+/**
+ * How a command's failure is told: the message on stderr (text from outside escaped, see `outside`), and under `--json`
+ * the error object on stdout (escaped by `json`).
+ */
+function failureOutput(io: CommandIo, asJson: boolean) {
+  return {
+    usage(message: string, usage: string): ExitStatus {
+      if (asJson) io.stdout.write(errorJson("usage", message));
+      return usageError(io, message, usage);
+    },
+    noAnswer(kind: ErrorKind, message: string, answer: { errorCode?: string; requestId?: string | undefined } = {}) {
+      if (asJson) io.stdout.write(errorJson(kind, message, answer));
+      io.stderr.write(`${outside(message)}\n`);
+      return ExitCode.failure;
+    },
+  };
 }
 
 /** A failure the library describes itself (a restore decision whose confirmation failed wraps one as its cause). */
@@ -77,7 +104,7 @@ function printed(io: CommandIo, text: string): ExitStatus {
 }
 
 function usageError(io: CommandIo, message: string, usage: string): ExitStatus {
-  io.stderr.write(`${message}\n\n${usage}`);
+  io.stderr.write(`${outside(message)}\n\n${usage}`);
   return ExitCode.usage;
 }
 
@@ -130,6 +157,7 @@ function topHelp(): string {
     "Exit status: 0 done (check: restorable), 1 no (check: not restorable; latest: no restorable time;",
     "readiness: an instance not ok),",
     `${EXIT_STATUS_SHARED}.`,
+    'With --json, a failure (2, 3) also prints { "error": { "kind", "message", "errorCode"?, "requestId"? } } to stdout.',
     "",
   ].join("\n");
 }

@@ -7,10 +7,9 @@
 // (test/e2e/pluginYaml.test.ts checks it). Every other method stays @pulumi/pulumi's.
 
 import type * as grpcTypes from "@grpc/grpc-js";
-import { CONFIGURATION } from "../sdk/definitions";
+import { unknownSettingReason } from "../sdk/client/config/stackConfigKeys";
 import type { ConfigurableProvider, ProviderSettings } from "./pluginProvider";
 import { grpc, proto, providerRuntime, ResourceProviderService } from "./pulumiRuntime";
-import { PACKAGE_NAME } from "./schema";
 
 /** Keys the engine adds to every provider's inputs. */
 const ENGINE_KEYS = new Set(["version", "pluginDownloadURL"]);
@@ -66,16 +65,14 @@ function receivedSettings(request: InstanceType<typeof proto.ConfigureRequest>):
 
 /** A setting this provider does not have is refused by name: a misspelt `regoin` would otherwise be ignored. */
 function unknownSettings(news: Record<string, unknown>): InstanceType<typeof proto.CheckFailure>[] {
-  const known = Object.keys(CONFIGURATION);
   return Object.keys(news)
-    .filter((key) => !ENGINE_KEYS.has(key) && !known.includes(key))
-    .map((key) => {
+    .filter((key) => !ENGINE_KEYS.has(key))
+    .flatMap((key) => {
+      const reason = unknownSettingReason(key);
+      if (reason === undefined) return [];
       const failure = new proto.CheckFailure();
-      const hint = known.find((candidate) => candidate.toLowerCase() === key.toLowerCase());
       failure.setProperty(key);
-      failure.setReason(
-        `${PACKAGE_NAME} has no setting "${key}"${hint ? `; did you mean "${hint}"?` : `; its settings are ${known.join(", ")}`}`,
-      );
-      return failure;
+      failure.setReason(reason);
+      return [failure];
     });
 }

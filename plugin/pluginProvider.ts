@@ -1,7 +1,8 @@
 import type * as provider from "@pulumi/pulumi/provider";
+import { ConfigurationError, isConfigurationError } from "../sdk/client/errors/ConfigurationError";
 import { DATA_SOURCES, type DataSource } from "../sdk/definitions";
 import type { ConfigurationLookup } from "../sdk/queries/configurationLookup";
-import { schemaText, token } from "./schema";
+import { PACKAGE_NAME, schemaText, token } from "./schema";
 
 /** The provider's settings as `configure` received them: setting name → value (a secret still marked as such). */
 export type ProviderSettings = Readonly<Record<string, unknown>>;
@@ -19,9 +20,14 @@ export interface ConfigurableProvider extends provider.Provider {
  *
  * One plugin process serves one provider for one deployment, and a program may ask the same question twice (a YAML
  * gate takes `return: range` beside the full result): identical invokes share one answer, so they cost no second
- * request and cannot disagree. New settings start afresh.
+ * request and cannot disagree (a warning is logged once). New settings start afresh. `warn` logs a warning a query
+ * reports (`checkRestoreTime` with `onUnavailable: "warn"`) through the engine.
  */
-export function pluginProvider(version: string, env: NodeJS.ProcessEnv = process.env): ConfigurableProvider {
+export function pluginProvider(
+  version: string,
+  env: NodeJS.ProcessEnv = process.env,
+  warn: (message: string) => void = () => {},
+): ConfigurableProvider {
   const byToken = new Map<string, DataSource>(DATA_SOURCES.map((source) => [token(source.name), source]));
   let settings: ProviderSettings = {};
   const answers = new Map<string, Promise<object>>();
@@ -42,16 +48,34 @@ export function pluginProvider(version: string, env: NodeJS.ProcessEnv = process
       const key = JSON.stringify([functionToken, args]);
       let answer = answers.get(key);
       if (answer === undefined) {
-        answer = source.query(args, lookup());
+        answer = source.query(args, lookup(), warn);
         answers.set(key, answer);
         answer.catch(() => answers.delete(key));
       }
-      const result = await answer;
+      const result = await answer.catch((error: unknown) => {
+        throw withNamespaceNote(error);
+      });
       // Protobuf structs cannot hold `undefined`: absent fields stay absent, as the API gave them.
       return { outputs: JSON.parse(JSON.stringify(result)) as Record<string, unknown> };
     },
   };
 }
+
+/**
+ * Why a plugin sees no region or credentials where a program would: the engine hands a provider plugin only the stack
+ * config of its own namespace (or an explicit provider's arguments), so `huaweicloud:*`, which the README's setup of
+ * the `huaweicloud` provider sets, never reaches it (docs/engine-facts.md, "Which settings").
+ */
+function withNamespaceNote(error: unknown): unknown {
+  if (!isConfigurationError(error) || !NAMESPACE_SETTINGS.includes(error.setting)) return error;
+  return new ConfigurationError(
+    error.setting,
+    `${error.message} The Pulumi engine hands this provider plugin only its own namespace, ${PACKAGE_NAME}:* (or an explicit provider's arguments): huaweicloud:* stack config is never seen here.`,
+  );
+}
+
+/** Settings whose absence the namespace explains: the region and the credentials. */
+const NAMESPACE_SETTINGS = ["region", "accessKey", "secretKey"];
 
 /** Settings are text in stack config; an explicit provider may give a number (`maxRetries: 5`). */
 function settingText(value: unknown): string | undefined {

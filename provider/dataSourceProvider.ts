@@ -1,6 +1,10 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { isConfigurationError } from "../sdk/client/errors/ConfigurationError";
+import { isHuaweiCloudError } from "../sdk/client/errors/HuaweiCloudError";
+import { isIncompleteListingError } from "../sdk/client/errors/IncompleteListingError";
+import { isInvalidArgumentError } from "../sdk/client/errors/InvalidArgumentError";
 import type { ConfigurationLookup } from "../sdk/queries/configurationLookup";
-import { INVALID_ARGUMENTS } from "../sdk/resources/readProtocol";
+import { FAILURE, IN_PROGRAM, INVALID_ARGUMENTS } from "../sdk/resources/readProtocol";
 import { providerConfiguration } from "./configuration";
 
 /**
@@ -17,9 +21,26 @@ export function dataSourceReader<Args, Result extends object>(
       // Arguments the program refused once known (see dataSourceRegistration): the program fails with the message;
       // the read answers at once, without any request.
       if (id.startsWith(INVALID_ARGUMENTS)) return { id, props: { args } };
-      const result = await query(args, providerConfiguration());
-      // Pulumi state cannot hold `undefined`; absent fields stay absent, as the API gave them.
-      return { id, props: JSON.parse(JSON.stringify({ ...result, args })) as Record<string, unknown> };
+      let result: Result;
+      try {
+        result = await query(args, providerConfiguration());
+      } catch (error) {
+        if (props[IN_PROGRAM] !== true || !isDescribedFailure(error)) throw error;
+        return { id, props: { args, [FAILURE]: error.message } };
+      }
+      // Pulumi state cannot hold `undefined`; absent fields stay absent, as the API gave them. `failure` is always set
+      // (empty: none): an output a read leaves out is unknown during preview, and so would every output waiting on it.
+      return { id, props: JSON.parse(JSON.stringify({ ...result, args, [FAILURE]: "" })) as Record<string, unknown> };
     },
   };
+}
+
+/** A failure the package describes itself (a restore decision whose confirmation failed wraps one as its cause). */
+function isDescribedFailure(error: unknown): error is Error {
+  const described = (candidate: unknown) =>
+    isConfigurationError(candidate) ||
+    isHuaweiCloudError(candidate) ||
+    isIncompleteListingError(candidate) ||
+    isInvalidArgumentError(candidate);
+  return described(error) || (error instanceof Error && described(error.cause));
 }

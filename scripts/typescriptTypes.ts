@@ -11,6 +11,7 @@ export const TYPES_PATH = "sdk/queries/types.ts";
 const HAND_WRITTEN_TYPES: Record<NonNullable<FieldDefinition["tsType"]>, string> = {
   RestoreTimeInput: "../restore/parseRestoreTime",
   DurationInput: "../readiness/duration",
+  OnUnavailable: "../restore/onUnavailable",
 };
 
 const LINE_WIDTH = 120;

@@ -58,3 +58,5 @@ export {
 export { OffsiteRestoreTimeRanges, type OffsiteRestoreTimeRangesArgs } from "./resources/OffsiteRestoreTimeRanges";
 export { RestoreGate, type RestoreGateArgs, type RestorePoint } from "./resources/RestoreGate";
 export { findRestoreTimeRange, latestRestorableTime } from "./restore/findRestoreTimeRange";
+export type { OnUnavailable } from "./restore/onUnavailable";
+export { isRestoreRefusedError, RestoreRefusedError } from "./restore/RestoreRefusedError";

@@ -6,6 +6,7 @@ import { LOOKUP_REGION } from "../lookups/measureLookups";
 import type { EmulatorHost } from "../support/emulatorHost";
 import { product, repoRoot } from "../support/product";
 import { median, round } from "../support/stats";
+import { type GateResult, measureGate } from "./measureGate";
 import { openStack } from "./openStack";
 
 /** Data-source resources per program; 0 is the fixed cost of a preview (CLI, plugins, program, stack). */
@@ -31,6 +32,8 @@ export interface EngineResult {
   perDataSourceMarginalMs: number;
   /** Diagnostic: 50 reads whose provider answers at once, no module and no request (see trivialReadProvider.ts). */
   engineFloor: { resources: number; medianMs: number; runsMs: number[]; perResourceMs: number };
+  /** A directory project's preview with a restorable time and with a refused one (see measureGate.ts). */
+  gate: GateResult;
 }
 
 /**
@@ -113,6 +116,7 @@ export async function measureEngine(emulator: EmulatorHost, options: { previewRe
     };
   });
   const at = (count: number) => previews.find((preview) => preview.dataSources === count)?.medianMs ?? Number.NaN;
+  const gate = await measureGate(emulator, options);
   return {
     cliVersion: cli.version,
     previews,
@@ -124,6 +128,7 @@ export async function measureEngine(emulator: EmulatorHost, options: { previewRe
       runsMs: floorRuns.map((ms) => round(ms)),
       perResourceMs: round((median(floorRuns) - at(0)) / FLOOR_COUNT, 1),
     },
+    gate,
   };
 }
 

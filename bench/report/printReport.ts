@@ -148,6 +148,17 @@ export function printReport(results: BenchResults): void {
         ],
       ),
     );
+    const gate = engine.gate;
+    section(
+      `pulumi preview of a RestoreGate project directory (Node ${gate.node}): refused ${gate.refusalToPassing}× passing`,
+      formatTable(
+        ["preview", "median ms", "runs ms"],
+        [
+          ["restorable time (passes)", gate.passing.medianMs, gate.passing.runsMs.join(", ")],
+          ["unrestorable time (refused)", gate.refused.medianMs, gate.refused.runsMs.join(", ")],
+        ],
+      ),
+    );
   }
   if (results.memory) {
     const m = results.memory;

@@ -1,3 +1,4 @@
+import { MAX_REFUSAL_TO_PASSING } from "../engine/measureGate";
 import type { BenchResults } from "./results";
 
 export interface TargetCheck {
@@ -61,6 +62,12 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
       target: `each extra data source adds < ${MAX_PER_DATA_SOURCE_MS} ms to a preview`,
       measured: `${results.engine.perDataSourceMs} ms (past the 10th: ${results.engine.perDataSourceMarginalMs} ms)`,
       met: results.engine.perDataSourceMs < MAX_PER_DATA_SOURCE_MS,
+    });
+    const { gate } = results.engine;
+    checks.push({
+      target: `a refused RestoreGate preview costs ≤ ${MAX_REFUSAL_TO_PASSING}× a passing one`,
+      measured: `${gate.refusalToPassing}× (${gate.refused.medianMs} ms vs ${gate.passing.medianMs} ms, Node ${gate.node})`,
+      met: gate.refused.medianMs <= MAX_REFUSAL_TO_PASSING * gate.passing.medianMs,
     });
   }
   return checks;

@@ -1,10 +1,8 @@
 import { queryRestoreTime } from "../../sdk/queries/queryRestoreTime";
 import { validateCheckRestoreTimeArgs } from "../../sdk/queries/validateQueryArgs";
-import { describeUnavailable } from "../../sdk/restore/describeUnavailable";
-import { nearestRestoreTimeRanges } from "../../sdk/restore/findRestoreTimeRange";
 import { type Command, ExitCode } from "../command";
 import { connect, regionArguments } from "../connection";
-import { INSTANCE_ID_FLAG, JSON_FLAG } from "../flags";
+import { INSTANCE_ID_FLAG, JSON_FLAG, refuseEpochSeconds } from "../flags";
 import { iso, json, rangeJson } from "../output";
 
 export const checkCommand: Command = {
@@ -23,7 +21,8 @@ export const checkCommand: Command = {
       value: "TIME",
       argument: "restoreTime",
       required: true,
-      description: "ISO-8601 with a zone (2026-11-20T03:00:00Z, 2026-11-20T11:00:00+08:00) or epoch milliseconds",
+      description:
+        "ISO-8601 with a zone (2026-11-20T03:00:00Z, 2026-11-20T11:00:00+08:00) or epoch milliseconds (not seconds)",
     },
     json: JSON_FLAG,
   },
@@ -32,6 +31,7 @@ export const checkCommand: Command = {
     const instanceId = values["instance-id"] as string;
     const args = { ...where, instanceId, restoreTime: values.time as string };
     validateCheckRestoreTimeArgs(args);
+    refuseEpochSeconds("restoreTime", args.restoreTime);
     const { lookup } = connect(values, io.env);
     const check = await queryRestoreTime(args, lookup);
     const decision = {
@@ -52,10 +52,9 @@ export const checkCommand: Command = {
       );
       return ExitCode.ok;
     }
-    // A refusal's ranges are already the whole undated list (the core confirms every miss against it), so the nearest
-    // ones are named from it, as RestoreGate does, without asking again.
-    const message = describeUnavailable(instanceId, check.restoreTime, check.ranges);
-    const nearestRanges = nearestRestoreTimeRanges(check.ranges, check.restoreTime).map(rangeJson);
+    // The refusal as checkRestoreTime words it (RestoreGate's), with the nearest ranges it names.
+    const message = check.message ?? "";
+    const nearestRanges = check.nearestRanges.map(rangeJson);
     io.stdout.write(values.json ? json({ ...decision, nearestRanges, message }) : `${message}\n`);
     return ExitCode.no;
   },

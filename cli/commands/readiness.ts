@@ -5,7 +5,7 @@ import { queryOffsiteRecoveryReadiness } from "../../sdk/queries/queryOffsiteRec
 import { validateOffsiteRecoveryReadinessArgs } from "../../sdk/queries/validateQueryArgs";
 import { type Command, ExitCode } from "../command";
 import { connect, regionArguments } from "../connection";
-import { type FlagValues, UsageError } from "../flags";
+import { type FlagValues, refuseEpochSeconds, UsageError } from "../flags";
 import { json, printable } from "../output";
 import { scanProgress } from "../progress";
 import { readinessPage } from "../readinessPage";
@@ -76,6 +76,7 @@ export const readinessCommand: Command = {
       ...(typeof values["as-of"] === "string" ? { asOf: values["as-of"] } : {}),
     };
     validateOffsiteRecoveryReadinessArgs(args);
+    if (args.asOf !== undefined) refuseEpochSeconds("asOf", args.asOf);
     const connection = connect(values, io.env);
     const progress = scanProgress(
       io.stderr,

@@ -30,15 +30,16 @@ func main() {
 			return fmt.Errorf("DB instance %s has no cross-region backup in %s", instanceID, listing.Region)
 		}
 
+		// The gate: with OnUnavailable "fail", a time no range contains fails the call itself, and so the preview, with
+		// the refusal: the time in UTC and the nearest ranges.
+		fail := "fail"
 		check, err := offsite.CheckRestoreTime(ctx, &offsite.CheckRestoreTimeArgs{
-			InstanceId:  instanceID,
-			RestoreTime: restoreTime,
+			InstanceId:    instanceID,
+			RestoreTime:   restoreTime,
+			OnUnavailable: &fail,
 		})
 		if err != nil {
 			return err
-		}
-		if !check.Restorable {
-			return fmt.Errorf("cannot restore DB instance %s to %s: no restore time range of its cross-region backup contains that time", instanceID, restoreTime)
 		}
 
 		// Feed the checked time (epoch milliseconds) to the restore resource of the huaweicloud provider.

@@ -21,13 +21,14 @@ source = rds_offsite.get_offsite_backup_instances(instance_id=instance_id)
 if not source.instances:
     raise pulumi.RunError(f"DB instance {instance_id} has no cross-region backup in {listing.region}.")
 
-check = rds_offsite.check_restore_time(instance_id=instance_id, restore_time=restore_time)
-if not check.restorable:
-    latest = max((r.end_time for r in check.ranges), default=None)
-    raise pulumi.RunError(
-        f"Cannot restore DB instance {instance_id} to {restore_time}: no restore time range of its cross-region "
-        f"backup contains that time. Latest restorable time: {utc(latest) if latest is not None else 'none'}."
-    )
+# The gate: with on_unavailable="fail", a time no range contains fails the call itself, and so the preview, with the
+# refusal: the time in UTC and the nearest ranges.
+# The Pulumi Python SDK raises a failed call as a plain Exception, which it prints with a traceback: as a RunError the
+# refusal is printed alone, on one line.
+try:
+    check = rds_offsite.check_restore_time(instance_id=instance_id, restore_time=restore_time, on_unavailable="fail")
+except Exception as refusal:
+    raise pulumi.RunError(str(refusal)) from None
 
 # Feed the checked time (epoch milliseconds) to the restore, e.g. the huaweicloud provider's
 # huaweicloud.rds.Instance(..., restore={"instance_id": instance_id, "restore_time": check.restore_time}).

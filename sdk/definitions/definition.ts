@@ -36,7 +36,7 @@ export interface FieldDefinition {
    * The TypeScript type of the field where TypeScript callers may pass more than the wire carries (a `Date`, a
    * number): a hand-written type the generated sdk/queries/types.ts re-exports (see scripts/typescriptTypes.ts).
    */
-  readonly tsType?: "RestoreTimeInput" | "DurationInput";
+  readonly tsType?: "RestoreTimeInput" | "DurationInput" | "OnUnavailable";
 }
 
 /**
@@ -84,7 +84,8 @@ export interface DataSource {
   readonly description: string;
   readonly arguments: Readonly<Record<string, ArgumentDefinition>>;
   readonly result: Readonly<Record<string, FieldDefinition>>;
-  query(args: unknown, lookup: ConfigurationLookup): Promise<object>;
+  /** `warn` receives what the query reports as a warning (`checkRestoreTime` with `onUnavailable: "warn"`). */
+  query(args: unknown, lookup: ConfigurationLookup, warn?: (message: string) => void): Promise<object>;
 }
 
 /** The names of a data source's arguments: what its validation accepts. */

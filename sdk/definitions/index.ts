@@ -3,6 +3,7 @@ import { queryOffsiteBackupInstances } from "../queries/queryOffsiteBackupInstan
 import { queryOffsiteRecoveryReadiness } from "../queries/queryOffsiteRecoveryReadiness";
 import { queryOffsiteRestoreTimeRanges } from "../queries/queryOffsiteRestoreTimeRanges";
 import { queryRestoreTime } from "../queries/queryRestoreTime";
+import type { GetOffsiteRecoveryReadinessArgs } from "../queries/types";
 import { checkRestoreTime } from "./checkRestoreTime";
 import type { DataSource } from "./definition";
 import { getOffsiteBackupInstances } from "./getOffsiteBackupInstances";
@@ -18,5 +19,10 @@ export const DATA_SOURCES: readonly DataSource[] = [
   { ...getOffsiteBackupInstances, query: queryOffsiteBackupInstances },
   { ...getOffsiteRestoreTimeRanges, query: queryOffsiteRestoreTimeRanges },
   { ...checkRestoreTime, query: queryRestoreTime },
-  { ...getOffsiteRecoveryReadiness, query: queryOffsiteRecoveryReadiness },
+  // A scan reports progress (the command line draws it), not warnings: the surfaces that treat data sources alike
+  // have none to draw.
+  {
+    ...getOffsiteRecoveryReadiness,
+    query: (args, lookup) => queryOffsiteRecoveryReadiness(args as GetOffsiteRecoveryReadinessArgs, lookup),
+  },
 ];

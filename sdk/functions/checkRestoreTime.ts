@@ -1,4 +1,5 @@
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
+import { asProgramFunction } from "../program/programError";
 import { queryRestoreTime } from "../queries/queryRestoreTime";
 import type { CheckRestoreTimeArgs, CheckRestoreTimeResult } from "../queries/types";
 import { restoreTimeOutput } from "../restore/restoreTimeInput";
@@ -9,18 +10,21 @@ import { programConfiguration } from "./programConfiguration";
  * Whether an instance's cross-region backup can be restored to `restoreTime`: the same decision as `RestoreGate`'s.
  * It asks for that UTC day's ranges and, only when none contains the time, confirms against the whole list (2
  * requests for a restorable time, 3 for a refusal, plus one IAM project lookup per process when no project id is
- * configured). `opts` is accepted like every Pulumi function's; with no provider plugin involved, nothing in it
- * applies to a plain call.
+ * configured). An unrestorable time is answered with `message` (the refusal) and `nearestRanges`; `onUnavailable:
+ * "fail"` fails the call with that message instead, `"warn"` logs it as a warning. `opts` is accepted like every
+ * Pulumi function's; with no provider plugin involved, nothing in it applies to a plain call.
  *
  * @example
- * const check = await checkRestoreTime({ instanceId, restoreTime: "2026-11-20T03:00:00Z" });
- * if (!check.restorable) throw new pulumi.RunError("cannot restore to that time");
+ * // Stops the program with the refusal (the time in UTC, the nearest ranges) when the time is not restorable.
+ * const check = await checkRestoreTime({ instanceId, restoreTime: "2026-11-20T03:00:00Z", onUnavailable: "fail" });
  */
 export function checkRestoreTime(
   args: CheckRestoreTimeArgs,
   _opts?: pulumi.InvokeOptions,
 ): Promise<CheckRestoreTimeResult> {
-  return queryRestoreTime(args, programConfiguration());
+  return asProgramFunction("checkRestoreTime", () =>
+    queryRestoreTime(args, programConfiguration(), (message) => void pulumi.log.warn(message)),
+  );
 }
 
 /** {@link CheckRestoreTimeArgs} with `pulumi.Input` fields. */

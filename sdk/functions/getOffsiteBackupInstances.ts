@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { asProgramFunction } from "../program/programError";
 import { queryOffsiteBackupInstances } from "../queries/queryOffsiteBackupInstances";
 import type { GetOffsiteBackupInstancesArgs, GetOffsiteBackupInstancesResult } from "../queries/types";
 import { invokeOutput } from "./invokeOutput";
@@ -17,7 +18,9 @@ export function getOffsiteBackupInstances(
   args?: GetOffsiteBackupInstancesArgs,
   _opts?: pulumi.InvokeOptions,
 ): Promise<GetOffsiteBackupInstancesResult> {
-  return queryOffsiteBackupInstances(args, programConfiguration());
+  return asProgramFunction("getOffsiteBackupInstances", () =>
+    queryOffsiteBackupInstances(args, programConfiguration()),
+  );
 }
 
 /** {@link GetOffsiteBackupInstancesArgs} with `pulumi.Input` fields. */

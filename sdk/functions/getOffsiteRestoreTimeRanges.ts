@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { asProgramFunction } from "../program/programError";
 import { queryOffsiteRestoreTimeRanges } from "../queries/queryOffsiteRestoreTimeRanges";
 import type { GetOffsiteRestoreTimeRangesArgs, GetOffsiteRestoreTimeRangesResult } from "../queries/types";
 import { invokeOutput } from "./invokeOutput";
@@ -15,7 +16,9 @@ export function getOffsiteRestoreTimeRanges(
   args: GetOffsiteRestoreTimeRangesArgs,
   _opts?: pulumi.InvokeOptions,
 ): Promise<GetOffsiteRestoreTimeRangesResult> {
-  return queryOffsiteRestoreTimeRanges(args, programConfiguration());
+  return asProgramFunction("getOffsiteRestoreTimeRanges", () =>
+    queryOffsiteRestoreTimeRanges(args, programConfiguration()),
+  );
 }
 
 /** {@link GetOffsiteRestoreTimeRangesArgs} with `pulumi.Input` fields. */

@@ -1,8 +1,10 @@
-import { findRestoreTimeRange } from "../restore/findRestoreTimeRange";
+import { describeUnavailable } from "../restore/describeUnavailable";
+import { findRestoreTimeRange, nearestRestoreTimeRanges } from "../restore/findRestoreTimeRange";
 import { utcDay } from "../restore/parseRestoreTime";
+import { RestoreRefusedError } from "../restore/RestoreRefusedError";
 import type { ConfigurationLookup } from "./configurationLookup";
 import { fetchRestoreTimeRanges } from "./queryOffsiteRestoreTimeRanges";
-import type { CheckRestoreTimeArgs, CheckRestoreTimeResult } from "./types";
+import type { CheckRestoreTimeArgs, CheckRestoreTimeResult, RestoreTimeRange } from "./types";
 import { validateCheckRestoreTimeArgs } from "./validateQueryArgs";
 
 /**
@@ -17,16 +19,36 @@ import { validateCheckRestoreTimeArgs } from "./validateQueryArgs";
  *
  * Requests: the project lookup (once per process, none when a project id is configured), one for the day, and one
  * more only when the day's ranges miss.
+ *
+ * An unrestorable time is answered with the refusal `message`, or, as `onUnavailable` asks, refused with a
+ * {@link RestoreRefusedError} (`"fail"`) or passed to `warn` (`"warn"`, how the caller's surface logs a warning).
  */
 export async function queryRestoreTime(
   args: CheckRestoreTimeArgs,
   lookup: ConfigurationLookup,
+  warn: (message: string) => void = () => {},
 ): Promise<CheckRestoreTimeResult> {
-  const { where, instanceId, restoreTime } = validateCheckRestoreTimeArgs(args);
+  const { where, instanceId, restoreTime, onUnavailable } = validateCheckRestoreTimeArgs(args);
+  const { range, ranges } = await decide(where, instanceId, restoreTime, lookup);
+  const nearestRanges = nearestRestoreTimeRanges(ranges, restoreTime);
+  if (range !== undefined) return { restorable: true, restoreTime, range, ranges, nearestRanges };
+  const message = describeUnavailable(instanceId, restoreTime, ranges);
+  if (onUnavailable === "fail") throw new RestoreRefusedError(message, instanceId, restoreTime);
+  if (onUnavailable === "warn") warn(message);
+  return { restorable: false, restoreTime, ranges, nearestRanges, message };
+}
+
+/** The range containing the time (if any), and the ranges that decided it. */
+async function decide(
+  where: ReturnType<typeof validateCheckRestoreTimeArgs>["where"],
+  instanceId: string,
+  restoreTime: number,
+  lookup: ConfigurationLookup,
+): Promise<{ range: RestoreTimeRange | undefined; ranges: RestoreTimeRange[] }> {
   const day = utcDay(restoreTime);
   const dayRanges = await fetchRestoreTimeRanges(where, instanceId, day, lookup);
   const onDay = findRestoreTimeRange(dayRanges, restoreTime);
-  if (onDay !== undefined) return { restorable: true, restoreTime, range: onDay, ranges: dayRanges };
+  if (onDay !== undefined) return { range: onDay, ranges: dayRanges };
   let allRanges: Awaited<ReturnType<typeof fetchRestoreTimeRanges>>;
   try {
     allRanges = await fetchRestoreTimeRanges(where, instanceId, undefined, lookup);
@@ -36,8 +58,5 @@ export async function queryRestoreTime(
       { cause: error },
     );
   }
-  const range = findRestoreTimeRange(allRanges, restoreTime);
-  return range === undefined
-    ? { restorable: false, restoreTime, ranges: allRanges }
-    : { restorable: true, restoreTime, range, ranges: allRanges };
+  return { range: findRestoreTimeRange(allRanges, restoreTime), ranges: allRanges };
 }

@@ -5,6 +5,7 @@ import { getOffsiteRecoveryReadiness, READINESS_DEFAULTS } from "../definitions/
 import { getOffsiteRestoreTimeRanges } from "../definitions/getOffsiteRestoreTimeRanges";
 import type { ReadinessThresholds } from "../readiness/assessReadiness";
 import { parseDuration } from "../readiness/duration";
+import type { OnUnavailable } from "../restore/onUnavailable";
 import type { InstanceFilters } from "./instanceFilters";
 import { validateArgsObject, validateArguments } from "./validateArgs";
 
@@ -43,13 +44,22 @@ export function validateOffsiteRestoreTimeRangesArgs(args: unknown): {
   return { where: whereOf({ region, projectId }), instanceId: instanceId as string, date: date as string | undefined };
 }
 
-export function validateCheckRestoreTimeArgs(args: unknown): { where: Where; instanceId: string; restoreTime: number } {
+export function validateCheckRestoreTimeArgs(args: unknown): {
+  where: Where;
+  instanceId: string;
+  restoreTime: number;
+  onUnavailable: OnUnavailable | undefined;
+} {
   const checked = validateArgsObject(args, CHECK_RESTORE_TIME_ARGS, checkRestoreTime.name);
-  const { region, projectId, instanceId, restoreTime } = validateArguments(checkRestoreTime.arguments, checked);
+  const { region, projectId, instanceId, restoreTime, onUnavailable } = validateArguments(
+    checkRestoreTime.arguments,
+    checked,
+  );
   return {
     where: whereOf({ region, projectId }),
     instanceId: instanceId as string,
     restoreTime: restoreTime as number,
+    onUnavailable: onUnavailable as OnUnavailable | undefined,
   };
 }
 

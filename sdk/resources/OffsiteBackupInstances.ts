@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { GetOffsiteBackupInstancesArgs, OffsiteBackupInstance } from "../queries/types";
 import { validateOffsiteBackupInstancesArgs } from "../queries/validateQueryArgs";
-import { argumentsDigest, dataSourceRegistration, TOKEN_MODULE } from "./dataSourceResource";
+import { argumentsDigest, dataSourceRegistration, TOKEN_MODULE, withheldOnFailure } from "./dataSourceResource";
 
 /** {@link GetOffsiteBackupInstancesArgs} with `pulumi.Input` fields. */
 export type OffsiteBackupInstancesArgs = {
@@ -27,12 +27,14 @@ export class OffsiteBackupInstances extends pulumi.dynamic.Resource {
   declare readonly totalCount: pulumi.Output<number>;
 
   constructor(name: string, args: OffsiteBackupInstancesArgs = {}, opts?: pulumi.CustomResourceOptions) {
+    const label = `OffsiteBackupInstances "${name}"`;
+    const outputNames = ["region", "instances", "ids", "totalCount"];
     const [provider, props, options] = dataSourceRegistration(
       {
         kind: "offsiteBackupInstances",
-        label: `OffsiteBackupInstances "${name}"`,
+        label,
         args,
-        outputNames: ["region", "instances", "ids", "totalCount"],
+        outputNames,
         identify: (plain) => {
           validateOffsiteBackupInstancesArgs(plain);
           // Without a `region` argument the id names the configured region, whatever it is at read time.
@@ -42,5 +44,6 @@ export class OffsiteBackupInstances extends pulumi.dynamic.Resource {
       opts,
     );
     super(provider, name, props, options, TOKEN_MODULE, "OffsiteBackupInstances");
+    withheldOnFailure(this, label, outputNames);
   }
 }

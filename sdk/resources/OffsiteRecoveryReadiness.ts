@@ -7,7 +7,7 @@ import type {
 } from "../queries/types";
 import { validateOffsiteRecoveryReadinessArgs } from "../queries/validateQueryArgs";
 import { restoreTimeArgument } from "../restore/restoreTimeInput";
-import { argumentsDigest, dataSourceRegistration, TOKEN_MODULE } from "./dataSourceResource";
+import { argumentsDigest, dataSourceRegistration, TOKEN_MODULE, withheldOnFailure } from "./dataSourceResource";
 
 /** {@link GetOffsiteRecoveryReadinessArgs} with `pulumi.Input` fields. */
 export type OffsiteRecoveryReadinessArgs = {
@@ -39,15 +39,17 @@ export class OffsiteRecoveryReadiness extends pulumi.dynamic.Resource {
   declare readonly instances: pulumi.Output<InstanceReadiness[]>;
 
   constructor(name: string, args: OffsiteRecoveryReadinessArgs = {}, opts?: pulumi.CustomResourceOptions) {
+    const label = `OffsiteRecoveryReadiness "${name}"`;
+    const outputNames = ["region", "asOf", "maxLagMs", "minCoverage", "minGapMs", "ready", "summary", "instances"];
     const [provider, props, options] = dataSourceRegistration(
       {
         kind: "offsiteRecoveryReadiness",
-        label: `OffsiteRecoveryReadiness "${name}"`,
+        label,
         args:
           args.asOf === undefined
             ? args
             : { ...args, asOf: restoreTimeArgument(args.asOf as pulumi.Input<RestoreTimeInput>) },
-        outputNames: ["region", "asOf", "maxLagMs", "minCoverage", "minGapMs", "ready", "summary", "instances"],
+        outputNames,
         identify: (plain) => {
           validateOffsiteRecoveryReadinessArgs(plain);
           // Without a `region` argument the id names the configured region, whatever it is at read time.
@@ -57,5 +59,6 @@ export class OffsiteRecoveryReadiness extends pulumi.dynamic.Resource {
       opts,
     );
     super(provider, name, props, options, TOKEN_MODULE, "OffsiteRecoveryReadiness");
+    withheldOnFailure(this, label, outputNames);
   }
 }

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { GetOffsiteRestoreTimeRangesArgs, RestoreTimeRange } from "../queries/types";
 import { validateOffsiteRestoreTimeRangesArgs } from "../queries/validateQueryArgs";
-import { dataSourceRegistration, TOKEN_MODULE } from "./dataSourceResource";
+import { dataSourceRegistration, TOKEN_MODULE, withheldOnFailure } from "./dataSourceResource";
 
 /** {@link GetOffsiteRestoreTimeRangesArgs} with `pulumi.Input` fields. */
 export type OffsiteRestoreTimeRangesArgs = {
@@ -23,12 +23,14 @@ export class OffsiteRestoreTimeRanges extends pulumi.dynamic.Resource {
   declare readonly ranges: pulumi.Output<RestoreTimeRange[]>;
 
   constructor(name: string, args: OffsiteRestoreTimeRangesArgs, opts?: pulumi.CustomResourceOptions) {
+    const label = `OffsiteRestoreTimeRanges "${name}"`;
+    const outputNames = ["instanceId", "date", "ranges"];
     const [provider, props, options] = dataSourceRegistration(
       {
         kind: "offsiteRestoreTimeRanges",
-        label: `OffsiteRestoreTimeRanges "${name}"`,
+        label,
         args,
-        outputNames: ["instanceId", "date", "ranges"],
+        outputNames,
         identify: (plain) => {
           const { where, instanceId, date } = validateOffsiteRestoreTimeRangesArgs(plain);
           const place = [where.region, where.projectId].filter((part) => part !== undefined).join("/");
@@ -38,5 +40,6 @@ export class OffsiteRestoreTimeRanges extends pulumi.dynamic.Resource {
       opts,
     );
     super(provider, name, props, options, TOKEN_MODULE, "OffsiteRestoreTimeRanges");
+    withheldOnFailure(this, label, outputNames);
   }
 }

@@ -1,7 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
+import { isInvalidArgumentError } from "../client/errors/InvalidArgumentError";
+import { programError, stopProgram } from "../program/programError";
 import type { RestoreTimeInput, RestoreTimeRange } from "../queries/types";
 import { describeUnavailable } from "../restore/describeUnavailable";
 import { findRestoreTimeRange } from "../restore/findRestoreTimeRange";
+import { type OnUnavailable, validateOnUnavailable } from "../restore/onUnavailable";
 import { invalidArgumentMessage } from "./dataSourceResource";
 import { RestoreTimeCheck } from "./RestoreTimeCheck";
 
@@ -14,8 +17,21 @@ export interface RestoreGateArgs {
   region?: pulumi.Input<string>;
   /** Project id of `region`; looked up through IAM when absent. */
   projectId?: pulumi.Input<string>;
-  /** What an unrestorable time does: `"fail"` fails `pulumi preview`/`up`; `"warn"` logs and sets `restorable` false. @default "fail" */
-  onUnavailable?: pulumi.Input<"fail" | "warn">;
+  /**
+   * What an unrestorable time does: `"fail"` fails `pulumi preview`/`up` with the refusal, once, on one line, under
+   * the gate's name, and withholds every output; `"warn"` logs it as a warning and sets `restorable` false.
+   * @default "fail"
+   */
+  onUnavailable?: pulumi.Input<OnUnavailable>;
+}
+
+/** What the gate decided; a refusal in `"fail"` mode decides nothing, it stops the program. */
+interface GateDecision {
+  readonly restorable: boolean;
+  readonly restoreTime: number;
+  readonly ranges: RestoreTimeRange[];
+  readonly range: RestoreTimeRange | undefined;
+  readonly restorePoint: RestorePoint | undefined;
 }
 
 /** The shape Huawei's point-in-time restore APIs take (`huaweicloud_rds_restore` with `type = "timestamp"`). */
@@ -55,16 +71,19 @@ export class RestoreGate extends pulumi.ComponentResource {
   constructor(name: string, args: RestoreGateArgs, opts?: pulumi.ComponentResourceOptions) {
     super("huaweicloud-rds-offsite:index:RestoreGate", name, {}, opts);
     const label = `RestoreGate "${name}"`;
-    const checkMode = (mode: unknown) => {
-      if (mode !== "fail" && mode !== "warn") {
-        throw new pulumi.RunError(
-          invalidArgumentMessage(label, "onUnavailable", `must be "fail" or "warn", got ${JSON.stringify(mode)}`),
-        );
+    const modeProblem = (mode: unknown) => {
+      try {
+        validateOnUnavailable(mode);
+        return undefined;
+      } catch (error) {
+        if (!isInvalidArgumentError(error)) throw error;
+        return invalidArgumentMessage(label, error.argument, error.reason);
       }
-      return mode;
     };
-    if (typeof args.onUnavailable === "string") checkMode(args.onUnavailable);
-    const onUnavailable = pulumi.output(args.onUnavailable ?? "fail").apply(checkMode);
+    if (typeof args.onUnavailable === "string") {
+      const problem = modeProblem(args.onUnavailable);
+      if (problem !== undefined) throw programError(problem, this);
+    }
     const { instanceId, restoreTime, region, projectId } = args;
     const check = new RestoreTimeCheck(
       `${name}-ranges`,
@@ -73,26 +92,29 @@ export class RestoreGate extends pulumi.ComponentResource {
       { parent: this },
     );
     // Every input here is an output the read always sets: one it leaves out (as `range` of a refusal) would be
-    // unknown during preview, and the refusal would wait for `up`.
+    // unknown during preview, and the refusal would wait for `up`. A refusal stops the program under the gate's name,
+    // and every output of the gate waits on the decision: nothing fed from the gate is registered after a refusal.
     const decision = pulumi
-      .all([check.restorable, check.restoreTime, check.ranges, instanceId, onUnavailable])
-      .apply(([restorable, time, ranges, id, mode]) => {
+      .all([check.restorable, check.restoreTime, check.ranges, instanceId, args.onUnavailable ?? "fail"])
+      .apply(async ([restorable, time, ranges, id, mode]): Promise<GateDecision> => {
+        const problem = modeProblem(mode);
+        if (problem !== undefined) return stopProgram(problem, this);
         const range = restorable ? findRestoreTimeRange(ranges, time) : undefined;
-        if (!restorable) {
+        if (range === undefined) {
           const message = describeUnavailable(id, time, ranges);
-          if (mode === "fail") throw new pulumi.RunError(message);
+          if (mode === "fail") return stopProgram(message, this);
           pulumi.log.warn(message, this);
+          return { restorable: false, restoreTime: time, ranges, range: undefined, restorePoint: undefined };
         }
-        return restorable && range !== undefined
-          ? { range, restorePoint: { instanceId: id, type: "timestamp" as const, restoreTime: time } }
-          : { range: undefined, restorePoint: undefined };
+        const restorePoint = { instanceId: id, type: "timestamp" as const, restoreTime: time };
+        return { restorable: true, restoreTime: time, ranges, range, restorePoint };
       });
     Object.assign(this, {
-      restorable: check.restorable,
-      restoreTime: check.restoreTime,
-      range: decision.apply((result) => result.range),
-      ranges: check.ranges,
-      restorePoint: decision.apply((result) => result.restorePoint),
+      restorable: decision.restorable,
+      restoreTime: decision.restoreTime,
+      range: decision.range,
+      ranges: decision.ranges,
+      restorePoint: decision.restorePoint,
     });
     this.registerOutputs({
       restorable: this.restorable,

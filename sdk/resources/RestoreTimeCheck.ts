@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { CheckRestoreTimeArgs, RestoreTimeRange } from "../queries/types";
 import { validateCheckRestoreTimeArgs } from "../queries/validateQueryArgs";
 import { restoreTimeArgument } from "../restore/restoreTimeInput";
-import { dataSourceRegistration, TOKEN_MODULE } from "./dataSourceResource";
+import { dataSourceRegistration, TOKEN_MODULE, withheldOnFailure } from "./dataSourceResource";
 
 /** {@link CheckRestoreTimeArgs} with `pulumi.Input` fields. */
 export type RestoreTimeCheckArgs = { [K in keyof CheckRestoreTimeArgs]: pulumi.Input<CheckRestoreTimeArgs[K]> };
@@ -19,12 +19,13 @@ export class RestoreTimeCheck extends pulumi.dynamic.Resource {
 
   /** @param label how messages name the resource the user wrote, e.g. `RestoreGate "orders-restore"` */
   constructor(name: string, label: string, args: RestoreTimeCheckArgs, opts?: pulumi.CustomResourceOptions) {
+    const outputNames = ["restorable", "restoreTime", "ranges"];
     const [provider, props, options] = dataSourceRegistration(
       {
         kind: "restoreTimeCheck",
         label,
         args: { ...args, restoreTime: restoreTimeArgument(args.restoreTime) },
-        outputNames: ["restorable", "restoreTime", "ranges"],
+        outputNames,
         identify: (plain) => {
           const { where, instanceId, restoreTime } = validateCheckRestoreTimeArgs(plain);
           const place = [where.region, where.projectId].filter((part) => part !== undefined).join("/");
@@ -34,5 +35,6 @@ export class RestoreTimeCheck extends pulumi.dynamic.Resource {
       opts,
     );
     super(provider, name, props, options, TOKEN_MODULE, "RestoreTimeCheck");
+    withheldOnFailure(this, label, outputNames, opts?.parent);
   }
 }

@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
+import { unknownPackageSetting } from "../client/config/stackConfigKeys";
 import { isInvalidArgumentError } from "../client/errors/InvalidArgumentError";
+import { programError, stopProgram } from "../program/programError";
 import { type DataSourceKind, providerHandle } from "./providerHandle";
-import { INVALID_ARGUMENTS } from "./readProtocol";
+import { FAILURE, IN_PROGRAM, INVALID_ARGUMENTS } from "./readProtocol";
 
 // One provider object per data-source type, serialized once per process.
 const handles: Partial<Record<DataSourceKind, pulumi.dynamic.ResourceProvider>> = {};
@@ -41,6 +43,9 @@ export function dataSourceRegistration(
   opts: pulumi.CustomResourceOptions | undefined,
 ): [pulumi.dynamic.ResourceProvider, pulumi.Inputs, pulumi.CustomResourceOptions] {
   const { kind, label, args, outputNames, identify } = registration;
+  // The settings are read in the provider process, which cannot list the stack's keys: a misspelt one is named here.
+  const misspelt = unknownPackageSetting(Object.keys(pulumi.runtime.allConfig()));
+  if (misspelt !== undefined) throw programError(`${label}: ${misspelt.message}`);
   const checked = (plain: Record<string, unknown>) => {
     try {
       return { id: identify(plain) };
@@ -53,7 +58,7 @@ export function dataSourceRegistration(
   const known = Object.values(args).every((value) => !pulumi.Output.isInstance(value) && !(value instanceof Promise));
   if (known) {
     const verdict = checked(args as Record<string, unknown>);
-    if (verdict.invalid !== undefined) throw new pulumi.RunError(verdict.invalid);
+    if (verdict.invalid !== undefined) throw programError(verdict.invalid);
   }
   // Arguments known later are checked then, and the program fails with the same message. A rejected id would leave
   // the read's outputs pending forever (a program exporting them would hang), so a refused reading still gets an id,
@@ -62,21 +67,32 @@ export function dataSourceRegistration(
   const id = pulumi.output(args).apply((plain) => {
     const verdict = checked(plain as Record<string, unknown>);
     if (verdict.invalid === undefined) return verdict.id;
-    failProgram(verdict.invalid);
+    void stopProgram(verdict.invalid);
     return `${INVALID_ARGUMENTS}${verdict.invalid}`;
   });
   handles[kind] ??= providerHandle(kind);
-  const props: pulumi.Inputs = { args };
-  for (const output of outputNames) props[output] = undefined;
+  const props: pulumi.Inputs = { args, [IN_PROGRAM]: true };
+  for (const output of [...outputNames, FAILURE]) props[output] = undefined;
   return [handles[kind], props, { ...opts, id }];
 }
 
 /**
- * Fails the program with `message` the way a `pulumi.RunError` thrown in an `apply` does (one error line, no stack
- * trace), without failing the caller.
+ * Called by a data source after `super(...)`: its outputs as the program sees them. A read that failed for a reason
+ * the package describes answers with the message (see readProtocol.ts); the program then stops with it, naming the
+ * data source (`label`), once, on one line, under `blame` (the data source itself, or the component it serves), and
+ * every output stays withheld, so nothing fed from the data source is registered.
  */
-function failProgram(message: string): void {
-  Promise.reject(new pulumi.RunError(message));
+export function withheldOnFailure(
+  resource: pulumi.dynamic.Resource,
+  label: string,
+  outputNames: readonly string[],
+  blame: pulumi.Resource = resource,
+): void {
+  const outputs = resource as unknown as Record<string, pulumi.Output<unknown>>;
+  const stopped = (outputs[FAILURE] as pulumi.Output<string | undefined>).apply((failure) =>
+    failure === undefined || failure === "" ? undefined : stopProgram(`${label}: ${failure}`, blame),
+  );
+  for (const name of outputNames) outputs[name] = pulumi.all([stopped, outputs[name]]).apply(([, value]) => value);
 }
 
 /** `Invalid argument "date" of OffsiteRestoreTimeRanges "ranges": …`: the resource, the argument, the reason. */

@@ -76,7 +76,7 @@ describe("examples/ci-gate/gate.sh, a CI step gating on rds-offsite check", () =
 
   it("stops with exit 3, not 1, when it gets no answer", async () => {
     const { HW_SECRET_KEY: _secret, ...withoutSecret } = connection;
-    const result = await gate({ INSTANCE_ID: first(), RESTORE_TIME: "0" }, withoutSecret);
+    const result = await gate({ INSTANCE_ID: first(), RESTORE_TIME: "2026-11-20T03:00:00Z" }, withoutSecret);
     expect(result.status).toBe(3);
     expect(result.stderr).toContain("Stop: no decision (exit status 3); nothing was checked against the backup.\n");
     expect(result.stepOutput).toBe("");

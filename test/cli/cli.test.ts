@@ -352,6 +352,15 @@ describe("check", () => {
     );
   });
 
+  it("refuses ten epoch digits as probably seconds, with exit 2 and no request", async () => {
+    const seconds = "1796227200"; // what `date +%s` prints
+    const stderr = await refused(["check", "--instance-id", withGap().id, "--time", seconds]);
+    expect(stderr.split("\n")[0]).toBe(
+      'Invalid argument "--time": "1796227200" is epoch milliseconds of 1970-01-21T18:57:07.200Z, before 2001: probably ' +
+        "epoch seconds. Give epoch milliseconds (1796227200000) or ISO-8601 (2026-12-02T16:00:00.000Z)",
+    );
+  });
+
   it("refuses a bad flag before looking at the configuration", async () => {
     const stderr = await refused(["check", "--instance-id", "a/b", "--time", "0"], {});
     expect(stderr.split("\n")[0]).toBe(
@@ -582,5 +591,48 @@ describe("progress on stderr", () => {
     } finally {
       emulator.setLatency(0);
     }
+  });
+});
+
+describe("--json failures: one error object on stdout, the same exit status", () => {
+  const errorOf = (result: { stdout: string }) => JSON.parse(result.stdout) as { error: Record<string, string> };
+
+  it("a usage error", async () => {
+    const args = ["check", "--instance-id", withGap().id, "--time", "1796227200"];
+    const text = await run(args);
+    const result = await run([...args, "--json"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(text.stderr);
+    expect(errorOf(result)).toEqual({ error: { kind: "usage", message: text.stderr.split("\n")[0] } });
+    expect(errorOf(await run(["chekc", "--json"]))).toEqual({
+      error: { kind: "usage", message: 'Unknown command "chekc".' },
+    });
+  });
+
+  it("a configuration error", async () => {
+    const { HW_REGION_NAME: _region, ...noRegion } = env;
+    const result = await run(["instances", "--json"], noRegion);
+    expect(result.status).toBe(3);
+    expect(errorOf(result)).toEqual({
+      error: {
+        kind: "configuration",
+        message: "No region is set. Set --region (arguments), or HW_REGION_NAME (environment).",
+      },
+    });
+  });
+
+  it("an API error, with Huawei's error code and request id", async () => {
+    const { id } = withGap();
+    emulator.queueFault({ operation: "listRestoreTimes", status: 403 });
+    const result = await run(["check", "--instance-id", id, "--time", String(latestOf(id)), "--json"]);
+    expect(result.status).toBe(3);
+    const { error } = errorOf(result);
+    expect(error).toEqual({
+      kind: "api",
+      message: result.stderr.trimEnd(),
+      errorCode: "DBS.200010",
+      requestId: expect.stringMatching(/^[0-9a-f]+$/),
+    });
+    expect(error.message).toContain(`(request id ${error.requestId})`);
   });
 });

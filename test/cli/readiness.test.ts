@@ -177,11 +177,18 @@ describe("rds-offsite readiness", () => {
       [["--min-coverage", "150"], `Option '--min-coverage' takes a percent from 0 to 100 such as 99.5, got "150".`],
       [["--json", "--markdown"], "Options '--json' and '--markdown' exclude each other."],
       [["--as-of", "yesterday"], `Invalid argument "--as-of": "yesterday" is not an ISO-8601 date-time with a zone`],
+      [
+        ["--as-of", "1796227200"],
+        `Invalid argument "--as-of": "1796227200" is epoch milliseconds of 1970-01-21T18:57:07.200Z, before 2001: probably epoch seconds. Give epoch milliseconds (1796227200000) or ISO-8601 (2026-12-02T16:00:00.000Z)`,
+      ],
     ];
     for (const [args, message] of cases) {
       const { status, stdout, stderr } = await runCommand(["readiness", ...args], env);
-      expect({ status, stdout }).toEqual({ status: 2, stdout: "" });
+      expect(status).toBe(2);
       expect(stderr).toContain(message);
+      // Under --json a failure is also one error object on stdout; otherwise stdout stays empty.
+      if (args.includes("--json")) expect(JSON.parse(stdout)).toEqual({ error: { kind: "usage", message } });
+      else expect(stdout).toBe("");
     }
     expect(emulator.requests).toHaveLength(0);
   });

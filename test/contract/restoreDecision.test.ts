@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { queryRestoreTime } from "../../sdk/queries/queryRestoreTime";
+import { describeUnavailable } from "../../sdk/restore/describeUnavailable";
+import { nearestRestoreTimeRanges } from "../../sdk/restore/findRestoreTimeRange";
 import { emulatorForFile, requestsOf } from "./emulatorClient";
 
 // The restore decision under every reading of the API's undocumented `date` (ranges overlapping the day, clipped to
@@ -51,10 +53,13 @@ describe("the restore decision", () => {
     const all = emulator.dataset.restoreRanges(instanceId);
     const latest = Math.max(...all.map((r) => r.end_time));
     const result = await queryRestoreTime({ instanceId, restoreTime: latest + 1 }, lookup);
+    const ranges = all.map((r) => ({ startTime: r.start_time, endTime: r.end_time }));
     expect(result).toEqual({
       restorable: false,
       restoreTime: latest + 1,
-      ranges: all.map((r) => ({ startTime: r.start_time, endTime: r.end_time })),
+      ranges,
+      nearestRanges: nearestRestoreTimeRanges(ranges, latest + 1),
+      message: describeUnavailable(instanceId, latest + 1, ranges),
     });
     expect(requestsOf(emulator, "listRestoreTimes")).toHaveLength(2);
   });

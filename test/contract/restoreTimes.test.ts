@@ -1,6 +1,12 @@
+import * as pulumi from "@pulumi/pulumi";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { RestoreTimeRange as WireRange } from "../../emulator";
-import { checkRestoreTime, getOffsiteBackupInstances, getOffsiteRestoreTimeRanges } from "../../sdk";
+import {
+  checkRestoreTime,
+  getOffsiteBackupInstances,
+  getOffsiteRestoreTimeRanges,
+  isRestoreRefusedError,
+} from "../../sdk";
 import { environmentFor } from "../support/emulatorEnvironment";
 import { emulatorForFile, requestsOf } from "./emulatorClient";
 
@@ -105,8 +111,48 @@ describe("checkRestoreTime", () => {
     const all = emulator.dataset.restoreRanges(crossing.id);
     const latest = Math.max(...all.map((range) => range.end_time));
     const result = await checkRestoreTime({ instanceId: crossing.id, restoreTime: new Date(latest + 60_000) });
-    expect(result).toEqual({ restorable: false, restoreTime: latest + 60_000, ranges: expect.any(Array) });
+    expect(result).toEqual({
+      restorable: false,
+      restoreTime: latest + 60_000,
+      ranges: expect.any(Array),
+      nearestRanges: expect.any(Array),
+      message: expect.stringMatching(
+        `^Cannot restore DB instance ${crossing.id} to ${new Date(latest + 60_000).toISOString()} \\(${latest + 60_000}\\): `,
+      ),
+    });
     expect(result.range).toBeUndefined();
+    expect(result.nearestRanges[0]).toEqual(camel(all.find((range) => range.end_time === latest)!));
+  });
+
+  it('fails with the refusal message itself with onUnavailable: "fail", naming the function', async () => {
+    const all = emulator.dataset.restoreRanges(crossing.id);
+    const latest = Math.max(...all.map((range) => range.end_time));
+    const refused = latest + 60_000;
+    const reported = await checkRestoreTime({ instanceId: crossing.id, restoreTime: refused });
+    const error = await checkRestoreTime({
+      instanceId: crossing.id,
+      restoreTime: refused,
+      onUnavailable: "fail",
+    }).catch((e: unknown) => e);
+    expect(isRestoreRefusedError(error)).toBe(true);
+    expect((error as Error).message).toBe(`checkRestoreTime: ${reported.message}`);
+    // What @pulumi/pulumi's runner prints of it: the message only (a RunError), never a formatted stack.
+    expect(pulumi.RunError.isInstance(error)).toBe(true);
+    expect((error as Error).stack).toBeUndefined();
+  });
+
+  it('answers restorable: false with onUnavailable: "warn", as without it', async () => {
+    const latest = Math.max(...emulator.dataset.restoreRanges(crossing.id).map((range) => range.end_time));
+    const args = { instanceId: crossing.id, restoreTime: latest + 60_000 };
+    expect(await checkRestoreTime({ ...args, onUnavailable: "warn" })).toEqual(await checkRestoreTime(args));
+  });
+
+  it("refuses an onUnavailable other than fail or warn, naming it", async () => {
+    await expect(
+      checkRestoreTime({ instanceId: crossing.id, restoreTime: inside, onUnavailable: "stop" as never }),
+    ).rejects.toThrowError(
+      'checkRestoreTime: Invalid argument "onUnavailable": must be "fail" or "warn", got the string "stop"',
+    );
   });
 
   it("accepts the three forms of a restore time alike", async () => {

@@ -198,6 +198,7 @@ describe("the npm pack tarball, installed into fresh projects", () => {
       expect(stdout).toMatch(new RegExp(`mysqlCount\\s*:\\s*${mysql.length}\\n`));
       expect(stdout).toMatch(/restorable\s*:\s*true/);
       expect(stdout).toMatch(/invalidDate\s*:\s*"invalid-argument"/);
+      expect(stdout).toMatch(/tooLate\s*:\s*"restore-refused"/);
       expect(stdout).toMatch(/resourceCount\s*:\s*30\n/);
       expect(stdout).toMatch(/gateRestorePoint\s*:\s*"timestamp"/);
     },

@@ -65,16 +65,19 @@ describe("examples/python-restore-gate: the generated Python SDK over the plugin
   );
 
   it(
-    "fails the preview for a time the backup cannot be restored to, with the program's message and no traceback",
+    'fails the preview with the refusal for a time the backup cannot be restored to (on_unavailable="fail")',
     async () => {
       const id = first().id;
-      const tooLate = new Date(latestOf(id) + 3_600_000).toISOString();
-      const project = await gateProject(tooLate);
+      const tooLate = latestOf(id) + 3_600_000;
+      const project = await gateProject(new Date(tooLate).toISOString());
       try {
         const refused = await project.runFailing("preview");
-        expect(refused.output).toContain(
-          `Cannot restore DB instance ${id} to ${tooLate}: no restore time range of its cross-region backup contains that time.`,
-        );
+        const refusal = `Cannot restore DB instance ${id} to ${new Date(tooLate).toISOString()} (${tooLate}): no restore time range of its cross-region backup contains that time. Nearest available range`;
+        const lines = refused.output.split("\n").filter((line) => line.includes(refusal));
+        expect(lines.length).toBeGreaterThan(0);
+        // Once in the stack's row, once in Diagnostics.
+        expect(lines).toHaveLength(2);
+        expect(lines[1]).toContain(new Date(latestOf(id)).toISOString());
         expect(refused.output).not.toMatch(TRACEBACK);
       } finally {
         project.cleanup();

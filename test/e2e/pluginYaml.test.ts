@@ -79,15 +79,20 @@ describe("examples/yaml-restore-gate: fn::invoke of the plugin's functions", () 
   );
 
   it(
-    "fails the preview for a time the backup cannot be restored to",
+    'fails the preview with the refusal for a time the backup cannot be restored to (onUnavailable: "fail")',
     async () => {
-      const project = await gateProject(new Date(latestOf(first().id) + 3_600_000).toISOString());
+      const id = first().id;
+      const tooLate = latestOf(id) + 3_600_000;
+      const project = await gateProject(new Date(tooLate).toISOString());
       try {
         const refused = await project.runFailing("preview");
-        expect(refused.output).toContain(
-          "fn::invoke of huaweicloud-rds-offsite:checkRestoreTime did not contain a property 'range' in the returned value",
-        );
+        const refusal = `Cannot restore DB instance ${id} to ${new Date(tooLate).toISOString()} (${tooLate}): no restore time range of its cross-region backup contains that time. Nearest available range`;
+        const lines = refused.output.split("\n").filter((line) => line.includes(refusal));
+        // Once in the resource's row, once in Diagnostics (the YAML host adds the program's source lines after it).
+        expect(lines).toHaveLength(2);
+        expect(lines[1]).toContain(new Date(latestOf(id)).toISOString());
         expect(refused.output).not.toMatch(STACK_FRAME);
+        expect(refused.output).not.toContain("did not contain a property");
       } finally {
         project.cleanup();
       }
@@ -156,6 +161,9 @@ describe("the plugin's settings, as the engine hands them over", () => {
         expect(refused.output).toContain("No region is set. Set ");
         expect(refused.output).toContain("huaweicloud-rds-offsite:region");
         expect(refused.output).toContain("HW_REGION_NAME");
+        expect(refused.output).toContain(
+          "The Pulumi engine hands this provider plugin only its own namespace, huaweicloud-rds-offsite:* (or an explicit provider's arguments): huaweicloud:* stack config is never seen here.",
+        );
       } finally {
         project.cleanup();
       }

@@ -64,6 +64,13 @@ describe("RestoreGate under the real engine", () => {
       );
       expect(failure.errorText).toContain(new Date(latest).toISOString());
       expect(failure.errorText).not.toMatch(/at .*\.js:\d+/);
+      // An inline program: under the gate, without the serializer's wrapper (the inline runner adds its summary,
+      // `One or more errors occurred: …`).
+      expect(failure.errorText).not.toContain("error serializing property");
+      const underGate = failure.diagnostics.filter(
+        (d) => d.severity.startsWith("error") && d.urn?.endsWith("huaweicloud-rds-offsite:index:RestoreGate::gate"),
+      );
+      expect(underGate.map((d) => d.message.trim())).toEqual([expect.stringMatching(/^Cannot restore DB instance /)]);
     } finally {
       await stack.cleanup();
     }

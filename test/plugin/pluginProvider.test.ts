@@ -105,4 +105,47 @@ describe("the plugin's provider", () => {
       "unknown function huaweicloud-rds-offsite:index:getBackups; this provider has huaweicloud-rds-offsite:index:getOffsiteBackupInstances, huaweicloud-rds-offsite:index:getOffsiteRestoreTimeRanges, huaweicloud-rds-offsite:index:checkRestoreTime, huaweicloud-rds-offsite:index:getOffsiteRecoveryReadiness",
     );
   });
+
+  it("says why it sees no region: the engine hands a plugin only its own namespace", async () => {
+    const provider = pluginProvider("0.1.0", {});
+    provider.configure({});
+    await expect(provider.invoke(listing, {})).rejects.toThrow(
+      "No region is set. Set region (arguments), or huaweicloud-rds-offsite:region (stack config), or HW_REGION_NAME (environment). The Pulumi engine hands this provider plugin only its own namespace, huaweicloud-rds-offsite:* (or an explicit provider's arguments): huaweicloud:* stack config is never seen here.",
+    );
+    provider.configure({ region: REGION });
+    await expect(provider.invoke(listing, {})).rejects.toThrow(
+      /^No Huawei Cloud credentials are set\. Set .*HW_ACCESS_KEY and HW_SECRET_KEY \(environment\)\. The Pulumi engine hands this provider plugin only its own namespace/,
+    );
+  });
+
+  describe("checkRestoreTime's onUnavailable", () => {
+    const check = "huaweicloud-rds-offsite:index:checkRestoreTime";
+    const refused = () => {
+      const instanceId = emulator.dataset.instances(REGION)[0]!.id;
+      const latest = Math.max(...emulator.dataset.restoreRanges(instanceId).map((range) => range.end_time));
+      return { instanceId, restoreTime: String(latest + 3_600_000) };
+    };
+
+    it('"fail" fails the invoke with the refusal message, the one the result carries otherwise', async () => {
+      const provider = pluginProvider("0.1.0", {});
+      provider.configure(settings());
+      const { outputs } = await provider.invoke(check, refused());
+      expect(outputs.restorable).toBe(false);
+      expect(outputs.message).toMatch(/^Cannot restore DB instance .* Nearest available ranges? \(UTC\): /);
+      expect(outputs.nearestRanges).toHaveLength(2);
+      await expect(provider.invoke(check, { ...refused(), onUnavailable: "fail" })).rejects.toThrow(
+        outputs.message as string,
+      );
+    });
+
+    it('"warn" warns once through the given logger and answers restorable: false', async () => {
+      const warnings: string[] = [];
+      const provider = pluginProvider("0.1.0", {}, (message) => warnings.push(message));
+      provider.configure(settings());
+      const args = { ...refused(), onUnavailable: "warn" };
+      const [first] = await Promise.all([provider.invoke(check, args), provider.invoke(check, args)]);
+      expect(first.outputs.restorable).toBe(false);
+      expect(warnings).toEqual([first.outputs.message]);
+    });
+  });
 });

@@ -31,6 +31,23 @@ beforeEach(async () => {
 });
 
 describe("read, as the engine calls it", () => {
+  it("answers a failure the package describes with its message in a program's read, and fails a refresh's", async () => {
+    await configure({ config: new Map([["huaweicloud:accessKey", emulator.credentials.accessKey]]) } as never);
+    const args = { datastoreType: "MySQL" };
+    const read = await offsiteBackupInstances.read("the-id", { args, inProgram: true });
+    expect(read).toEqual({
+      id: "the-id",
+      props: {
+        args,
+        failure:
+          "No region is set. Set region (arguments), or huaweicloud-rds-offsite:region (stack config), or huaweicloud:region (stack config), or HW_REGION_NAME (environment).",
+      },
+    });
+    // refresh: the stored outputs, without the program's marker; no program runs to report it, so the read fails.
+    await expect(offsiteBackupInstances.read("the-id", { args })).rejects.toThrow("No region is set.");
+    expect(emulator.requests).toHaveLength(0);
+  });
+
   it("keeps the arguments under args, apart from the outputs, so a refresh reads with the same arguments", async () => {
     const registered = { args: { datastoreType: "MySQL" }, region: undefined, instances: undefined };
     const first = await offsiteBackupInstances.read("the-id", registered);
@@ -49,6 +66,7 @@ describe("read, as the engine calls it", () => {
       args: { instanceId },
       instanceId,
       ranges: emulator.dataset.restoreRanges(instanceId).map((r) => ({ startTime: r.start_time, endTime: r.end_time })),
+      failure: "",
     });
   });
 

@@ -131,3 +131,26 @@ function endpointsMap(text: string | undefined): { rds?: string | undefined; iam
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === "" ? undefined : value;
 }
+
+/**
+ * Why a key of this package's namespace is not one of its settings (a misspelt `huaweicloud-rds-offsite:regoin` would
+ * otherwise be ignored and the region reported missing), or undefined for a setting. `huaweicloud:*` belongs to the
+ * huaweicloud provider and is not policed here.
+ */
+export function unknownSettingReason(key: string): string | undefined {
+  const known: readonly string[] = PACKAGE_CONFIG_KEYS;
+  if (known.includes(key)) return undefined;
+  const hint = known.find((candidate) => candidate.toLowerCase() === key.toLowerCase());
+  return `${PACKAGE_CONFIG_NAMESPACE} has no setting "${key}"${hint ? `; did you mean "${hint}"?` : `; its settings are ${known.join(", ")}`}`;
+}
+
+/** The first stack config key of this package's namespace (among `fullKeys`, `namespace:key`) that is no setting of it. */
+export function unknownPackageSetting(fullKeys: Iterable<string>): ConfigurationError | undefined {
+  for (const fullKey of fullKeys) {
+    if (!fullKey.startsWith(`${PACKAGE_CONFIG_NAMESPACE}:`)) continue;
+    const key = fullKey.slice(PACKAGE_CONFIG_NAMESPACE.length + 1);
+    const reason = unknownSettingReason(key);
+    if (reason !== undefined) return new ConfigurationError(key, `Stack config ${fullKey}: ${reason}.`);
+  }
+  return undefined;
+}

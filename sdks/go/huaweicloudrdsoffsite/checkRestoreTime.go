@@ -11,7 +11,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// Whether a DB instance's cross-region backup can be restored to `restoreTime`: the restore gate's decision. Fail the program when `restorable` is false, and give the restore `restoreTime` (epoch milliseconds).
+// Whether a DB instance's cross-region backup can be restored to `restoreTime`: the restore gate's decision. With `onUnavailable: "fail"` the call itself fails with the refusal message when it is not; give the restore `restoreTime` (epoch milliseconds).
 func CheckRestoreTime(ctx *pulumi.Context, args *CheckRestoreTimeArgs, opts ...pulumi.InvokeOption) (*CheckRestoreTimeResult, error) {
 	opts = internal.PkgInvokeDefaultOpts(opts)
 	var rv CheckRestoreTimeResult
@@ -25,6 +25,8 @@ func CheckRestoreTime(ctx *pulumi.Context, args *CheckRestoreTimeArgs, opts ...p
 type CheckRestoreTimeArgs struct {
 	// Id of the DB instance to restore.
 	InstanceId string `pulumi:"instanceId"`
+	// What an unrestorable time does: `"fail"` fails the call with the refusal message (a program stops with that one line); `"warn"` logs the message as a warning and answers `restorable: false`. Absent: the answer only reports it, in `message`.
+	OnUnavailable *string `pulumi:"onUnavailable"`
 	// Project id of `region`. Defaults to the provider's `projectId` (for its own region), then an IAM lookup (cached per process).
 	ProjectId *string `pulumi:"projectId"`
 	// Backup (destination) region to query, e.g. `ap-southeast-1`. Defaults to the provider's `region`, then `HW_REGION_NAME`.
@@ -34,6 +36,10 @@ type CheckRestoreTimeArgs struct {
 }
 
 type CheckRestoreTimeResult struct {
+	// When not restorable, the refusal, on one line: the instance, the requested time in UTC, and the nearest available ranges (what `RestoreGate` fails with).
+	Message *string `pulumi:"message"`
+	// The ranges nearest to `restoreTime` (at most two, nearest first; the containing one first when restorable): those a refusal names.
+	NearestRanges []RestoreTimeRange `pulumi:"nearestRanges"`
 	// The range containing it, when restorable.
 	Range *RestoreTimeRange `pulumi:"range"`
 	// The ranges the decision rests on: those of the restore time's UTC day when one contains it, otherwise the whole undated list (consulted to confirm a miss, and what a refusal names the nearest ranges from).
@@ -52,6 +58,8 @@ func CheckRestoreTimeOutput(ctx *pulumi.Context, args CheckRestoreTimeOutputArgs
 type CheckRestoreTimeOutputArgs struct {
 	// Id of the DB instance to restore.
 	InstanceId pulumi.StringInput `pulumi:"instanceId"`
+	// What an unrestorable time does: `"fail"` fails the call with the refusal message (a program stops with that one line); `"warn"` logs the message as a warning and answers `restorable: false`. Absent: the answer only reports it, in `message`.
+	OnUnavailable pulumi.StringPtrInput `pulumi:"onUnavailable"`
 	// Project id of `region`. Defaults to the provider's `projectId` (for its own region), then an IAM lookup (cached per process).
 	ProjectId pulumi.StringPtrInput `pulumi:"projectId"`
 	// Backup (destination) region to query, e.g. `ap-southeast-1`. Defaults to the provider's `region`, then `HW_REGION_NAME`.
@@ -76,6 +84,16 @@ func (o CheckRestoreTimeResultOutput) ToCheckRestoreTimeResultOutput() CheckRest
 
 func (o CheckRestoreTimeResultOutput) ToCheckRestoreTimeResultOutputWithContext(ctx context.Context) CheckRestoreTimeResultOutput {
 	return o
+}
+
+// When not restorable, the refusal, on one line: the instance, the requested time in UTC, and the nearest available ranges (what `RestoreGate` fails with).
+func (o CheckRestoreTimeResultOutput) Message() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v CheckRestoreTimeResult) *string { return v.Message }).(pulumi.StringPtrOutput)
+}
+
+// The ranges nearest to `restoreTime` (at most two, nearest first; the containing one first when restorable): those a refusal names.
+func (o CheckRestoreTimeResultOutput) NearestRanges() RestoreTimeRangeArrayOutput {
+	return o.ApplyT(func(v CheckRestoreTimeResult) []RestoreTimeRange { return v.NearestRanges }).(RestoreTimeRangeArrayOutput)
 }
 
 // The range containing it, when restorable.

@@ -24,7 +24,13 @@ __all__ = [
 
 @pulumi.output_type
 class CheckRestoreTimeResult:
-    def __init__(__self__, range=None, ranges=None, restorable=None, restore_time=None):
+    def __init__(__self__, message=None, nearest_ranges=None, range=None, ranges=None, restorable=None, restore_time=None):
+        if message and not isinstance(message, str):
+            raise TypeError("Expected argument 'message' to be a str")
+        pulumi.set(__self__, "message", message)
+        if nearest_ranges and not isinstance(nearest_ranges, list):
+            raise TypeError("Expected argument 'nearest_ranges' to be a list")
+        pulumi.set(__self__, "nearest_ranges", nearest_ranges)
         if range and not isinstance(range, dict):
             raise TypeError("Expected argument 'range' to be a dict")
         pulumi.set(__self__, "range", range)
@@ -37,6 +43,22 @@ class CheckRestoreTimeResult:
         if restore_time and not isinstance(restore_time, int):
             raise TypeError("Expected argument 'restore_time' to be a int")
         pulumi.set(__self__, "restore_time", restore_time)
+
+    @_builtins.property
+    @pulumi.getter
+    def message(self) -> Optional[_builtins.str]:
+        """
+        When not restorable, the refusal, on one line: the instance, the requested time in UTC, and the nearest available ranges (what `RestoreGate` fails with).
+        """
+        return pulumi.get(self, "message")
+
+    @_builtins.property
+    @pulumi.getter(name="nearestRanges")
+    def nearest_ranges(self) -> Sequence['outputs.RestoreTimeRange']:
+        """
+        The ranges nearest to `restoreTime` (at most two, nearest first; the containing one first when restorable): those a refusal names.
+        """
+        return pulumi.get(self, "nearest_ranges")
 
     @_builtins.property
     @pulumi.getter
@@ -77,6 +99,8 @@ class AwaitableCheckRestoreTimeResult(CheckRestoreTimeResult):
         if False:
             yield self
         return CheckRestoreTimeResult(
+            message=self.message,
+            nearest_ranges=self.nearest_ranges,
             range=self.range,
             ranges=self.ranges,
             restorable=self.restorable,
@@ -84,20 +108,23 @@ class AwaitableCheckRestoreTimeResult(CheckRestoreTimeResult):
 
 
 def check_restore_time(instance_id: Optional[_builtins.str] = None,
+                       on_unavailable: Optional[_builtins.str] = None,
                        project_id: Optional[_builtins.str] = None,
                        region: Optional[_builtins.str] = None,
                        restore_time: Optional[_builtins.str] = None,
                        opts: Optional[pulumi.InvokeOptions] = None) -> AwaitableCheckRestoreTimeResult:
     """
-    Whether a DB instance's cross-region backup can be restored to `restoreTime`: the restore gate's decision. Fail the program when `restorable` is false, and give the restore `restoreTime` (epoch milliseconds).
+    Whether a DB instance's cross-region backup can be restored to `restoreTime`: the restore gate's decision. With `onUnavailable: "fail"` the call itself fails with the refusal message when it is not; give the restore `restoreTime` (epoch milliseconds).
 
     :param _builtins.str instance_id: Id of the DB instance to restore.
+    :param _builtins.str on_unavailable: What an unrestorable time does: `"fail"` fails the call with the refusal message (a program stops with that one line); `"warn"` logs the message as a warning and answers `restorable: false`. Absent: the answer only reports it, in `message`.
     :param _builtins.str project_id: Project id of `region`. Defaults to the provider's `projectId` (for its own region), then an IAM lookup (cached per process).
     :param _builtins.str region: Backup (destination) region to query, e.g. `ap-southeast-1`. Defaults to the provider's `region`, then `HW_REGION_NAME`.
     :param _builtins.str restore_time: The point in time to restore to: ISO-8601 with a zone (`2026-11-20T03:00:00Z`) or epoch milliseconds (digits).
     """
     __args__ = dict()
     __args__['instanceId'] = instance_id
+    __args__['onUnavailable'] = on_unavailable
     __args__['projectId'] = project_id
     __args__['region'] = region
     __args__['restoreTime'] = restore_time
@@ -105,31 +132,38 @@ def check_restore_time(instance_id: Optional[_builtins.str] = None,
     __ret__ = pulumi.runtime.invoke('huaweicloud-rds-offsite:index:checkRestoreTime', __args__, opts=opts, typ=CheckRestoreTimeResult).value
 
     return AwaitableCheckRestoreTimeResult(
+        message=pulumi.get(__ret__, 'message'),
+        nearest_ranges=pulumi.get(__ret__, 'nearest_ranges'),
         range=pulumi.get(__ret__, 'range'),
         ranges=pulumi.get(__ret__, 'ranges'),
         restorable=pulumi.get(__ret__, 'restorable'),
         restore_time=pulumi.get(__ret__, 'restore_time'))
 def check_restore_time_output(instance_id: pulumi.Input[Optional[_builtins.str]] = None,
+                              on_unavailable: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
                               project_id: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
                               region: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
                               restore_time: pulumi.Input[Optional[_builtins.str]] = None,
                               opts: Optional[Union[pulumi.InvokeOptions, pulumi.InvokeOutputOptions]] = None) -> pulumi.Output[CheckRestoreTimeResult]:
     """
-    Whether a DB instance's cross-region backup can be restored to `restoreTime`: the restore gate's decision. Fail the program when `restorable` is false, and give the restore `restoreTime` (epoch milliseconds).
+    Whether a DB instance's cross-region backup can be restored to `restoreTime`: the restore gate's decision. With `onUnavailable: "fail"` the call itself fails with the refusal message when it is not; give the restore `restoreTime` (epoch milliseconds).
 
     :param _builtins.str instance_id: Id of the DB instance to restore.
+    :param _builtins.str on_unavailable: What an unrestorable time does: `"fail"` fails the call with the refusal message (a program stops with that one line); `"warn"` logs the message as a warning and answers `restorable: false`. Absent: the answer only reports it, in `message`.
     :param _builtins.str project_id: Project id of `region`. Defaults to the provider's `projectId` (for its own region), then an IAM lookup (cached per process).
     :param _builtins.str region: Backup (destination) region to query, e.g. `ap-southeast-1`. Defaults to the provider's `region`, then `HW_REGION_NAME`.
     :param _builtins.str restore_time: The point in time to restore to: ISO-8601 with a zone (`2026-11-20T03:00:00Z`) or epoch milliseconds (digits).
     """
     __args__ = dict()
     __args__['instanceId'] = instance_id
+    __args__['onUnavailable'] = on_unavailable
     __args__['projectId'] = project_id
     __args__['region'] = region
     __args__['restoreTime'] = restore_time
     opts = pulumi.InvokeOutputOptions.merge(_utilities.get_invoke_opts_defaults(), opts)
     __ret__ = pulumi.runtime.invoke_output('huaweicloud-rds-offsite:index:checkRestoreTime', __args__, opts=opts, typ=CheckRestoreTimeResult)
     return __ret__.apply(lambda __response__: CheckRestoreTimeResult(
+        message=pulumi.get(__response__, 'message'),
+        nearest_ranges=pulumi.get(__response__, 'nearest_ranges'),
         range=pulumi.get(__response__, 'range'),
         ranges=pulumi.get(__response__, 'ranges'),
         restorable=pulumi.get(__response__, 'restorable'),
