@@ -1,7 +1,7 @@
 // The API reference (docs/api/): one page per function of the plugin's schema, with every argument and result field
 // in each language's syntax (TypeScript, Python, Go, YAML; a Java usage), and an index. Written by `npm run schema`
 // with the schema itself, so the pages change exactly when the schema does (test/plugin/apiDocs.test.ts).
-import { GO_IMPORT_BASE_PATH, GO_MODULE_PATH, type packageSchema } from "../plugin/schema";
+import { GO_IMPORT_BASE_PATH, GO_MODULE_PATH, type packageSchema } from "../src/plugin/schema";
 
 type Schema = ReturnType<typeof packageSchema>;
 interface Property {

@@ -1,9 +1,9 @@
-// `npm run schema`: writes schema/schema.json (see plugin/schema.ts), the TypeScript types sdk/queries/types.ts (see
+// `npm run schema`: writes schema/schema.json (see plugin/schema.ts), the TypeScript types src/core/dataSources/types.ts (see
 // scripts/typescriptTypes.ts) and the API reference docs/api/ (see scripts/apiDocs.ts) from the data source definitions.
 import fs from "node:fs";
 import path from "node:path";
-import { packageSchema, schemaText } from "../plugin/schema";
-import { PLUGIN_VERSION } from "../plugin/version";
+import { packageSchema, schemaText } from "../src/plugin/schema";
+import { PLUGIN_VERSION } from "../src/plugin/version";
 import { API_DOCS_DIR, apiDocs } from "./apiDocs";
 import { TYPES_PATH, typescriptTypesText } from "./typescriptTypes";
 

@@ -46,7 +46,7 @@ async function main() {
   const rest = await register("further", further);
   // What the cache saves: the same serialization, done again from scratch (the closure serializer is warm by now).
   const serializeClosure = require("@pulumi/pulumi/runtime/closure/serializeClosure");
-  const handle = require("../../dist/sdk/resources/providerHandle.js").providerHandle("offsiteRestoreTimeRanges");
+  const handle = require("../../dist/pulumi/resources/providerHandle.js").providerHandle("offsiteRestoreTimeRanges");
   const uncachedStarted = performance.now();
   const uncached = await serializeClosure.serializeFunction(() => handle, { allowSecrets: true });
   const uncachedMs = performance.now() - uncachedStarted;

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { ConfigurationLookup } from "../../sdk/queries/configurationLookup";
+import type { ConfigurationLookup } from "../../src/core/dataSources/configurationLookup";
 
 export const repoRoot = path.resolve(__dirname, "..", "..");
 
@@ -16,16 +16,16 @@ function fromDist<T>(relative: string): T {
 
 export const product = {
   queries: () => ({
-    ...fromDist<typeof import("../../sdk/queries/queryOffsiteBackupInstances")>(
-      "sdk/queries/queryOffsiteBackupInstances.js",
+    ...fromDist<typeof import("../../src/core/dataSources/queryOffsiteBackupInstances")>(
+      "core/dataSources/queryOffsiteBackupInstances.js",
     ),
-    ...fromDist<typeof import("../../sdk/queries/queryOffsiteRestoreTimeRanges")>(
-      "sdk/queries/queryOffsiteRestoreTimeRanges.js",
+    ...fromDist<typeof import("../../src/core/dataSources/queryOffsiteRestoreTimeRanges")>(
+      "core/dataSources/queryOffsiteRestoreTimeRanges.js",
     ),
   }),
-  signing: () => fromDist<typeof import("../../sdk/client/signing")>("sdk/client/signing/index.js"),
+  signing: () => fromDist<typeof import("../../src/core/client/signer")>("core/client/signer/index.js"),
   /** The public entry point, by package name, exactly as a Pulumi program requires it. */
-  index: () => require("pulumi-huaweicloud-rds-offsite") as typeof import("../../sdk"),
+  index: () => require("pulumi-huaweicloud-rds-offsite") as typeof import("../../src/pulumi"),
 };
 
 /** What a client needs to reach the emulator (the same for the product and the baselines). */

@@ -1,6 +1,6 @@
-// The provider plugin as one CommonJS file (what the self-contained executable runs): plugin/main.ts and everything it
+// The provider plugin as one CommonJS file (what the self-contained executable runs): src/plugin/main.ts and everything it
 // imports, @pulumi/pulumi and gRPC included, bundled by esbuild. Two things differ from the npm package's plugin:
-// package.json's release fields are compiled in (nothing sits beside an executable), and plugin/pulumiRuntime.ts's
+// package.json's release fields are compiled in (nothing sits beside an executable), and src/plugin/pulumiRuntime.ts's
 // modules, which that file finds at run time from @pulumi/pulumi's directory, are resolved from that same directory
 // at build time.
 
@@ -13,7 +13,7 @@ import { build } from "esbuild";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const pulumiDir = path.dirname(createRequire(path.join(root, "package.json")).resolve("@pulumi/pulumi/package.json"));
 
-/** plugin/pulumiRuntime.ts, as static imports from @pulumi/pulumi's directory (its exports, not its lookups). */
+/** src/plugin/pulumiRuntime.ts, as static imports from @pulumi/pulumi's directory (its exports, not its lookups). */
 const pulumiRuntimeAtBuildTime = {
   name: "pulumi-runtime-at-build-time",
   setup(bundler) {
@@ -34,7 +34,7 @@ const pulumiRuntimeAtBuildTime = {
 export async function bundlePlugin({ outfile, nodeMajor }) {
   const { version, repository, config } = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
   await build({
-    entryPoints: [path.join(root, "plugin", "main.ts")],
+    entryPoints: [path.join(root, "src", "plugin", "main.ts")],
     outfile,
     bundle: true,
     platform: "node",

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { flagName } from "../../cli/flags";
-import { PROGRESS_DELAY_MS } from "../../cli/progress";
 import { type Emulator, type OffsiteBackupInstance, type RestoreTimeRange, startEmulator } from "../../emulator";
-import { getOffsiteBackupInstances } from "../../sdk/definitions/getOffsiteBackupInstances";
-import { FILTER_KEYS } from "../../sdk/queries/instanceFilters";
+import { flagName } from "../../src/cli/flags";
+import { PROGRESS_DELAY_MS } from "../../src/cli/progress";
+import { getOffsiteBackupInstances } from "../../src/core/dataSources/getOffsiteBackupInstances";
+import { FILTER_KEYS } from "../../src/core/dataSources/instanceFilters";
 import { assertBuilt, type CommandRun, forbidPulumi, runCommand, runCommandInTerminal } from "./runCommand";
 
 const REGION = "ap-southeast-1";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { startEmulator } from "../../emulator";
-import { queryOffsiteBackupInstances } from "../../sdk/queries/queryOffsiteBackupInstances";
-import { queryOffsiteRestoreTimeRanges } from "../../sdk/queries/queryOffsiteRestoreTimeRanges";
+import { queryOffsiteBackupInstances } from "../../src/core/dataSources/queryOffsiteBackupInstances";
+import { queryOffsiteRestoreTimeRanges } from "../../src/core/dataSources/queryOffsiteRestoreTimeRanges";
 import { environmentFor } from "../support/emulatorEnvironment";
 import { emulatorForFile } from "./emulatorClient";
 

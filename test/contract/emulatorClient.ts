@@ -1,6 +1,6 @@
 import { afterAll } from "vitest";
 import { type Emulator, type EmulatorOptions, startEmulator } from "../../emulator";
-import type { ConfigurationLookup } from "../../sdk/queries/configurationLookup";
+import type { ConfigurationLookup } from "../../src/core/dataSources/configurationLookup";
 import { environmentFor } from "../support/emulatorEnvironment";
 
 /** An emulator for the current test file, closed after it, plus the configuration that points the client at it. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { queryOffsiteBackupInstances } from "../../sdk/queries/queryOffsiteBackupInstances";
-import type { OffsiteBackupInstance } from "../../sdk/queries/types";
+import { queryOffsiteBackupInstances } from "../../src/core/dataSources/queryOffsiteBackupInstances";
+import type { OffsiteBackupInstance } from "../../src/core/dataSources/types";
 import { emulatorForFile, requestsOf } from "./emulatorClient";
 
 const { emulator, lookup } = await emulatorForFile({ regions: { "ap-southeast-1": 237 } });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { IncompleteListingError } from "../../sdk/client/errors/IncompleteListingError";
-import { queryOffsiteBackupInstances } from "../../sdk/queries/queryOffsiteBackupInstances";
+import { IncompleteListingError } from "../../src/core/client/errors/IncompleteListingError";
+import { queryOffsiteBackupInstances } from "../../src/core/dataSources/queryOffsiteBackupInstances";
 import { emulatorForFile, requestsOf } from "./emulatorClient";
 
 const sizes = {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { queryRestoreTime } from "../../sdk/queries/queryRestoreTime";
-import { describeUnavailable } from "../../sdk/restore/describeUnavailable";
-import { nearestRestoreTimeRanges } from "../../sdk/restore/findRestoreTimeRange";
+import { queryRestoreTime } from "../../src/core/dataSources/queryRestoreTime";
+import { describeUnavailable } from "../../src/core/restore/describeUnavailable";
+import { nearestRestoreTimeRanges } from "../../src/core/restore/findRestoreTimeRange";
 import { emulatorForFile, requestsOf } from "./emulatorClient";
 
 // The restore decision under every reading of the API's undocumented `date` (ranges overlapping the day, clipped to

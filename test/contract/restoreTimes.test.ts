@@ -6,7 +6,7 @@ import {
   getOffsiteBackupInstances,
   getOffsiteRestoreTimeRanges,
   isRestoreRefusedError,
-} from "../../sdk";
+} from "../../src/pulumi";
 import { environmentFor } from "../support/emulatorEnvironment";
 import { emulatorForFile, requestsOf } from "./emulatorClient";
 

@@ -1,9 +1,9 @@
 import { createServer } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { ClientSettings } from "../../sdk/client/config/settings";
-import { HuaweiCloudError } from "../../sdk/client/errors/HuaweiCloudError";
-import { listOffsiteRestoreTimes } from "../../sdk/client/rds/listOffsiteRestoreTimes";
-import { settingsFor } from "../../sdk/queries/configurationLookup";
+import { HuaweiCloudError } from "../../src/core/client/errors/HuaweiCloudError";
+import type { ClientSettings } from "../../src/core/client/settings/settings";
+import { settingsFor } from "../../src/core/dataSources/configurationLookup";
+import { listOffsiteRestoreTimes } from "../../src/core/dataSources/listOffsiteRestoreTimes";
 import { FakeTime } from "../support/fakeTime";
 import { answer, forward, startTestServer } from "../support/testServer";
 import { emulatorForFile, lookupFor, requestsOf } from "./emulatorClient";

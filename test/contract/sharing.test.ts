@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { pathOf } from "../../sdk/client/http/path";
-import { getJson } from "../../sdk/client/http/requestJson";
-import { resolveProjectId } from "../../sdk/client/iam/resolveProjectId";
-import { settingsFor } from "../../sdk/queries/configurationLookup";
-import { queryOffsiteRestoreTimeRanges } from "../../sdk/queries/queryOffsiteRestoreTimeRanges";
-import { queryRestoreTime } from "../../sdk/queries/queryRestoreTime";
+import { pathOf } from "../../src/core/client/http/path";
+import { getJson } from "../../src/core/client/http/requestJson";
+import { resolveProjectId } from "../../src/core/client/iam/resolveProjectId";
+import { settingsFor } from "../../src/core/dataSources/configurationLookup";
+import { queryOffsiteRestoreTimeRanges } from "../../src/core/dataSources/queryOffsiteRestoreTimeRanges";
+import { queryRestoreTime } from "../../src/core/dataSources/queryRestoreTime";
 import { emulatorForFile, requestsOf } from "./emulatorClient";
 
 const { emulator, lookup } = await emulatorForFile({ regions: { "ap-southeast-1": 300 } });

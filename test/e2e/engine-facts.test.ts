@@ -418,7 +418,7 @@ describe("program errors and module resolution inside the serialized provider", 
       });
       const p = await stack().preview();
       const out = p.reads[0]?.outputs ?? {};
-      const distProvider = fs.existsSync(path.join(repoRoot, "dist/provider/index.js"));
+      const distProvider = fs.existsSync(path.join(repoRoot, "dist/pulumi/provider/index.js"));
       facts.moduleResolution = { ...out, workDir: stack().workDir, distProviderExists: distProvider };
       expect(out.cwd).toBe(stack().workDir);
       // a package in <cwd>/node_modules, through its "exports" subpath: works with plain require and import()
@@ -434,9 +434,11 @@ describe("program errors and module resolution inside the serialized provider", 
       expect(out.selfReferencePlainRequire).toBe(`ok ${path.join(repoRoot, "package.json")}`);
       expect(out.selfReferenceCreateRequire).toBe(`ok ${path.join(repoRoot, "package.json")}`);
       if (distProvider) {
-        expect(out.selfReferenceProviderSubpath).toBe(`ok ${path.join(repoRoot, "dist/provider/index.js")}`);
+        expect(out.selfReferenceProviderSubpath).toBe(`ok ${path.join(repoRoot, "dist/pulumi/provider/index.js")}`);
       } else {
-        expect(String(out.selfReferenceProviderSubpath)).toContain(path.join(repoRoot, "dist/provider/index.js"));
+        expect(String(out.selfReferenceProviderSubpath)).toContain(
+          path.join(repoRoot, "dist/pulumi/provider/index.js"),
+        );
       }
     },
     OP_TIMEOUT,

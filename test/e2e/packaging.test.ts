@@ -48,7 +48,7 @@ async function installProject(fixture: keyof typeof projects, packageJson: Recor
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(repoRoot, "dist/sdk/index.js"))) throw new Error("dist/ is missing: npm run build");
+  if (!fs.existsSync(path.join(repoRoot, "dist/pulumi/index.js"))) throw new Error("dist/ is missing: npm run build");
   emulator = await startEmulator({ regions: { "ap-southeast-1": 30 } });
   const packed = await exec("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", scratch], {
     cwd: repoRoot,
@@ -94,9 +94,9 @@ describe("the npm pack tarball, installed into fresh projects", () => {
       "README.md",
       "LICENSE",
       "CHANGELOG.md",
-      "dist/sdk/index.js",
-      "dist/sdk/index.d.ts",
-      "dist/provider/index.js",
+      "dist/pulumi/index.js",
+      "dist/pulumi/index.d.ts",
+      "dist/pulumi/provider/index.js",
       "dist/cli/main.js",
       "dist/plugin/main.js",
       "bin/pulumi-resource-huaweicloud-rds-offsite",
@@ -167,7 +167,7 @@ describe("the npm pack tarball, installed into fresh projects", () => {
     "TypeScript (CommonJS): a program using every export type-checks with the installed declarations",
     async () => {
       const dir = projects["ts-commonjs"];
-      const declarations = path.join(dir, "node_modules", manifest.name, "dist/sdk/index.d.ts");
+      const declarations = path.join(dir, "node_modules", manifest.name, "dist/pulumi/index.d.ts");
       const program = ts.createProgram([declarations], { strict: true });
       const checker = program.getTypeChecker();
       const moduleSymbol = checker.getSymbolAtLocation(program.getSourceFile(declarations)!)!;

@@ -9,7 +9,7 @@ import { type ConfigInput, repoRoot } from "./harness";
  */
 export const product = createRequire(path.join(repoRoot, "package.json"))(
   "pulumi-huaweicloud-rds-offsite",
-) as typeof import("../../sdk");
+) as typeof import("../../src/pulumi");
 
 /** Stack config that points both the program and the provider process at the emulator; the secret key as a secret. */
 export function emulatorConfig(emulator: Emulator, region = "ap-southeast-1"): Record<string, ConfigInput> {

@@ -14,11 +14,11 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../emulator";
-import { GO_MODULE_PATH } from "../../plugin/schema";
 import { ensureLanguageHost } from "../../scripts/language-hosts/provision.mjs";
 import { PYTHON_REQUIREMENTS } from "../../scripts/language-hosts/pythonEnvironment.mjs";
 import { ensurePulumiCli } from "../../scripts/pulumi-cli/provision.mjs";
 import { buildRelease, type ReleaseArtifacts } from "../../scripts/release/main.mjs";
+import { GO_MODULE_PATH } from "../../src/plugin/schema";
 import { repoRoot } from "./harness";
 
 const exec = promisify(execFile);

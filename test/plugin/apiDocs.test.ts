@@ -5,10 +5,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { packageSchema } from "../../plugin/schema";
-import { PLUGIN_VERSION } from "../../plugin/version";
 import { API_DOCS_DIR, apiDocs } from "../../scripts/apiDocs";
-import { DATA_SOURCES } from "../../sdk/definitions";
+import { DATA_SOURCES } from "../../src/core/dataSources";
+import { packageSchema } from "../../src/plugin/schema";
+import { PLUGIN_VERSION } from "../../src/plugin/version";
 
 const repoRoot = path.resolve(__dirname, "..", "..");
 const pages = apiDocs(packageSchema(PLUGIN_VERSION));

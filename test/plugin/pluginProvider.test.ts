@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../emulator";
-import { pluginProvider } from "../../plugin/pluginProvider";
+import { pluginProvider } from "../../src/plugin/pluginProvider";
 
 const REGION = "ap-southeast-1";
 let emulator: Emulator;

@@ -5,9 +5,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { schemaText, token } from "../../plugin/schema";
-import { PLUGIN_VERSION } from "../../plugin/version";
-import { DATA_SOURCES } from "../../sdk/definitions";
+import { DATA_SOURCES } from "../../src/core/dataSources";
+import { schemaText, token } from "../../src/plugin/schema";
+import { PLUGIN_VERSION } from "../../src/plugin/version";
 
 const repoRoot = path.resolve(__dirname, "..", "..");
 

@@ -1,5 +1,5 @@
 /**
- * sdk/queries/types.ts (the TypeScript argument and result types, with the TSDoc users see) is generated from the data
+ * src/core/dataSources/types.ts (the TypeScript argument and result types, with the TSDoc users see) is generated from the data
  * source definitions, like schema/schema.json: the committed file must be what the definitions give today.
  */
 import fs from "node:fs";
@@ -9,7 +9,7 @@ import { TYPES_PATH, typescriptTypesText } from "../../scripts/typescriptTypes";
 
 const repoRoot = path.resolve(__dirname, "..", "..");
 
-describe("sdk/queries/types.ts", () => {
+describe("src/core/dataSources/types.ts", () => {
   it("is the text the definitions give (run `npm run schema` after changing a definition)", () => {
     const committed = fs.readFileSync(path.join(repoRoot, TYPES_PATH), "utf8");
     expect(committed, `${TYPES_PATH} is stale: run npm run schema`).toBe(typescriptTypesText());

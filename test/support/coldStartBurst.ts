@@ -1,7 +1,7 @@
 // Run as a fresh process (`node --import tsx coldStartBurst.ts '<json>'`): its very first calls into the client are
 // one burst, as in a `pulumi preview`, with no warm-up call that would load the limiter first.
-import { queryOffsiteBackupInstances } from "../../sdk/queries/queryOffsiteBackupInstances";
-import { queryOffsiteRestoreTimeRanges } from "../../sdk/queries/queryOffsiteRestoreTimeRanges";
+import { queryOffsiteBackupInstances } from "../../src/core/dataSources/queryOffsiteBackupInstances";
+import { queryOffsiteRestoreTimeRanges } from "../../src/core/dataSources/queryOffsiteRestoreTimeRanges";
 
 /** What the parent test asks for: lookups of restore ranges in one project, or listings of several regions. */
 export type Burst =

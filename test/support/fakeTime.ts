@@ -1,4 +1,4 @@
-import type { HttpTime } from "../../sdk/client/http/httpTime";
+import type { HttpTime } from "../../src/core/client/http/httpTime";
 
 /**
  * Time that passes only when the client sleeps or a test says so: every sleep is recorded and moves the clock at

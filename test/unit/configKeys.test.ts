@@ -2,9 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { configure } from "../../provider/configuration";
-import { programConfiguration } from "../../sdk/functions/programConfiguration";
-import { settingsFor } from "../../sdk/queries/configurationLookup";
+import { settingsFor } from "../../src/core/dataSources/configurationLookup";
+import { programConfiguration } from "../../src/pulumi/functions/programConfiguration";
+import { configure } from "../../src/pulumi/provider/configuration";
 import { HUAWEICLOUD_PROVIDER_CONFIG_KEYS } from "./fixtures/huaweicloudProviderConfigKeys";
 
 const published = new Set<string>(HUAWEICLOUD_PROVIDER_CONFIG_KEYS);
@@ -40,7 +40,7 @@ describe("only keys the huaweicloud provider defines are read from huaweicloud:*
   });
 
   it("in the repository's programs, examples, benchmarks and docs", () => {
-    const roots = ["sdk", "provider", "scripts", "examples", "bench", "docs", "README.md", "test/e2e/product.ts"];
+    const roots = ["src/core", "src/pulumi", "scripts", "examples", "bench", "docs", "README.md", "test/e2e/product.ts"];
     const used = new Set<string>();
     for (const file of roots.flatMap((root) => filesUnder(path.resolve(__dirname, "../..", root)))) {
       for (const match of fs.readFileSync(file, "utf8").matchAll(/huaweicloud:([A-Za-z]+)/g)) {

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../emulator";
-import { configure, offsiteBackupInstances, offsiteRestoreTimeRanges, restoreTimeCheck } from "../../provider";
-import { clearProjectIdCache } from "../../sdk/client/iam/resolveProjectId";
+import { clearProjectIdCache } from "../../src/core/client/iam/resolveProjectId";
+import {
+  configure,
+  offsiteBackupInstances,
+  offsiteRestoreTimeRanges,
+  restoreTimeCheck,
+} from "../../src/pulumi/provider";
 
 // What the engine calls for a data source registered by id: `configure` with the whole stack config, then `read`
 // with the registered props (preview, up) or with the stored outputs (refresh).

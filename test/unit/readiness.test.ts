@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { OffsiteBackupInstance, RestoreTimeRange } from "../../sdk/queries/types";
+import type { OffsiteBackupInstance, RestoreTimeRange } from "../../src/core/dataSources/types";
 import {
   assessInstance,
   assessReadiness,
   type InstanceLookup,
   type ReadinessThresholds,
-} from "../../sdk/readiness/assessReadiness";
-import { parseDuration, validateFraction } from "../../sdk/readiness/duration";
+} from "../../src/core/readiness/assessReadiness";
+import { parseDuration, validateFraction } from "../../src/core/readiness/duration";
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { countLine } from "../../cli/progress";
-import { escapeHtml } from "../../cli/readinessPage";
-import { formatCoverage, formatDuration, markdownCell } from "../../cli/readinessReport";
+import { countLine } from "../../src/cli/progress";
+import { escapeHtml } from "../../src/cli/readinessPage";
+import { formatCoverage, formatDuration, markdownCell } from "../../src/cli/readinessReport";
 
 describe("how the readiness reports write values", () => {
   it.each([

@@ -3,8 +3,8 @@ import {
   findRestoreTimeRange,
   latestRestorableTime,
   nearestRestoreTimeRanges,
-} from "../../sdk/restore/findRestoreTimeRange";
-import { parseRestoreTime, utcDay } from "../../sdk/restore/parseRestoreTime";
+} from "../../src/core/restore/findRestoreTimeRange";
+import { parseRestoreTime, utcDay } from "../../src/core/restore/parseRestoreTime";
 
 describe("parseRestoreTime", () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ConfigurationError } from "../../sdk/client/errors/ConfigurationError";
-import { InvalidArgumentError } from "../../sdk/client/errors/InvalidArgumentError";
-import { settingsFor } from "../../sdk/queries/configurationLookup";
+import { ConfigurationError } from "../../src/core/client/errors/ConfigurationError";
+import { InvalidArgumentError } from "../../src/core/client/errors/InvalidArgumentError";
+import { settingsFor } from "../../src/core/dataSources/configurationLookup";
 
 const stack = (values: Record<string, string>) => (key: string) => values[key];
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type RequestToSign, signRequest } from "../../../sdk/client/signing/index.js";
+import { type RequestToSign, signRequest } from "../../../src/core/client/signer";
 import { AGREED_DOMAIN, PRE_PARSED_ENDPOINT_DOMAIN } from "./support/agreedDomain.js";
 import { huaweiAuthorization } from "./support/huaweiAkskSigner.js";
 import { type GeneratedRequest, generatedRequest } from "./support/requestArbitrary.js";

@@ -9,7 +9,7 @@ import {
   EMPTY_BODY_SHA256,
   signRequest,
   stringToSign,
-} from "../../../sdk/client/signing/index.js";
+} from "../../../src/core/client/signer";
 import { huaweiAuthorization } from "./support/huaweiAkskSigner.js";
 
 // Where Huawei's Node AKSKSigner (3.1.211) signs differently from the reference algorithm, Huawei's Go and Python

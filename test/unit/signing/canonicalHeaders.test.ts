@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalHeaders } from "../../../sdk/client/signing/index.js";
+import { canonicalHeaders } from "../../../src/core/client/signer";
 
 describe("canonicalHeaders", () => {
   it("lowercases names, sorts them, and trims values", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalQuery } from "../../../sdk/client/signing/index.js";
+import { canonicalQuery } from "../../../src/core/client/signer";
 import { GO_CANONICAL_QUERY_VECTOR } from "./fixtures/vectors.js";
 
 describe("canonicalQuery", () => {

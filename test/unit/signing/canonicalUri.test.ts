@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalUri } from "../../../sdk/client/signing/index.js";
+import { canonicalUri } from "../../../src/core/client/signer";
 
 const pathOf = (url: string) => new URL(url).pathname;
 

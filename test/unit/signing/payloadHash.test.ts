@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY_BODY_SHA256, payloadHash } from "../../../sdk/client/signing/index.js";
+import { EMPTY_BODY_SHA256, payloadHash } from "../../../src/core/client/signer";
 
 describe("payloadHash", () => {
   it("hashes an absent or empty body to the SHA-256 of zero bytes", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { percentEncode } from "../../../sdk/client/signing/index.js";
+import { percentEncode } from "../../../src/core/client/signer";
 
 describe("percentEncode", () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatSdkDate } from "../../../sdk/client/signing/index.js";
+import { formatSdkDate } from "../../../src/core/client/signer";
 
 describe("formatSdkDate", () => {
   it("formats in UTC as YYYYMMDDTHHMMSSZ, dropping milliseconds", () => {

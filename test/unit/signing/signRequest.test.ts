@@ -5,7 +5,7 @@ import {
   type RequestToSign,
   type SigningCredentials,
   signRequest,
-} from "../../../sdk/client/signing/index.js";
+} from "../../../src/core/client/signer";
 
 const credentials: SigningCredentials = { accessKey: "AK1234567890", secretKey: "not-a-real-secret-Sk" };
 const date = new Date("2024-02-29T23:59:59.500Z");

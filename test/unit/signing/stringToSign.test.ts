@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalRequest, stringToSign } from "../../../sdk/client/signing/index.js";
+import { canonicalRequest, stringToSign } from "../../../src/core/client/signer";
 
 describe("canonicalRequest and stringToSign", () => {
   it("join their parts with newlines, the canonical headers leaving an empty line", () => {

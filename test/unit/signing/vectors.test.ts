@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { buildCanonicalRequest, signCanonical, signRequest } from "../../../sdk/client/signing/index.js";
+import { buildCanonicalRequest, signCanonical, signRequest } from "../../../src/core/client/signer";
 import { SIGNING_VECTORS } from "./fixtures/vectors.js";
 
 const sha256Hex = (text: string) => createHash("sha256").update(text).digest("hex");

@@ -1,0 +1,76 @@
+import { ENVIRONMENT_KEYS, environmentSource } from "../core/client/settings/environment";
+import { resolveSettings } from "../core/client/settings/resolveSettings";
+import type { SettingsInput, SettingsSource } from "../core/client/settings/settings";
+import type { ConfigurationLookup } from "../core/dataSources/configurationLookup";
+import type { RegionArgs } from "../core/dataSources/types";
+import type { FlagSpecs, FlagValues } from "./flags";
+
+/** Flags that override the environment's connection settings; every command takes them. */
+export const CONNECTION_FLAGS = {
+  region: {
+    type: "string",
+    value: "REGION",
+    argument: "region",
+    description: "backup (destination) region to query (default: HW_REGION_NAME)",
+  },
+  "project-id": {
+    type: "string",
+    value: "ID",
+    argument: "projectId",
+    description: "project id of the region (default: HW_PROJECT_ID, …, else looked up in IAM)",
+  },
+  endpoint: {
+    type: "string",
+    value: "URL",
+    argument: "rdsEndpoint",
+    description: "RDS endpoint (default: HW_RDS_ENDPOINT, else https://rds.<region>.myhuaweicloud.com)",
+  },
+  "iam-endpoint": {
+    type: "string",
+    value: "URL",
+    argument: "iamEndpoint",
+    description: "IAM endpoint for the project lookup (default: HW_IAM_ENDPOINT, …, else the global one)",
+  },
+} as const satisfies FlagSpecs;
+
+/** The configuration a command's queries run on. */
+export interface Connection {
+  /** The environment, with the endpoint flags in place of the variables they override. */
+  readonly lookup: ConfigurationLookup;
+  /** The region the queries will call, for progress messages. */
+  readonly region: string;
+}
+
+type ConnectionSetting = "region" | "projectId" | "rdsEndpoint" | "iamEndpoint";
+
+/**
+ * Flags first, then the environment (`HW_*`, `HUAWEICLOUD_SDK_*`). The settings are resolved once here, with the
+ * flags as a source named by their flags, so a missing region says "Set --region … or HW_REGION_NAME" and a bad
+ * `--endpoint` is refused naming `--endpoint` (the "arguments" source reports InvalidArgumentError), before any
+ * request. The queries take `region` and `projectId` as arguments but have no argument for endpoints, so those
+ * reach them as the environment variables they override.
+ */
+export function connect(values: FlagValues, env: NodeJS.ProcessEnv): Connection {
+  const flags: Partial<Record<ConnectionSetting, string>> = {};
+  const keyNames: Partial<Record<keyof SettingsInput, readonly string[]>> = {};
+  for (const [name, spec] of Object.entries(CONNECTION_FLAGS)) {
+    keyNames[spec.argument] = [`--${name}`];
+    const value = values[name];
+    if (typeof value === "string") flags[spec.argument] = value;
+  }
+  const flagSource: SettingsSource = { description: "arguments", values: flags, keyNames };
+  const settings = resolveSettings([flagSource, environmentSource(env)]);
+
+  const overridden = { ...env };
+  if (flags.rdsEndpoint !== undefined) overridden[ENVIRONMENT_KEYS.rdsEndpoint[0]] = flags.rdsEndpoint;
+  if (flags.iamEndpoint !== undefined) overridden[ENVIRONMENT_KEYS.iamEndpoint[0]] = flags.iamEndpoint;
+  return { lookup: { env: overridden }, region: settings.region };
+}
+
+/** `--region` and `--project-id`, as the explicit `region` and `projectId` arguments every query takes. */
+export function regionArguments(values: FlagValues): RegionArgs {
+  const where: RegionArgs = {};
+  if (typeof values.region === "string") where.region = values.region;
+  if (typeof values["project-id"] === "string") where.projectId = values["project-id"];
+  return where;
+}

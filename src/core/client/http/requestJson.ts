@@ -1,0 +1,309 @@
+import type { KyInstance, Options } from "ky";
+import type { HuaweiCloudErrorDetails } from "../errors/HuaweiCloudError";
+import type { ClientSettings } from "../settings/settings";
+import { signRequest } from "../signer";
+import { answerNote } from "./answerNotes";
+import { ACCEPT_ENCODING, readBoundedBody, TIMED_OUT, unaskedEncoding, type WithinDeadline } from "./boundedBody";
+import { parseErrorBody } from "./errorBody";
+import { loadKy } from "./esmDependencies";
+import { type HttpTime, systemTime } from "./httpTime";
+import { runLimited } from "./limiter";
+import { networkFailure } from "./networkFailure";
+import { isRecord } from "./responseShape";
+import { isRetryableStatus, retryDelayMs } from "./retryPolicy";
+import { ABANDONED, sharedInFlight, sharingKey } from "./sharedInFlight";
+import { dispatcherFor } from "./transport";
+import { wireError } from "./wireError";
+
+export interface JsonRequest {
+  /** Base URL of the service (RDS or IAM endpoint). */
+  endpoint: string;
+  /** Path with every dynamic segment already percent-encoded (see `pathOf`). */
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  /** Sent (and signed) as `X-Project-Id`. */
+  projectId?: string | undefined;
+  /**
+   * When aborted before the request gets a slot of the limiter (or before a retry), it is not sent; a request shared
+   * with callers that have not aborted is sent for them, and answers every caller.
+   */
+  signal?: AbortSignal | undefined;
+}
+
+export interface JsonResponse {
+  body: unknown;
+  requestId: string | undefined;
+}
+
+/**
+ * A signed GET that returns parsed JSON. Runs under the process-wide limiter, shares identical requests already in
+ * flight, re-signs every attempt with a fresh `X-Sdk-Date`, retries throttling/5xx/network failures, refuses
+ * redirects, and turns every failure into a `HuaweiCloudError` that carries no credential.
+ */
+export function getJson(settings: ClientSettings, request: JsonRequest): Promise<JsonResponse> {
+  const url = new URL(`${request.endpoint}${request.path}`);
+  for (const [key, value] of Object.entries(request.query ?? {})) {
+    if (value !== undefined) url.searchParams.set(key, String(value));
+  }
+  // One slot of the limiter covers a request with all its retries: a throttled request backing off also holds back
+  // the process's other requests, which is what throttling asks for, and in-flight counts stay exact.
+  return sharedInFlight(sharingKey(settings, request.projectId, url), request.signal, (abandoned) =>
+    runLimited(settings.maxConcurrency, () => {
+      if (abandoned()) throw ABANDONED;
+      return send(settings, url, request.projectId, abandoned);
+    }),
+  );
+}
+
+type Failure = Omit<HuaweiCloudErrorDetails, "method" | "path" | "attempts"> & {
+  retryable: boolean;
+  retryAfter?: string | null;
+  /** The answer's `Date` header and the attempt's signing time: how far apart the clocks are. */
+  serverDate?: string | null;
+  signedAt?: number;
+};
+
+type AttemptOutcome =
+  | { kind: "answer"; status: number; text: string; requestId: string | undefined }
+  | ({ kind: "failure" } & Failure)
+  | { kind: "totalTimeout" };
+
+/**
+ * The retry loop, owned here rather than left to ky so that every wait runs on `settings.time` (tests assert exact
+ * delays) and every failure, including one while reading the body, is classified the same way.
+ */
+async function send(
+  settings: ClientSettings,
+  url: URL,
+  projectId: string | undefined,
+  abandoned: () => boolean,
+): Promise<JsonResponse> {
+  const time = settings.time ?? systemTime;
+  const path = `${url.pathname}${url.search}`;
+  const deadline = time.now() + settings.totalTimeoutMs;
+  const fail = (failure: Failure, attempts: number, note = "") =>
+    wireError(settings, {
+      status: failure.status,
+      errorCode: failure.errorCode,
+      errorMessage: `${failure.errorMessage}${answerNote(settings, failure)}${note}`,
+      requestId: failure.requestId,
+      method: "GET",
+      path,
+      attempts,
+    });
+  const gaveUp = ` (gave up: total timeout of ${settings.totalTimeoutMs} ms reached)`;
+  let last: Failure | undefined;
+  for (let attempt = 1; ; attempt += 1) {
+    // A timer that fires late may wake a retry just past the deadline: it is not sent.
+    if (last && time.now() >= deadline) throw fail(last, attempt - 1, gaveUp);
+    const outcome = await attemptOnce(settings, time, url, projectId, deadline);
+    if (outcome.kind === "answer") {
+      const body = parseJson(outcome, () => fail(notJson(outcome), attempt));
+      // RDS answers some refusals with a 2xx and its error body: that is the error, not a malformed answer.
+      if (isRecord(body) && typeof body.error_code === "string") throw fail(errorIn2xx(outcome, body), attempt);
+      return { body, requestId: outcome.requestId };
+    }
+    if (outcome.kind === "totalTimeout") {
+      // The last answer says more than "timeout": keep its status and Huawei code (APIG.0308, not HTTP.429).
+      if (last) throw fail(last, attempt, gaveUp);
+      const noAnswer = `no complete response within the total timeout of ${settings.totalTimeoutMs} ms`;
+      throw fail({ errorCode: "CLIENT.Timeout", errorMessage: noAnswer, retryable: false }, attempt);
+    }
+    last = outcome;
+    if (!outcome.retryable || attempt > settings.maxRetries) throw fail(outcome, attempt);
+    const answer =
+      outcome.status === undefined
+        ? undefined
+        : { status: outcome.status, retryAfter: outcome.retryAfter ?? null, now: time.now() };
+    const delay = retryDelayMs(settings, attempt, answer, () => time.random());
+    if (time.now() + delay >= deadline) {
+      throw fail(
+        outcome,
+        attempt,
+        ` (gave up: a retry in ${delay} ms would pass the total timeout of ${settings.totalTimeoutMs} ms)`,
+      );
+    }
+    await time.sleep(delay);
+    // Every caller of a shared request has aborted: no retry for nobody.
+    if (abandoned()) throw ABANDONED;
+  }
+}
+
+/**
+ * One signed attempt, under the per-attempt timeout (or what is left of the total one, if less), which covers the
+ * whole response, body included: a stalled or reset body is a failed attempt like a refused connection. The timeout is
+ * this client's own timer, raced by every phase (connection and headers, then each body chunk), so it holds whatever
+ * the server or the runtime does with the abort signal (which undici links weakly, nodejs/undici#3644).
+ */
+async function attemptOnce(
+  settings: ClientSettings,
+  time: HttpTime,
+  url: URL,
+  projectId: string | undefined,
+  deadline: number,
+): Promise<AttemptOutcome> {
+  const [http, dispatcher] = await Promise.all([httpClient(), dispatcherFor(settings)]);
+  const remainingMs = deadline - time.now();
+  const endsTotal = remainingMs <= settings.attemptTimeoutMs;
+  const abort = new AbortController();
+  let expire: () => void = () => undefined;
+  const expired = new Promise<never>((_resolve, reject) => {
+    expire = () => reject(TIMED_OUT);
+  });
+  expired.catch(() => undefined);
+  const within: WithinDeadline = (work) => Promise.race([work, expired]);
+  const cancelTimer = time.setTimer(Math.min(remainingMs, settings.attemptTimeoutMs), () => {
+    expire();
+    abort.abort(new DOMException("The operation timed out.", "TimeoutError"));
+  });
+  const headers: Record<string, string> = {
+    Accept: "application/json",
+    "Accept-Encoding": ACCEPT_ENCODING,
+    ...(projectId === undefined ? {} : { "X-Project-Id": projectId }),
+  };
+  const signedAt = time.now();
+  const signed = signRequest(
+    { method: "GET", url, headers },
+    { accessKey: settings.accessKey, secretKey: settings.secretKey, securityToken: settings.securityToken },
+    new Date(signedAt),
+  );
+  // ky passes `dispatcher` on to fetch. The undici package's types differ from those of Node's own fetch; the
+  // dispatcher protocol they speak does not (test/contract/proxyAndTls.test.ts).
+  const pending = http.get(url, {
+    headers: { ...headers, ...signed },
+    signal: abort.signal,
+    dispatcher,
+  } as unknown as Options);
+  try {
+    const response = await within(pending);
+    const requestId = response.headers.get("x-request-id") ?? undefined;
+    if (response.status >= 300 && response.status < 400) {
+      response.body?.cancel().catch(() => undefined);
+      return { kind: "failure", ...refusedRedirect(response, url), requestId, retryable: false };
+    }
+    const encoding = unaskedEncoding(response.headers.get("content-encoding"));
+    if (encoding !== undefined) {
+      response.body?.cancel().catch(() => undefined);
+      const problem = `the answer is encoded as ${JSON.stringify(encoding)}, which was not asked for (Accept-Encoding: ${ACCEPT_ENCODING}); it was not read`;
+      return badAnswer(response.status, problem, requestId);
+    }
+    const maxBytes = settings.maxResponseBytes;
+    const read = await readBoundedBody(response, maxBytes, within);
+    if (read.kind === "tooLarge") {
+      const problem = `the answer is larger than maxResponseBytes (${maxBytes} bytes decoded); the rest was not read`;
+      return badAnswer(response.status, problem, requestId);
+    }
+    if (response.ok) return { kind: "answer", status: response.status, text: read.text, requestId };
+    const { errorCode, errorMessage } = parseErrorBody(read.text);
+    return {
+      kind: "failure",
+      status: response.status,
+      errorCode: errorCode ?? `HTTP.${response.status}`,
+      errorMessage: errorMessage ?? response.statusText,
+      requestId,
+      retryable: isRetryableStatus(response.status),
+      retryAfter: response.headers.get("retry-after"),
+      serverDate: response.headers.get("date"),
+      signedAt,
+    };
+  } catch (error) {
+    const timedOut = error === TIMED_OUT || abort.signal.aborted;
+    // Headers that arrive after the deadline (the abort may never reach a collected request): their body is not read.
+    if (timedOut)
+      pending.then(
+        (late) => late.body?.cancel().catch(() => undefined),
+        () => undefined,
+      );
+    if (timedOut && endsTotal) return { kind: "totalTimeout" };
+    if (timedOut) {
+      return {
+        kind: "failure",
+        errorCode: "CLIENT.Timeout",
+        errorMessage: `no complete response within the per-attempt timeout of ${settings.attemptTimeoutMs} ms`,
+        retryable: true,
+      };
+    }
+    return { kind: "failure", ...networkFailure(error, url) };
+  } finally {
+    cancelTimer();
+  }
+}
+
+function badAnswer(status: number, problem: string, requestId: string | undefined): AttemptOutcome {
+  return {
+    kind: "failure",
+    status,
+    errorCode: "CLIENT.BadResponse",
+    errorMessage: problem,
+    requestId,
+    retryable: false,
+  };
+}
+
+function errorIn2xx(answer: { status: number; requestId: string | undefined }, body: Record<string, unknown>): Failure {
+  return {
+    status: answer.status,
+    errorCode: String(body.error_code),
+    errorMessage: typeof body.error_msg === "string" ? body.error_msg : "",
+    requestId: answer.requestId,
+    retryable: false,
+  };
+}
+
+let client: Promise<KyInstance> | undefined;
+
+/**
+ * ky with this client's fixed options, created once: ky merges defaults into every request's options, and merging
+ * only headers and a signal keeps that cheap.
+ */
+function httpClient(): Promise<KyInstance> {
+  client ??= loadKy().then(({ default: ky }) =>
+    ky.create({
+      retry: 0, // the loop above retries, on injectable time
+      timeout: false, // the per-attempt timer above covers the body too, which ky's timeout does not
+      throwHttpErrors: false,
+      // Huawei's APIs never redirect; following one would send X-Security-Token and X-Project-Id to another origin
+      // and accept its body as the answer.
+      redirect: "manual",
+    }),
+  );
+  return client;
+}
+
+function refusedRedirect(response: Response, url: URL): { status: number; errorCode: string; errorMessage: string } {
+  const location = response.headers.get("location");
+  let target = "no valid Location";
+  try {
+    if (location !== null) target = new URL(location, url).origin;
+  } catch {
+    // An unparsable Location is reported as such.
+  }
+  return {
+    status: response.status,
+    errorCode: "CLIENT.Redirect",
+    errorMessage: `the endpoint answered a redirect to ${target}; redirects are refused (Huawei Cloud APIs do not redirect, and following one would send the request's credentials to another origin)`,
+  };
+}
+
+function parseJson(answer: { text: string }, refuse: () => Error): unknown {
+  try {
+    return JSON.parse(answer.text) as unknown;
+  } catch {
+    throw refuse();
+  }
+}
+
+/** Characters of a malformed answer quoted: far more than an error shows, enough for the redacting door's window. */
+const QUOTED_CHARS = 64 * 1024;
+
+function notJson(answer: { status: number; text: string; requestId: string | undefined }): Failure {
+  // Cut before quoting, so a page of megabytes is never copied whole; the one redacting door caps it further.
+  const text = answer.text.length > QUOTED_CHARS ? answer.text.slice(0, QUOTED_CHARS) : answer.text;
+  return {
+    status: answer.status,
+    errorCode: "CLIENT.BadResponse",
+    errorMessage: `the response is not JSON: ${JSON.stringify(text)}`,
+    requestId: answer.requestId,
+    retryable: false,
+  };
+}

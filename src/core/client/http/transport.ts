@@ -1,0 +1,95 @@
+import { readFileSync } from "node:fs";
+import type { Dispatcher } from "undici";
+import { ConfigurationError } from "../errors/ConfigurationError";
+import type { ClientSettings } from "../settings/settings";
+
+/**
+ * The connection side of every request: proxies as `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` (or lower case) say,
+ * read by undici's `EnvHttpProxyAgent` as Go's `net/http` and curl read them, and the TLS trust of the settings: the CA
+ * bundle of `cacertFile` instead of the default roots (the huaweicloud provider's meaning; without it the default
+ * roots plus `NODE_EXTRA_CA_CERTS`), or no verification at all with `insecure`.
+ */
+export function dispatcherFor(settings: ClientSettings): Promise<Dispatcher> {
+  // Looked up once per settings (a query and its pages), not per attempt: the environment is read then.
+  let dispatcher = bySettings.get(settings);
+  if (!dispatcher) {
+    dispatcher = dispatcherOf(settings);
+    bySettings.set(settings, dispatcher);
+  }
+  return dispatcher;
+}
+
+const bySettings = new WeakMap<ClientSettings, Promise<Dispatcher>>();
+
+function dispatcherOf(settings: ClientSettings): Promise<Dispatcher> {
+  const env = process.env;
+  const key = [
+    settings.insecure === true,
+    settings.cacertFile ?? "",
+    env.http_proxy ?? env.HTTP_PROXY ?? "",
+    env.https_proxy ?? env.HTTPS_PROXY ?? "",
+  ].join("\n");
+  let dispatcher = dispatchers.get(key);
+  if (!dispatcher) {
+    dispatcher = createDispatcher(settings);
+    dispatchers.set(key, dispatcher);
+    dispatcher.catch(() => dispatchers.delete(key));
+  }
+  return dispatcher;
+}
+
+const dispatchers = new Map<string, Promise<Dispatcher>>();
+let undici: Promise<typeof import("undici")> | undefined;
+
+async function createDispatcher(settings: ClientSettings): Promise<Dispatcher> {
+  undici ??= import("undici");
+  const { EnvHttpProxyAgent } = await undici;
+  const tls = {
+    ...(settings.insecure === true ? { rejectUnauthorized: false } : {}),
+    ...(settings.cacertFile === undefined ? {} : { ca: caBundle(settings) }),
+  };
+  if (settings.insecure === true) warnInsecure(settings);
+  try {
+    // proxyTunnel false: an http:// URL goes to an HTTP proxy as a plain proxied request, as Go and curl send it;
+    // https:// is tunnelled with CONNECT either way.
+    return new EnvHttpProxyAgent({ connect: tls, requestTls: tls, proxyTunnel: false });
+  } catch {
+    // undici's error quotes the proxy URL, which may hold a password: name the variables only.
+    throw new ConfigurationError(
+      "proxy",
+      "HTTPS_PROXY / HTTP_PROXY (or https_proxy / http_proxy) is not a valid proxy URL such as http://proxy.example.com:3128 (the value is not shown: it may hold a password).",
+    );
+  }
+}
+
+/** `cacertFile` is a path to a PEM bundle, or the PEM text itself (as the provider's `cacert_file` accepts). */
+function caBundle(settings: ClientSettings): string {
+  const value = settings.cacertFile ?? "";
+  const key = settings.settingKeys?.cacertFile ?? "cacertFile";
+  if (value.trimStart().startsWith("-----BEGIN")) return value;
+  let text: string;
+  try {
+    text = readFileSync(value, "utf8");
+  } catch (error) {
+    const reason = error instanceof Error && "code" in error ? String(error.code) : "unreadable";
+    throw new ConfigurationError(
+      "cacertFile",
+      `The CA bundle ${JSON.stringify(value)} set in ${key} cannot be read (${reason}).`,
+    );
+  }
+  if (!text.includes("-----BEGIN CERTIFICATE-----")) {
+    throw new ConfigurationError(
+      "cacertFile",
+      `The CA bundle ${JSON.stringify(value)} set in ${key} holds no PEM certificate.`,
+    );
+  }
+  return text;
+}
+
+function warnInsecure(settings: ClientSettings): void {
+  const key = settings.settingKeys?.insecure ?? "insecure";
+  process.emitWarning(
+    `TLS certificate verification is off (${key}): any server can answer as Huawei Cloud and read the signed requests. Set a CA bundle (huaweicloud:cacertFile / HW_CACERT_FILE) instead.`,
+    { code: "RDS_OFFSITE_INSECURE" },
+  );
+}

@@ -1,0 +1,15 @@
+// Loaded lazily inside the Pulumi dynamic-provider process by the tiny serialized providers in sdk/resources.
+
+import { queryOffsiteBackupInstances } from "../../core/dataSources/queryOffsiteBackupInstances";
+import { queryOffsiteRecoveryReadiness } from "../../core/dataSources/queryOffsiteRecoveryReadiness";
+import { queryOffsiteRestoreTimeRanges } from "../../core/dataSources/queryOffsiteRestoreTimeRanges";
+import { queryRestoreTime } from "../../core/dataSources/queryRestoreTime";
+import { dataSourceReader } from "./dataSourceProvider";
+
+export { configure } from "./configuration";
+
+export const offsiteBackupInstances = dataSourceReader(queryOffsiteBackupInstances);
+export const offsiteRestoreTimeRanges = dataSourceReader(queryOffsiteRestoreTimeRanges);
+/** RestoreGate's decision, made in the provider process so the program makes no request and no IAM lookup. */
+export const restoreTimeCheck = dataSourceReader(queryRestoreTime);
+export const offsiteRecoveryReadiness = dataSourceReader(queryOffsiteRecoveryReadiness);
