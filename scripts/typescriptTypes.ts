@@ -2,7 +2,7 @@
 // source definitions (src/core/dataSources) like schema/schema.json. `npm run schema` writes it; test/plugin/typescriptTypes
 // fails when the committed file is stale.
 import { DATA_SOURCES, type FieldDefinition, OBJECT_TYPES, type ValueType } from "../src/core/dataSources";
-import { REGION_ARGUMENTS, REGION_ARGUMENTS_DESCRIPTION } from "../src/core/dataSources/regionArguments";
+import { REGION_ARGUMENTS, REGION_ARGUMENTS_DESCRIPTION } from "../src/core/dataSources/definition";
 
 /** Where the generated file is written, from the repository's root. */
 export const TYPES_PATH = "src/core/dataSources/types.ts";

@@ -6,7 +6,7 @@ const path = require("node:path");
 const { performance } = require("node:perf_hooks");
 
 const { env, expected } = JSON.parse(process.argv[2]);
-const dist = path.resolve(__dirname, "..", "..", "dist", "sdk", "queries", "queryOffsiteBackupInstances.js");
+const dist = path.resolve(__dirname, "..", "..", "dist", "core", "dataSources", "getOffsiteBackupInstances.js");
 const { queryOffsiteBackupInstances } = require(dist);
 
 async function main() {

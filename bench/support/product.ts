@@ -16,11 +16,11 @@ function fromDist<T>(relative: string): T {
 
 export const product = {
   queries: () => ({
-    ...fromDist<typeof import("../../src/core/dataSources/queryOffsiteBackupInstances")>(
-      "core/dataSources/queryOffsiteBackupInstances.js",
+    ...fromDist<typeof import("../../src/core/dataSources/getOffsiteBackupInstances")>(
+      "core/dataSources/getOffsiteBackupInstances.js",
     ),
-    ...fromDist<typeof import("../../src/core/dataSources/queryOffsiteRestoreTimeRanges")>(
-      "core/dataSources/queryOffsiteRestoreTimeRanges.js",
+    ...fromDist<typeof import("../../src/core/dataSources/getOffsiteRestoreTimeRanges")>(
+      "core/dataSources/getOffsiteRestoreTimeRanges.js",
     ),
   }),
   signing: () => fromDist<typeof import("../../src/core/client/signer")>("core/client/signer/index.js"),

@@ -1,5 +1,5 @@
-// Program-side API of pulumi-huaweicloud-rds-offsite. The wire client (sdk/client) knows nothing of Pulumi; the
-// queries (sdk/queries) add validation and filtering; the functions here read Pulumi stack config and add Outputs.
+// Program-side API of pulumi-huaweicloud-rds-offsite. The core (src/core: the wire client and one module per data
+// source) knows nothing of Pulumi; the functions and resources here read Pulumi stack config and add Outputs.
 export { ConfigurationError, isConfigurationError } from "../core/client/errors/ConfigurationError";
 export { HuaweiCloudError, isHuaweiCloudError } from "../core/client/errors/HuaweiCloudError";
 export { IncompleteListingError, isIncompleteListingError } from "../core/client/errors/IncompleteListingError";

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, type OffsiteBackupInstance, type RestoreTimeRange, startEmulator } from "../../emulator";
 import { flagName } from "../../src/cli/flags";
 import { PROGRESS_DELAY_MS } from "../../src/cli/progress";
-import { getOffsiteBackupInstances } from "../../src/core/dataSources/getOffsiteBackupInstances";
-import { FILTER_KEYS } from "../../src/core/dataSources/instanceFilters";
+import { FILTER_KEYS, getOffsiteBackupInstances } from "../../src/core/dataSources/getOffsiteBackupInstances";
 import { assertBuilt, type CommandRun, forbidPulumi, runCommand, runCommandInTerminal } from "./runCommand";
 
 const REGION = "ap-southeast-1";
@@ -67,7 +66,7 @@ const rangeJson = (range: RestoreTimeRange) => ({
 });
 /**
  * The library's camelCase shape of an instance, as JSON prints it (absent fields absent): written out here rather
- * than taken from sdk/queries/mapInstance, so the test does not check the mapping against itself.
+ * than taken from the data source's mapping (src/core/dataSources/getOffsiteBackupInstances.ts), so the test does not check the mapping against itself.
  */
 const instanceJson = (
   wire: OffsiteBackupInstance,

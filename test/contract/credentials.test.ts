@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { startEmulator } from "../../emulator";
-import { queryOffsiteBackupInstances } from "../../src/core/dataSources/queryOffsiteBackupInstances";
-import { queryOffsiteRestoreTimeRanges } from "../../src/core/dataSources/queryOffsiteRestoreTimeRanges";
+import { queryOffsiteBackupInstances } from "../../src/core/dataSources/getOffsiteBackupInstances";
+import { queryOffsiteRestoreTimeRanges } from "../../src/core/dataSources/getOffsiteRestoreTimeRanges";
 import { environmentFor } from "../support/emulatorEnvironment";
 import { emulatorForFile } from "./emulatorClient";
 

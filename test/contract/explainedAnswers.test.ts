@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { HuaweiCloudError } from "../../src/core/client/errors/HuaweiCloudError";
-import { queryOffsiteRestoreTimeRanges } from "../../src/core/dataSources/queryOffsiteRestoreTimeRanges";
+import { queryOffsiteRestoreTimeRanges } from "../../src/core/dataSources/getOffsiteRestoreTimeRanges";
 import { answer, startTestServer } from "../support/testServer";
 
 // Answers that need explaining, as a server sends them: a 2xx carrying a Huawei error, an expired signature with the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { queryOffsiteBackupInstances } from "../../src/core/dataSources/queryOffsiteBackupInstances";
+import { queryOffsiteBackupInstances } from "../../src/core/dataSources/getOffsiteBackupInstances";
 import type { OffsiteBackupInstance } from "../../src/core/dataSources/types";
 import { emulatorForFile, requestsOf } from "./emulatorClient";
 

@@ -15,7 +15,7 @@ const server = await startTestServer();
 const MB = 2 ** 20;
 
 beforeAll(() => {
-  const built = path.join(__dirname, "..", "..", "dist", "core", "dataSources", "queryOffsiteRestoreTimeRanges.js");
+  const built = path.join(__dirname, "..", "..", "dist", "core", "dataSources", "getOffsiteRestoreTimeRanges.js");
   if (!fs.existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` first`);
 });
 

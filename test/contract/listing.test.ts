@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { IncompleteListingError } from "../../src/core/client/errors/IncompleteListingError";
-import { queryOffsiteBackupInstances } from "../../src/core/dataSources/queryOffsiteBackupInstances";
+import { queryOffsiteBackupInstances } from "../../src/core/dataSources/getOffsiteBackupInstances";
 import { emulatorForFile, requestsOf } from "./emulatorClient";
 
 const sizes = {

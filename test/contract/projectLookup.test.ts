@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigurationError } from "../../src/core/client/errors/ConfigurationError";
-import { queryOffsiteBackupInstances } from "../../src/core/dataSources/queryOffsiteBackupInstances";
+import { queryOffsiteBackupInstances } from "../../src/core/dataSources/getOffsiteBackupInstances";
 import { emulatorForFile, lookupFor, requestsOf } from "./emulatorClient";
 
 const { emulator, lookup } = await emulatorForFile({

@@ -6,7 +6,7 @@ import path from "node:path";
 import { inspect } from "node:util";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { HuaweiCloudError } from "../../src/core/client/errors/HuaweiCloudError";
-import { queryOffsiteBackupInstances } from "../../src/core/dataSources/queryOffsiteBackupInstances";
+import { queryOffsiteBackupInstances } from "../../src/core/dataSources/getOffsiteBackupInstances";
 import { assertBuilt, runCommand } from "../cli/runCommand";
 import { environmentFor } from "../support/emulatorEnvironment";
 import { forward } from "../support/testServer";

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { queryOffsiteRecoveryReadiness } from "../../src/core/dataSources/queryOffsiteRecoveryReadiness";
+import { queryOffsiteRecoveryReadiness } from "../../src/core/dataSources/getOffsiteRecoveryReadiness";
 import { assertBuilt } from "../cli/runCommand";
 import { environmentFor } from "../support/emulatorEnvironment";
 import { emulatorForFile, lookupFor, requestsOf } from "./emulatorClient";

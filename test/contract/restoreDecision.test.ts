@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { queryRestoreTime } from "../../src/core/dataSources/queryRestoreTime";
+import { queryRestoreTime } from "../../src/core/dataSources/checkRestoreTime";
 import { describeUnavailable } from "../../src/core/restore/describeUnavailable";
 import { nearestRestoreTimeRanges } from "../../src/core/restore/findRestoreTimeRange";
 import { emulatorForFile, requestsOf } from "./emulatorClient";

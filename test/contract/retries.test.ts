@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { HuaweiCloudError } from "../../src/core/client/errors/HuaweiCloudError";
 import type { ClientSettings } from "../../src/core/client/settings/settings";
 import { settingsFor } from "../../src/core/dataSources/configurationLookup";
-import { listOffsiteRestoreTimes } from "../../src/core/dataSources/listOffsiteRestoreTimes";
+import { listOffsiteRestoreTimes } from "../../src/core/dataSources/getOffsiteRestoreTimeRanges";
 import { FakeTime } from "../support/fakeTime";
 import { answer, forward, startTestServer } from "../support/testServer";
 import { emulatorForFile, lookupFor, requestsOf } from "./emulatorClient";

@@ -2,9 +2,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { pathOf } from "../../src/core/client/http/path";
 import { getJson } from "../../src/core/client/http/requestJson";
 import { resolveProjectId } from "../../src/core/client/iam/resolveProjectId";
+import { queryRestoreTime } from "../../src/core/dataSources/checkRestoreTime";
 import { settingsFor } from "../../src/core/dataSources/configurationLookup";
-import { queryOffsiteRestoreTimeRanges } from "../../src/core/dataSources/queryOffsiteRestoreTimeRanges";
-import { queryRestoreTime } from "../../src/core/dataSources/queryRestoreTime";
+import { queryOffsiteRestoreTimeRanges } from "../../src/core/dataSources/getOffsiteRestoreTimeRanges";
 import { emulatorForFile, requestsOf } from "./emulatorClient";
 
 const { emulator, lookup } = await emulatorForFile({ regions: { "ap-southeast-1": 300 } });

@@ -4,9 +4,9 @@ import { ConfigurationError } from "../../src/core/client/errors/ConfigurationEr
 import { HuaweiCloudError } from "../../src/core/client/errors/HuaweiCloudError";
 import { IncompleteListingError } from "../../src/core/client/errors/IncompleteListingError";
 import { InvalidArgumentError } from "../../src/core/client/errors/InvalidArgumentError";
-import { queryOffsiteBackupInstances } from "../../src/core/dataSources/queryOffsiteBackupInstances";
-import { queryOffsiteRestoreTimeRanges } from "../../src/core/dataSources/queryOffsiteRestoreTimeRanges";
-import { queryRestoreTime } from "../../src/core/dataSources/queryRestoreTime";
+import { queryRestoreTime } from "../../src/core/dataSources/checkRestoreTime";
+import { queryOffsiteBackupInstances } from "../../src/core/dataSources/getOffsiteBackupInstances";
+import { queryOffsiteRestoreTimeRanges } from "../../src/core/dataSources/getOffsiteRestoreTimeRanges";
 import { environmentFor } from "../support/emulatorEnvironment";
 import { answer, startTestServer } from "../support/testServer";
 import { emulatorForFile } from "./emulatorClient";

@@ -1,7 +1,7 @@
 // Run as a fresh process (`node --import tsx coldStartBurst.ts '<json>'`): its very first calls into the client are
 // one burst, as in a `pulumi preview`, with no warm-up call that would load the limiter first.
-import { queryOffsiteBackupInstances } from "../../src/core/dataSources/queryOffsiteBackupInstances";
-import { queryOffsiteRestoreTimeRanges } from "../../src/core/dataSources/queryOffsiteRestoreTimeRanges";
+import { queryOffsiteBackupInstances } from "../../src/core/dataSources/getOffsiteBackupInstances";
+import { queryOffsiteRestoreTimeRanges } from "../../src/core/dataSources/getOffsiteRestoreTimeRanges";
 
 /** What the parent test asks for: lookups of restore ranges in one project, or listings of several regions. */
 export type Burst =

@@ -8,7 +8,7 @@ const path = require("node:path");
 const { performance } = require("node:perf_hooks");
 
 const { env, stackConfig = {}, instanceId, allocate = false } = JSON.parse(process.argv[2]);
-const dist = path.resolve(__dirname, "..", "..", "dist", "core", "dataSources", "queryOffsiteRestoreTimeRanges.js");
+const dist = path.resolve(__dirname, "..", "..", "dist", "core", "dataSources", "getOffsiteRestoreTimeRanges.js");
 const { queryOffsiteRestoreTimeRanges } = require(dist);
 
 async function main() {

@@ -40,7 +40,16 @@ describe("only keys the huaweicloud provider defines are read from huaweicloud:*
   });
 
   it("in the repository's programs, examples, benchmarks and docs", () => {
-    const roots = ["src/core", "src/pulumi", "scripts", "examples", "bench", "docs", "README.md", "test/e2e/product.ts"];
+    const roots = [
+      "src/core",
+      "src/pulumi",
+      "scripts",
+      "examples",
+      "bench",
+      "docs",
+      "README.md",
+      "test/e2e/product.ts",
+    ];
     const used = new Set<string>();
     for (const file of roots.flatMap((root) => filesUnder(path.resolve(__dirname, "../..", root)))) {
       for (const match of fs.readFileSync(file, "utf8").matchAll(/huaweicloud:([A-Za-z]+)/g)) {

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { validateDate, validateEndpoint, validateInstanceId, validateRegion } from "../../src/core/client/validation";
-import { matchesFilters } from "../../src/core/dataSources/instanceFilters";
-import { validateOffsiteBackupInstancesArgs } from "../../src/core/dataSources/validateQueryArgs";
+import {
+  matchesFilters,
+  validateOffsiteBackupInstancesArgs,
+} from "../../src/core/dataSources/getOffsiteBackupInstances";
 
 const validateFilters = (args: Record<string, unknown>) => validateOffsiteBackupInstancesArgs(args).filters;
 
-import { validateArgsObject } from "../../src/core/dataSources/validateArgs";
+import { validateArgsObject } from "../../src/core/dataSources/definition";
 
 describe("input validation", () => {
   it.each(["2024-02-29", "2026-01-01", "1999-12-31"])("accepts the calendar day %s", (day) => {

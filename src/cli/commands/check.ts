@@ -1,5 +1,4 @@
-import { queryRestoreTime } from "../../core/dataSources/queryRestoreTime";
-import { validateCheckRestoreTimeArgs } from "../../core/dataSources/validateQueryArgs";
+import { queryRestoreTime, validateCheckRestoreTimeArgs } from "../../core/dataSources/checkRestoreTime";
 import { type Command, ExitCode } from "../command";
 import { connect, regionArguments } from "../connection";
 import { INSTANCE_ID_FLAG, JSON_FLAG, refuseEpochSeconds } from "../flags";

@@ -1,9 +1,11 @@
 import type { FieldDefinition } from "../../core/dataSources/definition";
-import { getOffsiteBackupInstances } from "../../core/dataSources/getOffsiteBackupInstances";
-import { FILTER_KEYS } from "../../core/dataSources/instanceFilters";
-import { queryOffsiteBackupInstances } from "../../core/dataSources/queryOffsiteBackupInstances";
+import {
+  FILTER_KEYS,
+  getOffsiteBackupInstances,
+  queryOffsiteBackupInstances,
+  validateOffsiteBackupInstancesArgs,
+} from "../../core/dataSources/getOffsiteBackupInstances";
 import type { GetOffsiteBackupInstancesArgs } from "../../core/dataSources/types";
-import { validateOffsiteBackupInstancesArgs } from "../../core/dataSources/validateQueryArgs";
 import { type Command, ExitCode } from "../command";
 import { connect, regionArguments } from "../connection";
 import { type FlagSpec, type FlagSpecs, type FlagValues, flagName, JSON_FLAG } from "../flags";

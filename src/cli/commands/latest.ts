@@ -1,5 +1,7 @@
-import { queryOffsiteRestoreTimeRanges } from "../../core/dataSources/queryOffsiteRestoreTimeRanges";
-import { validateOffsiteRestoreTimeRangesArgs } from "../../core/dataSources/validateQueryArgs";
+import {
+  queryOffsiteRestoreTimeRanges,
+  validateOffsiteRestoreTimeRangesArgs,
+} from "../../core/dataSources/getOffsiteRestoreTimeRanges";
 import { latestRestorableTime } from "../../core/restore/findRestoreTimeRange";
 import { type Command, ExitCode } from "../command";
 import { connect, regionArguments } from "../connection";

@@ -1,5 +1,7 @@
-import { queryOffsiteRestoreTimeRanges } from "../../core/dataSources/queryOffsiteRestoreTimeRanges";
-import { validateOffsiteRestoreTimeRangesArgs } from "../../core/dataSources/validateQueryArgs";
+import {
+  queryOffsiteRestoreTimeRanges,
+  validateOffsiteRestoreTimeRangesArgs,
+} from "../../core/dataSources/getOffsiteRestoreTimeRanges";
 import { type Command, ExitCode } from "../command";
 import { connect, regionArguments } from "../connection";
 import { INSTANCE_ID_FLAG, JSON_FLAG } from "../flags";

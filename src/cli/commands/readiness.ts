@@ -1,8 +1,11 @@
 import fs from "node:fs";
 import { quoted } from "../../core/client/errors/echoedText";
-import { getOffsiteRecoveryReadiness, READINESS_DEFAULTS } from "../../core/dataSources/getOffsiteRecoveryReadiness";
-import { queryOffsiteRecoveryReadiness } from "../../core/dataSources/queryOffsiteRecoveryReadiness";
-import { validateOffsiteRecoveryReadinessArgs } from "../../core/dataSources/validateQueryArgs";
+import {
+  getOffsiteRecoveryReadiness,
+  queryOffsiteRecoveryReadiness,
+  READINESS_DEFAULTS,
+  validateOffsiteRecoveryReadinessArgs,
+} from "../../core/dataSources/getOffsiteRecoveryReadiness";
 import { type Command, ExitCode } from "../command";
 import { connect, regionArguments } from "../connection";
 import { type FlagValues, refuseEpochSeconds, UsageError } from "../flags";

@@ -1,4 +1,7 @@
+import { InvalidArgumentError } from "../client/errors/InvalidArgumentError";
+import { describe, validateProjectId, validateRegion } from "../client/validation";
 import type { ConfigurationLookup } from "./configurationLookup";
+import type { RegionArgs } from "./types";
 
 /**
  * The shape of one value, in the terms of a Pulumi package schema: every surface that needs a type (the plugin's
@@ -91,4 +94,70 @@ export interface DataSource {
 /** The names of a data source's arguments: what its validation accepts. */
 export function argumentNames<Args>(definition: DataSourceDefinition<Args, unknown>): (keyof Args & string)[] {
   return Object.keys(definition.arguments) as (keyof Args & string)[];
+}
+
+/** Documentation of the `RegionArgs` type every data source's arguments extend. */
+export const REGION_ARGUMENTS_DESCRIPTION =
+  "Where to ask: the backup region, and optionally its project id (looked up through IAM when absent).";
+
+/** Where every data source asks: the backup region and its project. */
+export const REGION_ARGUMENTS: ArgumentsOf<RegionArgs> = {
+  region: {
+    type: { type: "string" },
+    required: false,
+    validate: validateRegion,
+    description:
+      "Backup (destination) region to query, e.g. `ap-southeast-1`. Defaults to the provider's `region`, then `HW_REGION_NAME`.",
+  },
+  projectId: {
+    type: { type: "string" },
+    required: false,
+    validate: validateProjectId,
+    description:
+      "Project id of `region`. Defaults to the provider's `projectId` (for its own region), then an IAM lookup (cached per process).",
+  },
+};
+
+/**
+ * Refuses anything but a plain object with known keys: a misspelt `instanceID` silently ignored would return every
+ * instance where the user asked for one.
+ */
+export function validateArgsObject(args: unknown, allowed: readonly string[], what: string): Record<string, unknown> {
+  if (args === undefined || args === null) return {};
+  if (typeof args !== "object" || Array.isArray(args)) {
+    throw new InvalidArgumentError("args", `${what} takes an object of arguments, got ${describe(args)}`);
+  }
+  for (const key of Object.keys(args)) {
+    if (!allowed.includes(key) && (args as Record<string, unknown>)[key] !== undefined) {
+      const hint = allowed.find((candidate) => candidate.toLowerCase() === key.toLowerCase());
+      throw new InvalidArgumentError(
+        key,
+        `unknown argument of ${what}${hint ? `; did you mean "${hint}"?` : `; known arguments: ${allowed.join(", ")}`}`,
+      );
+    }
+  }
+  return args as Record<string, unknown>;
+}
+
+/**
+ * Each argument given (or required) checked by the validator its definition names, in definition order (so the first
+ * bad one is the one named); the result holds the checked values of the arguments given, and no other key.
+ */
+export function validateArguments(
+  definitions: Readonly<Record<string, ArgumentDefinition>>,
+  args: Record<string, unknown>,
+): Record<string, unknown> {
+  const checked: Record<string, unknown> = {};
+  for (const [key, definition] of Object.entries(definitions)) {
+    if (args[key] !== undefined || definition.required) checked[key] = definition.validate(args[key], key);
+  }
+  return checked;
+}
+
+/** Where a data source asks: its `region` and `projectId` arguments. */
+export type Where = { region?: string; projectId?: string };
+
+/** `region` and `projectId`, as keys only when given. */
+export function whereOf({ region, projectId }: Record<string, unknown>): Where {
+  return { ...(region === undefined ? {} : { region }), ...(projectId === undefined ? {} : { projectId }) } as Where;
 }

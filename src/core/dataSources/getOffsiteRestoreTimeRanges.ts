@@ -1,7 +1,22 @@
+import { shown } from "../client/errors/echoedText";
+import { pathOf } from "../client/http/path";
+import { getJson } from "../client/http/requestJson";
+import { isRecord } from "../client/http/responseShape";
+import { badResponse } from "../client/http/wireError";
+import { resolveProjectId } from "../client/iam/resolveProjectId";
+import type { ClientSettings } from "../client/settings/settings";
 import { validateDate, validateInstanceId } from "../client/validation";
-import type { DataSourceDefinition } from "./definition";
-import { REGION_ARGUMENTS } from "./regionArguments";
-import type { GetOffsiteRestoreTimeRangesArgs, GetOffsiteRestoreTimeRangesResult } from "./types";
+import { type ConfigurationLookup, settingsFor } from "./configurationLookup";
+import {
+  argumentNames,
+  type DataSourceDefinition,
+  REGION_ARGUMENTS,
+  validateArgsObject,
+  validateArguments,
+  type Where,
+  whereOf,
+} from "./definition";
+import type { GetOffsiteRestoreTimeRangesArgs, GetOffsiteRestoreTimeRangesResult, RestoreTimeRange } from "./types";
 
 const ranges = { type: "array", items: { ref: "RestoreTimeRange" } } as const;
 
@@ -34,3 +49,95 @@ export const getOffsiteRestoreTimeRanges: DataSourceDefinition<
     ranges: { type: ranges, required: true, description: "Restorable ranges as the API returns them." },
   },
 };
+
+const OFFSITE_RESTORE_TIME_RANGES_ARGS = argumentNames(getOffsiteRestoreTimeRanges);
+
+export function validateOffsiteRestoreTimeRangesArgs(args: unknown): {
+  where: Where;
+  instanceId: string;
+  date: string | undefined;
+} {
+  const checked = validateArgsObject(args, OFFSITE_RESTORE_TIME_RANGES_ARGS, getOffsiteRestoreTimeRanges.name);
+  const { region, projectId, instanceId, date } = validateArguments(getOffsiteRestoreTimeRanges.arguments, checked);
+  return { where: whereOf({ region, projectId }), instanceId: instanceId as string, date: date as string | undefined };
+}
+
+export async function queryOffsiteRestoreTimeRanges(
+  args: GetOffsiteRestoreTimeRangesArgs,
+  lookup: ConfigurationLookup,
+): Promise<GetOffsiteRestoreTimeRangesResult> {
+  const { where, instanceId, date } = validateOffsiteRestoreTimeRangesArgs(args);
+  const ranges = await fetchRestoreTimeRanges(where, instanceId, date, lookup);
+  return date === undefined ? { instanceId, ranges } : { instanceId, date, ranges };
+}
+
+/** Shared by the range query and the restore-time check, after their own validation. */
+export async function fetchRestoreTimeRanges(
+  where: { region?: string; projectId?: string },
+  instanceId: string,
+  date: string | undefined,
+  lookup: ConfigurationLookup,
+): Promise<RestoreTimeRange[]> {
+  const settings = settingsFor(where, lookup);
+  return restoreTimeRangesOf(settings, await resolveProjectId(settings), instanceId, date);
+}
+
+/** One instance's ranges once settings and project are known (a scan of many instances resolves them once). */
+export async function restoreTimeRangesOf(
+  settings: ClientSettings,
+  projectId: string,
+  instanceId: string,
+  date: string | undefined,
+): Promise<RestoreTimeRange[]> {
+  const wire = await listOffsiteRestoreTimes(settings, { projectId, instanceId, date });
+  return wire.map((range) => ({ startTime: range.start_time, endTime: range.end_time }));
+}
+
+/**
+ * Restore time ranges of an instance's cross-region backup, asked of the backup region.
+ * `date` (UTC `yyyy-mm-dd`) narrows the answer, which the API reference advises for long retention periods.
+ */
+export async function listOffsiteRestoreTimes(
+  settings: ClientSettings,
+  request: { projectId: string; instanceId: string; date?: string | undefined },
+): Promise<WireRestoreTime[]> {
+  // GET /v3/{project_id}/instances/{instance_id}/offsite-restore-time?date={date}
+  const path = pathOf("v3", request.projectId, "instances", request.instanceId, "offsite-restore-time");
+  const { body, requestId } = await getJson(settings, {
+    endpoint: settings.rdsEndpoint,
+    path,
+    query: { date: request.date },
+    projectId: request.projectId,
+  });
+  const refuse = (problem: string) => badResponse(settings, path, problem, requestId);
+  if (!isRecord(body) || !Array.isArray(body.restore_time)) throw refuse("no `restore_time` array");
+  return body.restore_time.map((range: unknown, index) => {
+    const where = `restore_time[${index}]`;
+    if (!isRecord(range)) throw refuse(`\`${where}\` is not an object`);
+    const { start_time: start, end_time: end } = range;
+    for (const [key, value] of [
+      ["start_time", start],
+      ["end_time", end],
+    ] as const) {
+      if (!isEpochMs(value)) throw refuse(`\`${where}.${key}\` is ${shown(value, 50)}, not epoch milliseconds`);
+      if (value > MAX_DATE_MS) {
+        throw refuse(`\`${where}.${key}\` is ${value}, past the last instant a date can hold (${MAX_DATE_MS} ms)`);
+      }
+    }
+    if ((end as number) < (start as number)) throw refuse(`\`${where}\` ends (${end}) before it starts (${start})`);
+    return { start_time: start as number, end_time: end as number };
+  });
+}
+
+/** ECMAScript's time value range: 100 000 000 days either side of 1970 (a `Date` of more is Invalid Date). */
+const MAX_DATE_MS = 8.64e15;
+
+function isEpochMs(value: unknown): value is number {
+  return typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
+}
+
+/** An item of `GET /v3/{project_id}/instances/{instance_id}/offsite-restore-time`: epoch milliseconds, UTC. */
+export interface WireRestoreTime {
+  start_time: number;
+  end_time: number;
+}

@@ -1,14 +1,10 @@
 // One definition per data source (arguments, results, docs): every surface derives from these.
 
-import { checkRestoreTime } from "./checkRestoreTime";
+import { checkRestoreTime, queryRestoreTime } from "./checkRestoreTime";
 import type { DataSource } from "./definition";
-import { getOffsiteBackupInstances } from "./getOffsiteBackupInstances";
-import { getOffsiteRecoveryReadiness } from "./getOffsiteRecoveryReadiness";
-import { getOffsiteRestoreTimeRanges } from "./getOffsiteRestoreTimeRanges";
-import { queryOffsiteBackupInstances } from "./queryOffsiteBackupInstances";
-import { queryOffsiteRecoveryReadiness } from "./queryOffsiteRecoveryReadiness";
-import { queryOffsiteRestoreTimeRanges } from "./queryOffsiteRestoreTimeRanges";
-import { queryRestoreTime } from "./queryRestoreTime";
+import { getOffsiteBackupInstances, queryOffsiteBackupInstances } from "./getOffsiteBackupInstances";
+import { getOffsiteRecoveryReadiness, queryOffsiteRecoveryReadiness } from "./getOffsiteRecoveryReadiness";
+import { getOffsiteRestoreTimeRanges, queryOffsiteRestoreTimeRanges } from "./getOffsiteRestoreTimeRanges";
 import type { GetOffsiteRecoveryReadinessArgs } from "./types";
 
 export { CONFIGURATION } from "./configuration";

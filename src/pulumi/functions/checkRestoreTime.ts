@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { queryRestoreTime } from "../../core/dataSources/queryRestoreTime";
+import { queryRestoreTime } from "../../core/dataSources/checkRestoreTime";
 import type { CheckRestoreTimeArgs, CheckRestoreTimeResult } from "../../core/dataSources/types";
 import { asProgramFunction } from "../program/programError";
 import { restoreTimeOutput } from "../restoreTimeInput";

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { queryOffsiteBackupInstances } from "../../core/dataSources/queryOffsiteBackupInstances";
+import { queryOffsiteBackupInstances } from "../../core/dataSources/getOffsiteBackupInstances";
 import type { GetOffsiteBackupInstancesArgs, GetOffsiteBackupInstancesResult } from "../../core/dataSources/types";
 import { asProgramFunction } from "../program/programError";
 import { invokeOutput } from "./invokeOutput";

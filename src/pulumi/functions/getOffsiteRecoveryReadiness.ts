@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { queryOffsiteRecoveryReadiness } from "../../core/dataSources/queryOffsiteRecoveryReadiness";
+import { queryOffsiteRecoveryReadiness } from "../../core/dataSources/getOffsiteRecoveryReadiness";
 import type {
   GetOffsiteRecoveryReadinessArgs,
   GetOffsiteRecoveryReadinessResult,

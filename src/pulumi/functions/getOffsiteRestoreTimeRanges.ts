@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { queryOffsiteRestoreTimeRanges } from "../../core/dataSources/queryOffsiteRestoreTimeRanges";
+import { queryOffsiteRestoreTimeRanges } from "../../core/dataSources/getOffsiteRestoreTimeRanges";
 import type { GetOffsiteRestoreTimeRangesArgs, GetOffsiteRestoreTimeRangesResult } from "../../core/dataSources/types";
 import { asProgramFunction } from "../program/programError";
 import { invokeOutput } from "./invokeOutput";

@@ -1,9 +1,9 @@
-// Loaded lazily inside the Pulumi dynamic-provider process by the tiny serialized providers in sdk/resources.
+// Loaded lazily inside the Pulumi dynamic-provider process by the tiny serialized providers in ../resources.
 
-import { queryOffsiteBackupInstances } from "../../core/dataSources/queryOffsiteBackupInstances";
-import { queryOffsiteRecoveryReadiness } from "../../core/dataSources/queryOffsiteRecoveryReadiness";
-import { queryOffsiteRestoreTimeRanges } from "../../core/dataSources/queryOffsiteRestoreTimeRanges";
-import { queryRestoreTime } from "../../core/dataSources/queryRestoreTime";
+import { queryRestoreTime } from "../../core/dataSources/checkRestoreTime";
+import { queryOffsiteBackupInstances } from "../../core/dataSources/getOffsiteBackupInstances";
+import { queryOffsiteRecoveryReadiness } from "../../core/dataSources/getOffsiteRecoveryReadiness";
+import { queryOffsiteRestoreTimeRanges } from "../../core/dataSources/getOffsiteRestoreTimeRanges";
 import { dataSourceReader } from "./dataSourceProvider";
 
 export { configure } from "./configuration";

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
+import { validateOffsiteBackupInstancesArgs } from "../../core/dataSources/getOffsiteBackupInstances";
 import type { GetOffsiteBackupInstancesArgs, OffsiteBackupInstance } from "../../core/dataSources/types";
-import { validateOffsiteBackupInstancesArgs } from "../../core/dataSources/validateQueryArgs";
 import { argumentsDigest, dataSourceRegistration, TOKEN_MODULE, withheldOnFailure } from "./dataSourceResource";
 
 /** {@link GetOffsiteBackupInstancesArgs} with `pulumi.Input` fields. */

@@ -1,11 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
+import { validateOffsiteRecoveryReadinessArgs } from "../../core/dataSources/getOffsiteRecoveryReadiness";
 import type {
   GetOffsiteRecoveryReadinessArgs,
   InstanceReadiness,
   ReadinessSummary,
   RestoreTimeInput,
 } from "../../core/dataSources/types";
-import { validateOffsiteRecoveryReadinessArgs } from "../../core/dataSources/validateQueryArgs";
 import { restoreTimeArgument } from "../restoreTimeInput";
 import { argumentsDigest, dataSourceRegistration, TOKEN_MODULE, withheldOnFailure } from "./dataSourceResource";
 

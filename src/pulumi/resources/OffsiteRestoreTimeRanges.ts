@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
+import { validateOffsiteRestoreTimeRangesArgs } from "../../core/dataSources/getOffsiteRestoreTimeRanges";
 import type { GetOffsiteRestoreTimeRangesArgs, RestoreTimeRange } from "../../core/dataSources/types";
-import { validateOffsiteRestoreTimeRangesArgs } from "../../core/dataSources/validateQueryArgs";
 import { dataSourceRegistration, TOKEN_MODULE, withheldOnFailure } from "./dataSourceResource";
 
 /** {@link GetOffsiteRestoreTimeRangesArgs} with `pulumi.Input` fields. */

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
+import { validateCheckRestoreTimeArgs } from "../../core/dataSources/checkRestoreTime";
 import type { CheckRestoreTimeArgs, RestoreTimeRange } from "../../core/dataSources/types";
-import { validateCheckRestoreTimeArgs } from "../../core/dataSources/validateQueryArgs";
 import { restoreTimeArgument } from "../restoreTimeInput";
 import { dataSourceRegistration, TOKEN_MODULE, withheldOnFailure } from "./dataSourceResource";
 
