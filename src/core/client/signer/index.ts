@@ -1,12 +1,22 @@
-export { canonicalHeaders } from "./canonicalHeaders.js";
-export { canonicalQuery } from "./canonicalQuery.js";
-export { type CanonicalRequestParts, canonicalRequest } from "./canonicalRequest.js";
-export { canonicalUri } from "./canonicalUri.js";
-export { EMPTY_BODY_SHA256, SIGNING_ALGORITHM } from "./constants.js";
-export { payloadHash } from "./payloadHash.js";
-export { percentEncode } from "./percentEncode.js";
-export { formatSdkDate } from "./sdkDate.js";
-export { type CanonicalSignature, signCanonical } from "./signCanonical.js";
-export { buildCanonicalRequest, signRequest } from "./signRequest.js";
-export { stringToSign } from "./stringToSign.js";
-export type { RequestToSign, SigningCredentials, SigningHeaders, SignOptions } from "./types.js";
+// Huawei Cloud's SDK-HMAC-SHA256 signing in its three steps: the canonical request (canonicalRequest.ts), the string
+// to sign and its HMAC (signRequest.ts), the headers added (signRequest.ts). The pure steps are exported because the
+// vector and property tests check each one against Huawei's own signer.
+export {
+  type CanonicalRequestParts,
+  canonicalHeaders,
+  canonicalQuery,
+  canonicalRequest,
+  canonicalUri,
+  payloadHash,
+  percentEncode,
+} from "./canonicalRequest";
+export { EMPTY_BODY_SHA256, SIGNING_ALGORITHM } from "./constants";
+export {
+  buildCanonicalRequest,
+  type CanonicalSignature,
+  formatSdkDate,
+  signCanonical,
+  signRequest,
+  stringToSign,
+} from "./signRequest";
+export type { RequestToSign, SigningCredentials, SigningHeaders, SignOptions } from "./types";
