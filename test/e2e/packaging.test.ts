@@ -97,6 +97,7 @@ describe("the npm pack tarball, installed into fresh projects", () => {
       "dist/pulumi/index.js",
       "dist/pulumi/index.d.ts",
       "dist/pulumi/provider/index.js",
+      "dist/core/index.js",
       "dist/cli/main.js",
       "dist/plugin/main.js",
       "bin/pulumi-resource-huaweicloud-rds-offsite",
@@ -108,7 +109,7 @@ describe("the npm pack tarball, installed into fresh projects", () => {
     expect(
       files.filter(
         (file) =>
-          !/^package\/(dist\/(sdk|provider|cli|plugin)\/[\w./-]+|bin\/pulumi-resource-huaweicloud-rds-offsite|[A-Z]+\.md|LICENSE|package\.json)$/.test(
+          !/^package\/(dist\/(core|pulumi|cli|plugin)\/[\w./-]+|bin\/pulumi-resource-huaweicloud-rds-offsite|[A-Z]+\.md|LICENSE|package\.json)$/.test(
             file,
           ),
       ),
@@ -117,7 +118,7 @@ describe("the npm pack tarball, installed into fresh projects", () => {
     // built from today's sources: no output of a source file since deleted (tsc never cleans its outDir)
     const orphans = files
       .filter((file) => file.endsWith(".js"))
-      .map((file) => file.replace(/^package\/dist\//, "").replace(/\.js$/, ".ts"))
+      .map((file) => file.replace(/^package\/dist\//, "src/").replace(/\.js$/, ".ts"))
       .filter((source) => !fs.existsSync(path.join(repoRoot, source)));
     expect(orphans).toEqual([]);
   });
