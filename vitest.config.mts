@@ -1,14 +1,45 @@
 import { defineConfig } from "vitest/config";
 
+/** Slow wherever they sit: they pack and install, drive a browser, generate SDKs with Go, or run the benchmark. */
+const SLOW = [
+  "test/cli/installed.test.ts",
+  "test/browser/**/*.test.ts",
+  "test/plugin/sdks.test.ts",
+  "test/bench/**/*.test.ts",
+];
+
+/**
+ * One project per kind of test: `npm test` runs them all; `npm run test:unit` is the inner loop (pure code, the
+ * emulator and the plugin's in-process provider, under a minute). `vitest run --project <name>` runs one.
+ */
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
-    // The end-to-end tests run the real Pulumi engine; the first run may build the CLI.
+    // The end-to-end tests run the real Pulumi engine; others start processes and servers.
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // Provisions the Pulumi CLI once for the end-to-end tests (a first-time build takes minutes).
-    globalSetup: ["test/e2e/globalSetup.ts"],
     reporters: ["default", "json"],
     outputFile: { json: "test-results/vitest.json" },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["test/unit/**/*.test.ts", "test/emulator/**/*.test.ts", "test/plugin/**/*.test.ts"],
+          exclude: SLOW,
+        },
+      },
+      { extends: true, test: { name: "contract", include: ["test/contract/**/*.test.ts"], exclude: SLOW } },
+      { extends: true, test: { name: "cli", include: ["test/cli/**/*.test.ts"], exclude: SLOW } },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          // Provisions the Pulumi CLI once for the end-to-end tests (a first-time build takes minutes).
+          globalSetup: ["test/e2e/globalSetup.ts"],
+        },
+      },
+      { extends: true, test: { name: "slow", include: SLOW } },
+    ],
   },
 });
