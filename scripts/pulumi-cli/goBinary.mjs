@@ -30,10 +30,32 @@ export function isExecutable(file) {
 }
 
 /**
+ * A Go `main` package to build from the Go module proxy.
+ * @typedef {object} GoBinarySpec
+ * @property {string} module Go module path, e.g. "github.com/pulumi/pulumi/sdk/v3".
+ * @property {string} version Module version, e.g. "v3.68.0".
+ * @property {string} pkg The `main` package inside the module.
+ * @property {string} [name] File name of the binary (default: the package's last path element).
+ * @property {string} [what] What it is, for progress lines and errors (default: the name).
+ * @property {string[]} [replaces] `replace` lines the module's own go.mod has, which a wrapper module must repeat.
+ */
+
+/**
+ * Where a binary is built.
+ * @typedef {object} GoBinaryPlace
+ * @property {string} binDir Where the binary goes.
+ * @property {string} workDir Holds the wrapper module, `logs/` and the build lock.
+ * @property {(line: string) => void} log
+ */
+
+/**
  * Builds `spec` into `<binDir>/<name>`: the wrapper module in `<workDir>/go-<name>-<version>/`, logs in
  * `<workDir>/logs/`, the binary written to a temporary name and renamed, so a reader never sees half a file. Rejects
  * with a PulumiCliProvisionError naming the step (`<what>: go mod tidy` or `<what>: go build`) and the module Go
  * refused, with the log's path.
+ *
+ * @param {GoBinarySpec} spec
+ * @param {GoBinaryPlace} place
  */
 export async function buildGoBinary(spec, { binDir, workDir, log }) {
   const name = binaryName(spec);
@@ -78,6 +100,8 @@ export async function buildGoBinary(spec, { binDir, workDir, log }) {
  * `<binDir>/<name>` of `spec`, built first when missing, under the build lock of `workDir` (a concurrent process
  * waits, then finds the binary). An existing binary is taken as is: delete it to rebuild.
  *
+ * @param {GoBinarySpec} spec
+ * @param {GoBinaryPlace} place
  * @returns {Promise<{ path: string, built: boolean }>}
  */
 export async function ensureGoBinary(spec, { binDir, workDir, log }) {

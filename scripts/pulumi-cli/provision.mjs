@@ -89,12 +89,28 @@ function rootFor(pulumiPath) {
 const memo = new Map();
 
 /**
+ * A usable Pulumi CLI and the Node language host of its installation.
+ * @typedef {object} PulumiCli
+ * @property {string} pulumiPath Absolute path of the `pulumi` binary.
+ * @property {string} binDir Directory of the binary.
+ * @property {string} root Directory with `bin/pulumi`, for `PulumiCommand.get({ root })`.
+ * @property {string} version e.g. "v3.259.0"
+ * @property {string | null} languageHostPath The Node language host that runs directory projects; null only for a CLI
+ *   on PATH whose installation lacks it.
+ * @property {"path" | "cache" | "built"} source Found on PATH, an earlier build, or built by this call.
+ * @property {string} sdkVersion Version of the installed Pulumi Node.js SDK.
+ * @property {string} sdkDir Directory of the installed Pulumi Node.js SDK; holds the `pulumi-resource-pulumi-nodejs` shim.
+ * @property {string[]} shims Plugin shims found in sdkDir, e.g. ["pulumi-resource-pulumi-nodejs"].
+ */
+
+/**
  * Make sure a usable Pulumi CLI and Node language host exist, and describe them.
  *
  * @param {object} [opts]
  * @param {string} [opts.version] CLI version to build when none is found (default DEFAULT_CLI_VERSION).
  * @param {boolean} [opts.allowPath] Consider a `pulumi` on PATH (default true; env PULUMI_CLI_IGNORE_PATH=1 disables).
  * @param {(line: string) => void} [opts.log] Progress sink (default: stderr with a `[pulumi-cli]` prefix).
+ * @returns {Promise<PulumiCli>}
  */
 export function ensurePulumiCli(opts = {}) {
   const version = opts.version ?? DEFAULT_CLI_VERSION;

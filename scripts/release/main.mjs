@@ -39,7 +39,21 @@ async function timed(what, step) {
   return result;
 }
 
-/** Builds everything into `outDir` from the compiled dist/ (`npm run build`); returns the paths of the artifacts. */
+/**
+ * What `npm run dist` built: absolute paths.
+ * @typedef {object} ReleaseArtifacts
+ * @property {string} plugin pulumi-resource-huaweicloud-rds-offsite-v<version>-linux-amd64.tar.gz
+ * @property {string[]} python The Python wheel and sdist.
+ * @property {string} go The Go SDK module's directory.
+ * @property {{ jar: string, pom: string }} java The Java SDK's jar and pom (com.pulumi:huaweicloudrdsoffsite).
+ * @property {string} npm The npm tarball.
+ * @property {string} schema The plugin's schema.
+ */
+
+/**
+ * Builds everything into `outDir` from the compiled dist/ (`npm run build`); returns the paths of the artifacts.
+ * @returns {Promise<ReleaseArtifacts>}
+ */
 export async function buildRelease(outDir = RELEASE_DIR) {
   const { version } = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
   const work = path.join(outDir, ".work");
