@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../emulator";
 import { ensureChromium } from "../../scripts/browser/provision.mjs";
 import { assertBuilt, runCommand } from "../cli/runCommand";
-import { environmentFor } from "../support/emulatorEnvironment";
+import { environmentFor } from "../support/emulator";
 
 const REGION = "ap-southeast-3";
 const ANCHOR = Date.UTC(2026, 11, 1, 6);

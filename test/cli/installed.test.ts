@@ -9,7 +9,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../emulator";
-import { environmentFor } from "../support/emulatorEnvironment";
+import { environmentFor } from "../support/emulator";
 import { assertBuilt, runProcess } from "./runCommand";
 
 const exec = promisify(execFile);

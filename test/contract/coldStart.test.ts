@@ -3,8 +3,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Burst } from "../support/coldStartBurst";
-import { environmentFor } from "../support/emulatorEnvironment";
-import { emulatorForFile, requestsOf } from "./emulatorClient";
+import { emulatorForFile, environmentFor, requestsOf } from "../support/emulator";
 
 // The process-wide limit must hold for the first calls of a process, while the limiter's module is still loading:
 // each burst runs in a fresh child process, against an emulator that counts the requests it holds at once.

@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import { startEmulator } from "../../emulator";
 import { queryOffsiteBackupInstances } from "../../src/core/dataSources/getOffsiteBackupInstances";
 import { queryOffsiteRestoreTimeRanges } from "../../src/core/dataSources/getOffsiteRestoreTimeRanges";
-import { environmentFor } from "../support/emulatorEnvironment";
-import { emulatorForFile } from "./emulatorClient";
+import { emulatorForFile, environmentFor } from "../support/emulator";
 
 const secret = "TopSecretKeyThatMustNeverLeak0000000000";
 const token = "TemporarySecurityTokenThatMustNeverLeak";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { queryOffsiteBackupInstances } from "../../src/core/dataSources/getOffsiteBackupInstances";
 import type { OffsiteBackupInstance } from "../../src/core/dataSources/types";
-import { emulatorForFile, requestsOf } from "./emulatorClient";
+import { emulatorForFile, requestsOf } from "../support/emulator";
 
 const { emulator, lookup } = await emulatorForFile({ regions: { "ap-southeast-1": 237 } });
 const everything = await queryOffsiteBackupInstances({ region: "ap-southeast-1" }, lookup);

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { IncompleteListingError } from "../../src/core/client/errors/IncompleteListingError";
 import { queryOffsiteBackupInstances } from "../../src/core/dataSources/getOffsiteBackupInstances";
-import { emulatorForFile, requestsOf } from "./emulatorClient";
+import { emulatorForFile, requestsOf } from "../support/emulator";
 
 const sizes = {
   "cn-north-4": 0,

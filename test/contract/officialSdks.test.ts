@@ -3,7 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RestoreTimeRange } from "../../emulator";
 import { ensureGoSdkProgram, ensurePythonSdk, GO_SDK, PYTHON_SDK } from "../../scripts/official-sdks/provision.mjs";
-import { emulatorForFile, requestsOf } from "./emulatorClient";
+import { emulatorForFile, requestsOf } from "../support/emulator";
 
 // Clients nobody here wrote, as shipped: Huawei's Go SDK (huaweicloud-sdk-go-v3) and Python SDK (huaweicloudsdkrds,
 // huaweicloudsdkcore), each run by a small program (test/officialSdks/) against the emulator. They sign differently

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConfigurationError } from "../../src/core/client/errors/ConfigurationError";
 import { queryOffsiteBackupInstances } from "../../src/core/dataSources/getOffsiteBackupInstances";
-import { emulatorForFile, lookupFor, requestsOf } from "./emulatorClient";
+import { emulatorForFile, lookupFor, requestsOf } from "../support/emulator";
 
 const { emulator, lookup } = await emulatorForFile({
   regions: { "ap-southeast-1": 3, "cn-north-4": 2, "la-north-2": 1 },

@@ -8,10 +8,9 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { HuaweiCloudError } from "../../src/core/client/errors/HuaweiCloudError";
 import { queryOffsiteBackupInstances } from "../../src/core/dataSources/getOffsiteBackupInstances";
 import { assertBuilt, runCommand } from "../cli/runCommand";
-import { environmentFor } from "../support/emulatorEnvironment";
+import { emulatorForFile, environmentFor } from "../support/emulator";
 import { forward } from "../support/testServer";
 import { startTlsFront } from "../support/tlsFront";
-import { emulatorForFile } from "./emulatorClient";
 
 // A certificate made here (openssl), an HTTPS server on loopback in front of the emulator, and an HTTP proxy written
 // here that forwards plain requests and tunnels CONNECT, recording what it was asked.

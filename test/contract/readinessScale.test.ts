@@ -4,8 +4,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { queryOffsiteRecoveryReadiness } from "../../src/core/dataSources/getOffsiteRecoveryReadiness";
 import { assertBuilt } from "../cli/runCommand";
-import { environmentFor } from "../support/emulatorEnvironment";
-import { emulatorForFile, lookupFor, requestsOf } from "./emulatorClient";
+import { emulatorForFile, environmentFor, lookupFor, requestsOf } from "../support/emulator";
 
 const BIG = "ap-southeast-1";
 const HUGE = "eu-west-101";

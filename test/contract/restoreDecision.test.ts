@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { queryRestoreTime } from "../../src/core/dataSources/checkRestoreTime";
 import { describeUnavailable } from "../../src/core/restore/describeUnavailable";
 import { nearestRestoreTimeRanges } from "../../src/core/restore/findRestoreTimeRange";
-import { emulatorForFile, requestsOf } from "./emulatorClient";
+import { emulatorForFile, requestsOf } from "../support/emulator";
 
 // The restore decision under every reading of the API's undocumented `date` (ranges overlapping the day, clipped to
 // it, or starting on it): the emulator answers the dated request as each reading would, and the decision must not

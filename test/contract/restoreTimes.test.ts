@@ -7,8 +7,7 @@ import {
   getOffsiteRestoreTimeRanges,
   isRestoreRefusedError,
 } from "../../src/pulumi";
-import { environmentFor } from "../support/emulatorEnvironment";
-import { emulatorForFile, requestsOf } from "./emulatorClient";
+import { emulatorForFile, environmentFor, requestsOf } from "../support/emulator";
 
 const DAY = 86_400_000;
 const { emulator } = await emulatorForFile({

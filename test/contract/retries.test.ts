@@ -4,9 +4,9 @@ import { HuaweiCloudError } from "../../src/core/client/errors/HuaweiCloudError"
 import type { ClientSettings } from "../../src/core/client/settings/settings";
 import { settingsFor } from "../../src/core/dataSources/configurationLookup";
 import { listOffsiteRestoreTimes } from "../../src/core/dataSources/getOffsiteRestoreTimeRanges";
+import { emulatorForFile, lookupFor, requestsOf } from "../support/emulator";
 import { FakeTime } from "../support/fakeTime";
 import { answer, forward, startTestServer } from "../support/testServer";
-import { emulatorForFile, lookupFor, requestsOf } from "./emulatorClient";
 
 // The retry loop runs on fake time: every wait is recorded exactly and costs nothing, and a test moves the clock
 // where the real condition needs it (past an attempt timeout, past the signature's clock-skew window).

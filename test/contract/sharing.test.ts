@@ -5,7 +5,7 @@ import { resolveProjectId } from "../../src/core/client/iam/resolveProjectId";
 import { queryRestoreTime } from "../../src/core/dataSources/checkRestoreTime";
 import { settingsFor } from "../../src/core/dataSources/configurationLookup";
 import { queryOffsiteRestoreTimeRanges } from "../../src/core/dataSources/getOffsiteRestoreTimeRanges";
-import { emulatorForFile, requestsOf } from "./emulatorClient";
+import { emulatorForFile, requestsOf } from "../support/emulator";
 
 const { emulator, lookup } = await emulatorForFile({ regions: { "ap-southeast-1": 300 } });
 const ids = emulator.dataset.instances("ap-southeast-1").map((instance) => instance.id);

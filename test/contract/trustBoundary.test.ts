@@ -7,9 +7,8 @@ import { InvalidArgumentError } from "../../src/core/client/errors/InvalidArgume
 import { queryRestoreTime } from "../../src/core/dataSources/checkRestoreTime";
 import { queryOffsiteBackupInstances } from "../../src/core/dataSources/getOffsiteBackupInstances";
 import { queryOffsiteRestoreTimeRanges } from "../../src/core/dataSources/getOffsiteRestoreTimeRanges";
-import { environmentFor } from "../support/emulatorEnvironment";
+import { emulatorForFile, environmentFor } from "../support/emulator";
 import { answer, startTestServer } from "../support/testServer";
-import { emulatorForFile } from "./emulatorClient";
 
 // Nothing from the wire may leak a credential or steer the client: each test points the client at a server that
 // controls every byte of its answers.

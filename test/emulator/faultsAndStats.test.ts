@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { listInstances, listRestoreTimes, projectOf, useEmulator } from "./fixtures";
+import { useEmulator } from "../support/emulator";
+import { listInstances, listRestoreTimes, projectOf } from "./fixtures";
 import { rawRequest, signedRequest } from "./signedRequest";
 
 describe("faults", () => {

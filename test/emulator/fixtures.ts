@@ -1,26 +1,5 @@
-import { afterAll, beforeAll, beforeEach } from "vitest";
-import { type Emulator, type EmulatorOptions, startEmulator } from "../../emulator";
+import type { Emulator } from "../../emulator";
 import { type SignedRequestOptions, signedRequest, type TestResponse } from "./signedRequest";
-
-/** One emulator per test file, its stats, faults and hook reset before each test. */
-export function useEmulator(options: EmulatorOptions = {}): () => Emulator {
-  let emulator: Emulator | undefined;
-  beforeAll(async () => {
-    emulator = await startEmulator(options);
-  });
-  afterAll(async () => {
-    await emulator?.close();
-  });
-  beforeEach(() => {
-    emulator?.resetStats();
-    emulator?.onRequest(undefined);
-    emulator?.setLatency(0);
-  });
-  return () => {
-    if (!emulator) throw new Error("emulator not started");
-    return emulator;
-  };
-}
 
 /** GET /v3/backups/offsite-backup-instance for a region's project, signed with the emulator's first credential. */
 export function listInstances(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { listInstances, projectOf, useEmulator } from "./fixtures";
+import { useEmulator } from "../support/emulator";
+import { listInstances, projectOf } from "./fixtures";
 import { signedRequest } from "./signedRequest";
 
 const parameterError = { error_code: "DBS.200001", error_msg: "Parameter error." };

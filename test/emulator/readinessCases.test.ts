@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { startEmulator } from "../../emulator";
-import { listInstances, listRestoreTimes, projectOf, useEmulator } from "./fixtures";
+import { useEmulator } from "../support/emulator";
+import { listInstances, listRestoreTimes, projectOf } from "./fixtures";
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;

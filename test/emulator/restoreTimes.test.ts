@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Emulator, RestoreTimeRange } from "../../emulator";
-import { listRestoreTimes, projectOf, useEmulator } from "./fixtures";
+import { useEmulator } from "../support/emulator";
+import { listRestoreTimes, projectOf } from "./fixtures";
 import { signedRequest } from "./signedRequest";
 
 const DAY = 86_400_000;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { projectOf, useEmulator } from "./fixtures";
+import { useEmulator } from "../support/emulator";
+import { projectOf } from "./fixtures";
 import { rawRequest, signedRequest } from "./signedRequest";
 
 describe("routing and common headers", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { startEmulator } from "../../emulator";
-import { listInstances, projectOf, useEmulator } from "./fixtures";
+import { useEmulator } from "../support/emulator";
+import { listInstances, projectOf } from "./fixtures";
 import { rawRequest, signedRequest } from "./signedRequest";
 
 const signatureFail = "Incorrect IAM authentication information: verify aksk signature fail";
