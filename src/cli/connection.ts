@@ -1,6 +1,7 @@
-import { ENVIRONMENT_KEYS, environmentSource } from "../core/client/settings/environment";
+import { environmentSource } from "../core/client/settings/environment";
 import { resolveSettings } from "../core/client/settings/resolveSettings";
 import type { SettingsInput, SettingsSource } from "../core/client/settings/settings";
+import { SETTINGS } from "../core/client/settings/table";
 import type { ConfigurationLookup } from "../core/dataSources/configurationLookup";
 import type { RegionArgs } from "../core/dataSources/types";
 import type { FlagSpecs, FlagValues } from "./flags";
@@ -62,8 +63,8 @@ export function connect(values: FlagValues, env: NodeJS.ProcessEnv): Connection 
   const settings = resolveSettings([flagSource, environmentSource(env)]);
 
   const overridden = { ...env };
-  if (flags.rdsEndpoint !== undefined) overridden[ENVIRONMENT_KEYS.rdsEndpoint[0]] = flags.rdsEndpoint;
-  if (flags.iamEndpoint !== undefined) overridden[ENVIRONMENT_KEYS.iamEndpoint[0]] = flags.iamEndpoint;
+  if (flags.rdsEndpoint !== undefined) overridden[SETTINGS.rdsEndpoint.environment[0]] = flags.rdsEndpoint;
+  if (flags.iamEndpoint !== undefined) overridden[SETTINGS.iamEndpoint.environment[0]] = flags.iamEndpoint;
   return { lookup: { env: overridden }, region: settings.region };
 }
 

@@ -39,69 +39,69 @@ func NewProvider(ctx *pulumi.Context,
 }
 
 type providerArgs struct {
-	// Access key (AK) of the credential used to sign requests. Falls back to `HW_ACCESS_KEY`, then `HUAWEICLOUD_SDK_AK`.
+	// Access key (AK) of the credential used to sign requests. Falls back to `HW_ACCESS_KEY`, then `HUAWEICLOUD_SDK_AK`. In programs, `huaweicloud:accessKey` first.
 	AccessKey *string `pulumi:"accessKey"`
-	// Timeout of one HTTP attempt, in milliseconds (default 15000).
+	// Timeout of one HTTP attempt, in milliseconds. Default 15000.
 	AttemptTimeoutMs *int `pulumi:"attemptTimeoutMs"`
-	// A PEM CA bundle (path or PEM text) trusted instead of the default roots. Falls back to `huaweicloud:cacertFile`, then `HW_CACERT_FILE`.
+	// A PEM CA bundle (path or PEM text) trusted instead of the default roots. Falls back to `HW_CACERT_FILE`. In programs, `huaweicloud:cacertFile` first.
 	CacertFile *string `pulumi:"cacertFile"`
-	// Override of the IAM endpoint used for project lookups. Falls back to `HW_IAM_ENDPOINT`, then `HUAWEICLOUD_SDK_IAM_ENDPOINT`.
+	// Override of the IAM endpoint used for project lookups. Falls back to `HW_IAM_ENDPOINT`, then `HUAWEICLOUD_SDK_IAM_ENDPOINT`, then `HW_AUTH_URL`. In programs, `huaweicloud:endpoints.iam`, then `huaweicloud:authUrl` first.
 	IamEndpoint *string `pulumi:"iamEndpoint"`
-	// Skip TLS certificate verification, with a warning every run. Falls back to `huaweicloud:insecure`, then `HW_INSECURE`.
+	// Skip TLS certificate verification, with a warning every run. Falls back to `HW_INSECURE`. In programs, `huaweicloud:insecure` first.
 	Insecure *bool `pulumi:"insecure"`
-	// Requests in flight at once in the provider process (default 16).
+	// Requests in flight at once in the provider process. Falls back to `HW_MAX_CONCURRENCY`. Default 16.
 	MaxConcurrency *int `pulumi:"maxConcurrency"`
-	// Largest response body read, in decoded bytes; a larger answer is refused (default 8388608, 8 MiB).
+	// Largest response body read, in decoded bytes (after gzip/deflate); a larger answer is refused. Default 8388608.
 	MaxResponseBytes *int `pulumi:"maxResponseBytes"`
-	// Retries after the first attempt for throttling, 5xx and network failures (default 3).
+	// Retries after the first attempt for throttling, 5xx and network failures. Falls back to `HW_MAX_RETRIES`. In programs, `huaweicloud:maxRetries` first. Default 3.
 	MaxRetries *int `pulumi:"maxRetries"`
-	// Project id of `region`; looked up through IAM when absent. Falls back to `HW_PROJECT_ID`, then `HUAWEICLOUD_SDK_PROJECT_ID`.
+	// Project id of `region`; looked up through IAM when absent. Falls back to `HW_PROJECT_ID`, then `HUAWEICLOUD_SDK_PROJECT_ID`. In programs, `huaweicloud:projectId` first.
 	ProjectId *string `pulumi:"projectId"`
-	// Override of the RDS endpoint for every region, e.g. a private endpoint. Falls back to `HW_RDS_ENDPOINT`.
+	// Override of the RDS endpoint for every region, e.g. a private endpoint. Falls back to `HW_RDS_ENDPOINT`. In programs, `huaweicloud:endpoints.rds` first.
 	RdsEndpoint *string `pulumi:"rdsEndpoint"`
-	// Region called, e.g. `ap-southeast-1`: for offsite backups, the backup (destination) region. Falls back to `HW_REGION_NAME`.
+	// Region called, e.g. `ap-southeast-1`: for offsite backups, the backup (destination) region. Falls back to `HW_REGION_NAME`. In programs, `huaweicloud:region` first.
 	Region *string `pulumi:"region"`
-	// First retry delay in milliseconds; doubles each retry, with jitter, capped at 5 s (default 250).
+	// First retry delay in milliseconds; doubles each retry, with jitter, capped at 5 s. Default 250.
 	RetryBaseDelayMs *int `pulumi:"retryBaseDelayMs"`
-	// Secret key (SK). Never logged, never stored in plain text. Falls back to `HW_SECRET_KEY`, then `HUAWEICLOUD_SDK_SK`.
+	// Secret key (SK). Never logged, never stored in plain text. Falls back to `HW_SECRET_KEY`, then `HUAWEICLOUD_SDK_SK`. In programs, `huaweicloud:secretKey` first.
 	SecretKey *string `pulumi:"secretKey"`
-	// Security token of a temporary AK/SK. Falls back to `HW_SECURITY_TOKEN`, then `HUAWEICLOUD_SDK_SECURITY_TOKEN`.
+	// Security token of a temporary AK/SK. Falls back to `HW_SECURITY_TOKEN`, then `HUAWEICLOUD_SDK_SECURITY_TOKEN`. In programs, `huaweicloud:securityToken` first.
 	SecurityToken *string `pulumi:"securityToken"`
-	// Timeout of one call including all retries and waits, in milliseconds (default 60000).
+	// Timeout of one call including all retries and waits, in milliseconds. Default 60000.
 	TotalTimeoutMs *int `pulumi:"totalTimeoutMs"`
 }
 
 // The set of arguments for constructing a Provider resource.
 type ProviderArgs struct {
-	// Access key (AK) of the credential used to sign requests. Falls back to `HW_ACCESS_KEY`, then `HUAWEICLOUD_SDK_AK`.
+	// Access key (AK) of the credential used to sign requests. Falls back to `HW_ACCESS_KEY`, then `HUAWEICLOUD_SDK_AK`. In programs, `huaweicloud:accessKey` first.
 	AccessKey pulumi.StringPtrInput
-	// Timeout of one HTTP attempt, in milliseconds (default 15000).
+	// Timeout of one HTTP attempt, in milliseconds. Default 15000.
 	AttemptTimeoutMs pulumi.IntPtrInput
-	// A PEM CA bundle (path or PEM text) trusted instead of the default roots. Falls back to `huaweicloud:cacertFile`, then `HW_CACERT_FILE`.
+	// A PEM CA bundle (path or PEM text) trusted instead of the default roots. Falls back to `HW_CACERT_FILE`. In programs, `huaweicloud:cacertFile` first.
 	CacertFile pulumi.StringPtrInput
-	// Override of the IAM endpoint used for project lookups. Falls back to `HW_IAM_ENDPOINT`, then `HUAWEICLOUD_SDK_IAM_ENDPOINT`.
+	// Override of the IAM endpoint used for project lookups. Falls back to `HW_IAM_ENDPOINT`, then `HUAWEICLOUD_SDK_IAM_ENDPOINT`, then `HW_AUTH_URL`. In programs, `huaweicloud:endpoints.iam`, then `huaweicloud:authUrl` first.
 	IamEndpoint pulumi.StringPtrInput
-	// Skip TLS certificate verification, with a warning every run. Falls back to `huaweicloud:insecure`, then `HW_INSECURE`.
+	// Skip TLS certificate verification, with a warning every run. Falls back to `HW_INSECURE`. In programs, `huaweicloud:insecure` first.
 	Insecure pulumi.BoolPtrInput
-	// Requests in flight at once in the provider process (default 16).
+	// Requests in flight at once in the provider process. Falls back to `HW_MAX_CONCURRENCY`. Default 16.
 	MaxConcurrency pulumi.IntPtrInput
-	// Largest response body read, in decoded bytes; a larger answer is refused (default 8388608, 8 MiB).
+	// Largest response body read, in decoded bytes (after gzip/deflate); a larger answer is refused. Default 8388608.
 	MaxResponseBytes pulumi.IntPtrInput
-	// Retries after the first attempt for throttling, 5xx and network failures (default 3).
+	// Retries after the first attempt for throttling, 5xx and network failures. Falls back to `HW_MAX_RETRIES`. In programs, `huaweicloud:maxRetries` first. Default 3.
 	MaxRetries pulumi.IntPtrInput
-	// Project id of `region`; looked up through IAM when absent. Falls back to `HW_PROJECT_ID`, then `HUAWEICLOUD_SDK_PROJECT_ID`.
+	// Project id of `region`; looked up through IAM when absent. Falls back to `HW_PROJECT_ID`, then `HUAWEICLOUD_SDK_PROJECT_ID`. In programs, `huaweicloud:projectId` first.
 	ProjectId pulumi.StringPtrInput
-	// Override of the RDS endpoint for every region, e.g. a private endpoint. Falls back to `HW_RDS_ENDPOINT`.
+	// Override of the RDS endpoint for every region, e.g. a private endpoint. Falls back to `HW_RDS_ENDPOINT`. In programs, `huaweicloud:endpoints.rds` first.
 	RdsEndpoint pulumi.StringPtrInput
-	// Region called, e.g. `ap-southeast-1`: for offsite backups, the backup (destination) region. Falls back to `HW_REGION_NAME`.
+	// Region called, e.g. `ap-southeast-1`: for offsite backups, the backup (destination) region. Falls back to `HW_REGION_NAME`. In programs, `huaweicloud:region` first.
 	Region pulumi.StringPtrInput
-	// First retry delay in milliseconds; doubles each retry, with jitter, capped at 5 s (default 250).
+	// First retry delay in milliseconds; doubles each retry, with jitter, capped at 5 s. Default 250.
 	RetryBaseDelayMs pulumi.IntPtrInput
-	// Secret key (SK). Never logged, never stored in plain text. Falls back to `HW_SECRET_KEY`, then `HUAWEICLOUD_SDK_SK`.
+	// Secret key (SK). Never logged, never stored in plain text. Falls back to `HW_SECRET_KEY`, then `HUAWEICLOUD_SDK_SK`. In programs, `huaweicloud:secretKey` first.
 	SecretKey pulumi.StringPtrInput
-	// Security token of a temporary AK/SK. Falls back to `HW_SECURITY_TOKEN`, then `HUAWEICLOUD_SDK_SECURITY_TOKEN`.
+	// Security token of a temporary AK/SK. Falls back to `HW_SECURITY_TOKEN`, then `HUAWEICLOUD_SDK_SECURITY_TOKEN`. In programs, `huaweicloud:securityToken` first.
 	SecurityToken pulumi.StringPtrInput
-	// Timeout of one call including all retries and waits, in milliseconds (default 60000).
+	// Timeout of one call including all retries and waits, in milliseconds. Default 60000.
 	TotalTimeoutMs pulumi.IntPtrInput
 }
 

@@ -37,21 +37,21 @@ class ProviderArgs:
         """
         The set of arguments for constructing a Provider resource.
 
-        :param pulumi.Input[_builtins.str] access_key: Access key (AK) of the credential used to sign requests. Falls back to `HW_ACCESS_KEY`, then `HUAWEICLOUD_SDK_AK`.
-        :param pulumi.Input[_builtins.int] attempt_timeout_ms: Timeout of one HTTP attempt, in milliseconds (default 15000).
-        :param pulumi.Input[_builtins.str] cacert_file: A PEM CA bundle (path or PEM text) trusted instead of the default roots. Falls back to `huaweicloud:cacertFile`, then `HW_CACERT_FILE`.
-        :param pulumi.Input[_builtins.str] iam_endpoint: Override of the IAM endpoint used for project lookups. Falls back to `HW_IAM_ENDPOINT`, then `HUAWEICLOUD_SDK_IAM_ENDPOINT`.
-        :param pulumi.Input[_builtins.bool] insecure: Skip TLS certificate verification, with a warning every run. Falls back to `huaweicloud:insecure`, then `HW_INSECURE`.
-        :param pulumi.Input[_builtins.int] max_concurrency: Requests in flight at once in the provider process (default 16).
-        :param pulumi.Input[_builtins.int] max_response_bytes: Largest response body read, in decoded bytes; a larger answer is refused (default 8388608, 8 MiB).
-        :param pulumi.Input[_builtins.int] max_retries: Retries after the first attempt for throttling, 5xx and network failures (default 3).
-        :param pulumi.Input[_builtins.str] project_id: Project id of `region`; looked up through IAM when absent. Falls back to `HW_PROJECT_ID`, then `HUAWEICLOUD_SDK_PROJECT_ID`.
-        :param pulumi.Input[_builtins.str] rds_endpoint: Override of the RDS endpoint for every region, e.g. a private endpoint. Falls back to `HW_RDS_ENDPOINT`.
-        :param pulumi.Input[_builtins.str] region: Region called, e.g. `ap-southeast-1`: for offsite backups, the backup (destination) region. Falls back to `HW_REGION_NAME`.
-        :param pulumi.Input[_builtins.int] retry_base_delay_ms: First retry delay in milliseconds; doubles each retry, with jitter, capped at 5 s (default 250).
-        :param pulumi.Input[_builtins.str] secret_key: Secret key (SK). Never logged, never stored in plain text. Falls back to `HW_SECRET_KEY`, then `HUAWEICLOUD_SDK_SK`.
-        :param pulumi.Input[_builtins.str] security_token: Security token of a temporary AK/SK. Falls back to `HW_SECURITY_TOKEN`, then `HUAWEICLOUD_SDK_SECURITY_TOKEN`.
-        :param pulumi.Input[_builtins.int] total_timeout_ms: Timeout of one call including all retries and waits, in milliseconds (default 60000).
+        :param pulumi.Input[_builtins.str] access_key: Access key (AK) of the credential used to sign requests. Falls back to `HW_ACCESS_KEY`, then `HUAWEICLOUD_SDK_AK`. In programs, `huaweicloud:accessKey` first.
+        :param pulumi.Input[_builtins.int] attempt_timeout_ms: Timeout of one HTTP attempt, in milliseconds. Default 15000.
+        :param pulumi.Input[_builtins.str] cacert_file: A PEM CA bundle (path or PEM text) trusted instead of the default roots. Falls back to `HW_CACERT_FILE`. In programs, `huaweicloud:cacertFile` first.
+        :param pulumi.Input[_builtins.str] iam_endpoint: Override of the IAM endpoint used for project lookups. Falls back to `HW_IAM_ENDPOINT`, then `HUAWEICLOUD_SDK_IAM_ENDPOINT`, then `HW_AUTH_URL`. In programs, `huaweicloud:endpoints.iam`, then `huaweicloud:authUrl` first.
+        :param pulumi.Input[_builtins.bool] insecure: Skip TLS certificate verification, with a warning every run. Falls back to `HW_INSECURE`. In programs, `huaweicloud:insecure` first.
+        :param pulumi.Input[_builtins.int] max_concurrency: Requests in flight at once in the provider process. Falls back to `HW_MAX_CONCURRENCY`. Default 16.
+        :param pulumi.Input[_builtins.int] max_response_bytes: Largest response body read, in decoded bytes (after gzip/deflate); a larger answer is refused. Default 8388608.
+        :param pulumi.Input[_builtins.int] max_retries: Retries after the first attempt for throttling, 5xx and network failures. Falls back to `HW_MAX_RETRIES`. In programs, `huaweicloud:maxRetries` first. Default 3.
+        :param pulumi.Input[_builtins.str] project_id: Project id of `region`; looked up through IAM when absent. Falls back to `HW_PROJECT_ID`, then `HUAWEICLOUD_SDK_PROJECT_ID`. In programs, `huaweicloud:projectId` first.
+        :param pulumi.Input[_builtins.str] rds_endpoint: Override of the RDS endpoint for every region, e.g. a private endpoint. Falls back to `HW_RDS_ENDPOINT`. In programs, `huaweicloud:endpoints.rds` first.
+        :param pulumi.Input[_builtins.str] region: Region called, e.g. `ap-southeast-1`: for offsite backups, the backup (destination) region. Falls back to `HW_REGION_NAME`. In programs, `huaweicloud:region` first.
+        :param pulumi.Input[_builtins.int] retry_base_delay_ms: First retry delay in milliseconds; doubles each retry, with jitter, capped at 5 s. Default 250.
+        :param pulumi.Input[_builtins.str] secret_key: Secret key (SK). Never logged, never stored in plain text. Falls back to `HW_SECRET_KEY`, then `HUAWEICLOUD_SDK_SK`. In programs, `huaweicloud:secretKey` first.
+        :param pulumi.Input[_builtins.str] security_token: Security token of a temporary AK/SK. Falls back to `HW_SECURITY_TOKEN`, then `HUAWEICLOUD_SDK_SECURITY_TOKEN`. In programs, `huaweicloud:securityToken` first.
+        :param pulumi.Input[_builtins.int] total_timeout_ms: Timeout of one call including all retries and waits, in milliseconds. Default 60000.
         """
         if access_key is not None:
             pulumi.set(__self__, "access_key", access_key)
@@ -88,7 +88,7 @@ class ProviderArgs:
     @pulumi.getter(name="accessKey")
     def access_key(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Access key (AK) of the credential used to sign requests. Falls back to `HW_ACCESS_KEY`, then `HUAWEICLOUD_SDK_AK`.
+        Access key (AK) of the credential used to sign requests. Falls back to `HW_ACCESS_KEY`, then `HUAWEICLOUD_SDK_AK`. In programs, `huaweicloud:accessKey` first.
         """
         return pulumi.get(self, "access_key")
 
@@ -100,7 +100,7 @@ class ProviderArgs:
     @pulumi.getter(name="attemptTimeoutMs")
     def attempt_timeout_ms(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Timeout of one HTTP attempt, in milliseconds (default 15000).
+        Timeout of one HTTP attempt, in milliseconds. Default 15000.
         """
         return pulumi.get(self, "attempt_timeout_ms")
 
@@ -112,7 +112,7 @@ class ProviderArgs:
     @pulumi.getter(name="cacertFile")
     def cacert_file(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        A PEM CA bundle (path or PEM text) trusted instead of the default roots. Falls back to `huaweicloud:cacertFile`, then `HW_CACERT_FILE`.
+        A PEM CA bundle (path or PEM text) trusted instead of the default roots. Falls back to `HW_CACERT_FILE`. In programs, `huaweicloud:cacertFile` first.
         """
         return pulumi.get(self, "cacert_file")
 
@@ -124,7 +124,7 @@ class ProviderArgs:
     @pulumi.getter(name="iamEndpoint")
     def iam_endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Override of the IAM endpoint used for project lookups. Falls back to `HW_IAM_ENDPOINT`, then `HUAWEICLOUD_SDK_IAM_ENDPOINT`.
+        Override of the IAM endpoint used for project lookups. Falls back to `HW_IAM_ENDPOINT`, then `HUAWEICLOUD_SDK_IAM_ENDPOINT`, then `HW_AUTH_URL`. In programs, `huaweicloud:endpoints.iam`, then `huaweicloud:authUrl` first.
         """
         return pulumi.get(self, "iam_endpoint")
 
@@ -136,7 +136,7 @@ class ProviderArgs:
     @pulumi.getter
     def insecure(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Skip TLS certificate verification, with a warning every run. Falls back to `huaweicloud:insecure`, then `HW_INSECURE`.
+        Skip TLS certificate verification, with a warning every run. Falls back to `HW_INSECURE`. In programs, `huaweicloud:insecure` first.
         """
         return pulumi.get(self, "insecure")
 
@@ -148,7 +148,7 @@ class ProviderArgs:
     @pulumi.getter(name="maxConcurrency")
     def max_concurrency(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Requests in flight at once in the provider process (default 16).
+        Requests in flight at once in the provider process. Falls back to `HW_MAX_CONCURRENCY`. Default 16.
         """
         return pulumi.get(self, "max_concurrency")
 
@@ -160,7 +160,7 @@ class ProviderArgs:
     @pulumi.getter(name="maxResponseBytes")
     def max_response_bytes(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Largest response body read, in decoded bytes; a larger answer is refused (default 8388608, 8 MiB).
+        Largest response body read, in decoded bytes (after gzip/deflate); a larger answer is refused. Default 8388608.
         """
         return pulumi.get(self, "max_response_bytes")
 
@@ -172,7 +172,7 @@ class ProviderArgs:
     @pulumi.getter(name="maxRetries")
     def max_retries(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Retries after the first attempt for throttling, 5xx and network failures (default 3).
+        Retries after the first attempt for throttling, 5xx and network failures. Falls back to `HW_MAX_RETRIES`. In programs, `huaweicloud:maxRetries` first. Default 3.
         """
         return pulumi.get(self, "max_retries")
 
@@ -184,7 +184,7 @@ class ProviderArgs:
     @pulumi.getter(name="projectId")
     def project_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Project id of `region`; looked up through IAM when absent. Falls back to `HW_PROJECT_ID`, then `HUAWEICLOUD_SDK_PROJECT_ID`.
+        Project id of `region`; looked up through IAM when absent. Falls back to `HW_PROJECT_ID`, then `HUAWEICLOUD_SDK_PROJECT_ID`. In programs, `huaweicloud:projectId` first.
         """
         return pulumi.get(self, "project_id")
 
@@ -196,7 +196,7 @@ class ProviderArgs:
     @pulumi.getter(name="rdsEndpoint")
     def rds_endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Override of the RDS endpoint for every region, e.g. a private endpoint. Falls back to `HW_RDS_ENDPOINT`.
+        Override of the RDS endpoint for every region, e.g. a private endpoint. Falls back to `HW_RDS_ENDPOINT`. In programs, `huaweicloud:endpoints.rds` first.
         """
         return pulumi.get(self, "rds_endpoint")
 
@@ -208,7 +208,7 @@ class ProviderArgs:
     @pulumi.getter
     def region(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Region called, e.g. `ap-southeast-1`: for offsite backups, the backup (destination) region. Falls back to `HW_REGION_NAME`.
+        Region called, e.g. `ap-southeast-1`: for offsite backups, the backup (destination) region. Falls back to `HW_REGION_NAME`. In programs, `huaweicloud:region` first.
         """
         return pulumi.get(self, "region")
 
@@ -220,7 +220,7 @@ class ProviderArgs:
     @pulumi.getter(name="retryBaseDelayMs")
     def retry_base_delay_ms(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        First retry delay in milliseconds; doubles each retry, with jitter, capped at 5 s (default 250).
+        First retry delay in milliseconds; doubles each retry, with jitter, capped at 5 s. Default 250.
         """
         return pulumi.get(self, "retry_base_delay_ms")
 
@@ -232,7 +232,7 @@ class ProviderArgs:
     @pulumi.getter(name="secretKey")
     def secret_key(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Secret key (SK). Never logged, never stored in plain text. Falls back to `HW_SECRET_KEY`, then `HUAWEICLOUD_SDK_SK`.
+        Secret key (SK). Never logged, never stored in plain text. Falls back to `HW_SECRET_KEY`, then `HUAWEICLOUD_SDK_SK`. In programs, `huaweicloud:secretKey` first.
         """
         return pulumi.get(self, "secret_key")
 
@@ -244,7 +244,7 @@ class ProviderArgs:
     @pulumi.getter(name="securityToken")
     def security_token(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Security token of a temporary AK/SK. Falls back to `HW_SECURITY_TOKEN`, then `HUAWEICLOUD_SDK_SECURITY_TOKEN`.
+        Security token of a temporary AK/SK. Falls back to `HW_SECURITY_TOKEN`, then `HUAWEICLOUD_SDK_SECURITY_TOKEN`. In programs, `huaweicloud:securityToken` first.
         """
         return pulumi.get(self, "security_token")
 
@@ -256,7 +256,7 @@ class ProviderArgs:
     @pulumi.getter(name="totalTimeoutMs")
     def total_timeout_ms(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Timeout of one call including all retries and waits, in milliseconds (default 60000).
+        Timeout of one call including all retries and waits, in milliseconds. Default 60000.
         """
         return pulumi.get(self, "total_timeout_ms")
 
@@ -292,21 +292,21 @@ class Provider(pulumi.ProviderResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] access_key: Access key (AK) of the credential used to sign requests. Falls back to `HW_ACCESS_KEY`, then `HUAWEICLOUD_SDK_AK`.
-        :param pulumi.Input[_builtins.int] attempt_timeout_ms: Timeout of one HTTP attempt, in milliseconds (default 15000).
-        :param pulumi.Input[_builtins.str] cacert_file: A PEM CA bundle (path or PEM text) trusted instead of the default roots. Falls back to `huaweicloud:cacertFile`, then `HW_CACERT_FILE`.
-        :param pulumi.Input[_builtins.str] iam_endpoint: Override of the IAM endpoint used for project lookups. Falls back to `HW_IAM_ENDPOINT`, then `HUAWEICLOUD_SDK_IAM_ENDPOINT`.
-        :param pulumi.Input[_builtins.bool] insecure: Skip TLS certificate verification, with a warning every run. Falls back to `huaweicloud:insecure`, then `HW_INSECURE`.
-        :param pulumi.Input[_builtins.int] max_concurrency: Requests in flight at once in the provider process (default 16).
-        :param pulumi.Input[_builtins.int] max_response_bytes: Largest response body read, in decoded bytes; a larger answer is refused (default 8388608, 8 MiB).
-        :param pulumi.Input[_builtins.int] max_retries: Retries after the first attempt for throttling, 5xx and network failures (default 3).
-        :param pulumi.Input[_builtins.str] project_id: Project id of `region`; looked up through IAM when absent. Falls back to `HW_PROJECT_ID`, then `HUAWEICLOUD_SDK_PROJECT_ID`.
-        :param pulumi.Input[_builtins.str] rds_endpoint: Override of the RDS endpoint for every region, e.g. a private endpoint. Falls back to `HW_RDS_ENDPOINT`.
-        :param pulumi.Input[_builtins.str] region: Region called, e.g. `ap-southeast-1`: for offsite backups, the backup (destination) region. Falls back to `HW_REGION_NAME`.
-        :param pulumi.Input[_builtins.int] retry_base_delay_ms: First retry delay in milliseconds; doubles each retry, with jitter, capped at 5 s (default 250).
-        :param pulumi.Input[_builtins.str] secret_key: Secret key (SK). Never logged, never stored in plain text. Falls back to `HW_SECRET_KEY`, then `HUAWEICLOUD_SDK_SK`.
-        :param pulumi.Input[_builtins.str] security_token: Security token of a temporary AK/SK. Falls back to `HW_SECURITY_TOKEN`, then `HUAWEICLOUD_SDK_SECURITY_TOKEN`.
-        :param pulumi.Input[_builtins.int] total_timeout_ms: Timeout of one call including all retries and waits, in milliseconds (default 60000).
+        :param pulumi.Input[_builtins.str] access_key: Access key (AK) of the credential used to sign requests. Falls back to `HW_ACCESS_KEY`, then `HUAWEICLOUD_SDK_AK`. In programs, `huaweicloud:accessKey` first.
+        :param pulumi.Input[_builtins.int] attempt_timeout_ms: Timeout of one HTTP attempt, in milliseconds. Default 15000.
+        :param pulumi.Input[_builtins.str] cacert_file: A PEM CA bundle (path or PEM text) trusted instead of the default roots. Falls back to `HW_CACERT_FILE`. In programs, `huaweicloud:cacertFile` first.
+        :param pulumi.Input[_builtins.str] iam_endpoint: Override of the IAM endpoint used for project lookups. Falls back to `HW_IAM_ENDPOINT`, then `HUAWEICLOUD_SDK_IAM_ENDPOINT`, then `HW_AUTH_URL`. In programs, `huaweicloud:endpoints.iam`, then `huaweicloud:authUrl` first.
+        :param pulumi.Input[_builtins.bool] insecure: Skip TLS certificate verification, with a warning every run. Falls back to `HW_INSECURE`. In programs, `huaweicloud:insecure` first.
+        :param pulumi.Input[_builtins.int] max_concurrency: Requests in flight at once in the provider process. Falls back to `HW_MAX_CONCURRENCY`. Default 16.
+        :param pulumi.Input[_builtins.int] max_response_bytes: Largest response body read, in decoded bytes (after gzip/deflate); a larger answer is refused. Default 8388608.
+        :param pulumi.Input[_builtins.int] max_retries: Retries after the first attempt for throttling, 5xx and network failures. Falls back to `HW_MAX_RETRIES`. In programs, `huaweicloud:maxRetries` first. Default 3.
+        :param pulumi.Input[_builtins.str] project_id: Project id of `region`; looked up through IAM when absent. Falls back to `HW_PROJECT_ID`, then `HUAWEICLOUD_SDK_PROJECT_ID`. In programs, `huaweicloud:projectId` first.
+        :param pulumi.Input[_builtins.str] rds_endpoint: Override of the RDS endpoint for every region, e.g. a private endpoint. Falls back to `HW_RDS_ENDPOINT`. In programs, `huaweicloud:endpoints.rds` first.
+        :param pulumi.Input[_builtins.str] region: Region called, e.g. `ap-southeast-1`: for offsite backups, the backup (destination) region. Falls back to `HW_REGION_NAME`. In programs, `huaweicloud:region` first.
+        :param pulumi.Input[_builtins.int] retry_base_delay_ms: First retry delay in milliseconds; doubles each retry, with jitter, capped at 5 s. Default 250.
+        :param pulumi.Input[_builtins.str] secret_key: Secret key (SK). Never logged, never stored in plain text. Falls back to `HW_SECRET_KEY`, then `HUAWEICLOUD_SDK_SK`. In programs, `huaweicloud:secretKey` first.
+        :param pulumi.Input[_builtins.str] security_token: Security token of a temporary AK/SK. Falls back to `HW_SECURITY_TOKEN`, then `HUAWEICLOUD_SDK_SECURITY_TOKEN`. In programs, `huaweicloud:securityToken` first.
+        :param pulumi.Input[_builtins.int] total_timeout_ms: Timeout of one call including all retries and waits, in milliseconds. Default 60000.
         """
         ...
     @overload

@@ -11,77 +11,77 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
-// Access key (AK) of the credential used to sign requests. Falls back to `HW_ACCESS_KEY`, then `HUAWEICLOUD_SDK_AK`.
+// Access key (AK) of the credential used to sign requests. Falls back to `HW_ACCESS_KEY`, then `HUAWEICLOUD_SDK_AK`. In programs, `huaweicloud:accessKey` first.
 func GetAccessKey(ctx *pulumi.Context) string {
 	return config.Get(ctx, "huaweicloud-rds-offsite:accessKey")
 }
 
-// Timeout of one HTTP attempt, in milliseconds (default 15000).
+// Timeout of one HTTP attempt, in milliseconds. Default 15000.
 func GetAttemptTimeoutMs(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "huaweicloud-rds-offsite:attemptTimeoutMs")
 }
 
-// A PEM CA bundle (path or PEM text) trusted instead of the default roots. Falls back to `huaweicloud:cacertFile`, then `HW_CACERT_FILE`.
+// A PEM CA bundle (path or PEM text) trusted instead of the default roots. Falls back to `HW_CACERT_FILE`. In programs, `huaweicloud:cacertFile` first.
 func GetCacertFile(ctx *pulumi.Context) string {
 	return config.Get(ctx, "huaweicloud-rds-offsite:cacertFile")
 }
 
-// Override of the IAM endpoint used for project lookups. Falls back to `HW_IAM_ENDPOINT`, then `HUAWEICLOUD_SDK_IAM_ENDPOINT`.
+// Override of the IAM endpoint used for project lookups. Falls back to `HW_IAM_ENDPOINT`, then `HUAWEICLOUD_SDK_IAM_ENDPOINT`, then `HW_AUTH_URL`. In programs, `huaweicloud:endpoints.iam`, then `huaweicloud:authUrl` first.
 func GetIamEndpoint(ctx *pulumi.Context) string {
 	return config.Get(ctx, "huaweicloud-rds-offsite:iamEndpoint")
 }
 
-// Skip TLS certificate verification, with a warning every run. Falls back to `huaweicloud:insecure`, then `HW_INSECURE`.
+// Skip TLS certificate verification, with a warning every run. Falls back to `HW_INSECURE`. In programs, `huaweicloud:insecure` first.
 func GetInsecure(ctx *pulumi.Context) bool {
 	return config.GetBool(ctx, "huaweicloud-rds-offsite:insecure")
 }
 
-// Requests in flight at once in the provider process (default 16).
+// Requests in flight at once in the provider process. Falls back to `HW_MAX_CONCURRENCY`. Default 16.
 func GetMaxConcurrency(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "huaweicloud-rds-offsite:maxConcurrency")
 }
 
-// Largest response body read, in decoded bytes; a larger answer is refused (default 8388608, 8 MiB).
+// Largest response body read, in decoded bytes (after gzip/deflate); a larger answer is refused. Default 8388608.
 func GetMaxResponseBytes(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "huaweicloud-rds-offsite:maxResponseBytes")
 }
 
-// Retries after the first attempt for throttling, 5xx and network failures (default 3).
+// Retries after the first attempt for throttling, 5xx and network failures. Falls back to `HW_MAX_RETRIES`. In programs, `huaweicloud:maxRetries` first. Default 3.
 func GetMaxRetries(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "huaweicloud-rds-offsite:maxRetries")
 }
 
-// Project id of `region`; looked up through IAM when absent. Falls back to `HW_PROJECT_ID`, then `HUAWEICLOUD_SDK_PROJECT_ID`.
+// Project id of `region`; looked up through IAM when absent. Falls back to `HW_PROJECT_ID`, then `HUAWEICLOUD_SDK_PROJECT_ID`. In programs, `huaweicloud:projectId` first.
 func GetProjectId(ctx *pulumi.Context) string {
 	return config.Get(ctx, "huaweicloud-rds-offsite:projectId")
 }
 
-// Override of the RDS endpoint for every region, e.g. a private endpoint. Falls back to `HW_RDS_ENDPOINT`.
+// Override of the RDS endpoint for every region, e.g. a private endpoint. Falls back to `HW_RDS_ENDPOINT`. In programs, `huaweicloud:endpoints.rds` first.
 func GetRdsEndpoint(ctx *pulumi.Context) string {
 	return config.Get(ctx, "huaweicloud-rds-offsite:rdsEndpoint")
 }
 
-// Region called, e.g. `ap-southeast-1`: for offsite backups, the backup (destination) region. Falls back to `HW_REGION_NAME`.
+// Region called, e.g. `ap-southeast-1`: for offsite backups, the backup (destination) region. Falls back to `HW_REGION_NAME`. In programs, `huaweicloud:region` first.
 func GetRegion(ctx *pulumi.Context) string {
 	return config.Get(ctx, "huaweicloud-rds-offsite:region")
 }
 
-// First retry delay in milliseconds; doubles each retry, with jitter, capped at 5 s (default 250).
+// First retry delay in milliseconds; doubles each retry, with jitter, capped at 5 s. Default 250.
 func GetRetryBaseDelayMs(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "huaweicloud-rds-offsite:retryBaseDelayMs")
 }
 
-// Secret key (SK). Never logged, never stored in plain text. Falls back to `HW_SECRET_KEY`, then `HUAWEICLOUD_SDK_SK`.
+// Secret key (SK). Never logged, never stored in plain text. Falls back to `HW_SECRET_KEY`, then `HUAWEICLOUD_SDK_SK`. In programs, `huaweicloud:secretKey` first.
 func GetSecretKey(ctx *pulumi.Context) string {
 	return config.Get(ctx, "huaweicloud-rds-offsite:secretKey")
 }
 
-// Security token of a temporary AK/SK. Falls back to `HW_SECURITY_TOKEN`, then `HUAWEICLOUD_SDK_SECURITY_TOKEN`.
+// Security token of a temporary AK/SK. Falls back to `HW_SECURITY_TOKEN`, then `HUAWEICLOUD_SDK_SECURITY_TOKEN`. In programs, `huaweicloud:securityToken` first.
 func GetSecurityToken(ctx *pulumi.Context) string {
 	return config.Get(ctx, "huaweicloud-rds-offsite:securityToken")
 }
 
-// Timeout of one call including all retries and waits, in milliseconds (default 60000).
+// Timeout of one call including all retries and waits, in milliseconds. Default 60000.
 func GetTotalTimeoutMs(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "huaweicloud-rds-offsite:totalTimeoutMs")
 }

@@ -4,23 +4,7 @@ import { InvalidArgumentError } from "../errors/InvalidArgumentError";
 import { validateCredential, validateEndpoint, validateProjectId, validateRegion } from "../validation";
 import { defaultIamEndpoint, defaultRdsEndpoint } from "./endpoints";
 import type { ClientSettings, SettingsInput, SettingsSource } from "./settings";
-
-type NumericSetting =
-  | "maxRetries"
-  | "maxConcurrency"
-  | "attemptTimeoutMs"
-  | "totalTimeoutMs"
-  | "retryBaseDelayMs"
-  | "maxResponseBytes";
-
-const NUMERIC_SETTINGS: Record<NumericSetting, { default: number; min: number; max: number }> = {
-  maxRetries: { default: 3, min: 0, max: 10 },
-  maxConcurrency: { default: 16, min: 1, max: 256 },
-  attemptTimeoutMs: { default: 15_000, min: 100, max: 600_000 },
-  totalTimeoutMs: { default: 60_000, min: 100, max: 3_600_000 },
-  retryBaseDelayMs: { default: 250, min: 0, max: 60_000 },
-  maxResponseBytes: { default: 8 * 1024 * 1024, min: 1024, max: 1024 * 1024 * 1024 },
-};
+import { type IntegerSetting, SETTINGS } from "./table";
 
 /**
  * Applies precedence (the first source that has a value wins; sources come in the order explicit arguments → stack
@@ -165,8 +149,8 @@ function endpoint(sources: readonly SettingsSource[], setting: "rdsEndpoint" | "
   return validated(source, setting, (value) => validateEndpoint(value, setting));
 }
 
-function numeric(sources: readonly SettingsSource[], setting: NumericSetting): number {
-  const { default: fallback, min, max } = NUMERIC_SETTINGS[setting];
+function numeric(sources: readonly SettingsSource[], setting: IntegerSetting): number {
+  const { default: fallback, min, max } = SETTINGS[setting].integer;
   const source = sources.find((candidate) => candidate.values[setting] !== undefined);
   if (!source) return fallback;
   return validated(source, setting, (value) => {

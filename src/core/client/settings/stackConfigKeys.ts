@@ -1,27 +1,9 @@
 import { ConfigurationError } from "../errors/ConfigurationError";
 import type { SettingsInput, SettingsSource } from "./settings";
+import { PACKAGE_CONFIG_KEYS, PROVIDER_CONFIG_KEYS } from "./table";
 
 /** This package's own stack config namespace: `huaweicloud-rds-offsite:<key>`. */
 export const PACKAGE_CONFIG_NAMESPACE = "huaweicloud-rds-offsite";
-
-/** Settings readable as `huaweicloud-rds-offsite:<key>`. Secrets (`secretKey`, `securityToken`) should be set with `--secret`. */
-export const PACKAGE_CONFIG_KEYS = [
-  "region",
-  "accessKey",
-  "secretKey",
-  "securityToken",
-  "projectId",
-  "rdsEndpoint",
-  "iamEndpoint",
-  "maxRetries",
-  "maxConcurrency",
-  "attemptTimeoutMs",
-  "totalTimeoutMs",
-  "retryBaseDelayMs",
-  "maxResponseBytes",
-  "insecure",
-  "cacertFile",
-] as const satisfies readonly (keyof SettingsInput)[];
 
 /**
  * The namespace of the `huaweicloud` provider (`@pulumi/huaweicloud`, bridged from Terraform), which rejects keys of
@@ -29,20 +11,7 @@ export const PACKAGE_CONFIG_KEYS = [
  */
 export const PROVIDER_CONFIG_NAMESPACE = "huaweicloud";
 
-/** The `huaweicloud:<key>` keys read: each one defined by the bridged provider (see test/unit/configKeys.test.ts). */
-export const PROVIDER_CONFIG_KEYS = [
-  "region",
-  "accessKey",
-  "secretKey",
-  "securityToken",
-  "projectId",
-  "maxRetries",
-  "authUrl",
-  "cloud",
-  "endpoints",
-  "insecure",
-  "cacertFile",
-] as const;
+export { PACKAGE_CONFIG_KEYS, PROVIDER_CONFIG_KEYS };
 
 /** A `key -> value` lookup of one namespace; program side (pulumi.Config) or provider side (the configure request). */
 export type ConfigGet = (key: string) => string | undefined;
