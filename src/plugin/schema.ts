@@ -1,8 +1,9 @@
+import { PACKAGE_CONFIG_NAMESPACE } from "../core/client/settings/stackConfigKeys";
 import { CONFIGURATION, DATA_SOURCES, type FieldDefinition, OBJECT_TYPES, type ValueType } from "../core/dataSources";
 import { PLUGIN_DOWNLOAD_URL, REPOSITORY_PATH } from "./version";
 
 /** The plugin's package name: its config namespace, its tokens' first part, its binary's suffix. */
-export const PACKAGE_NAME = "huaweicloud-rds-offsite";
+export const PACKAGE_NAME = PACKAGE_CONFIG_NAMESPACE;
 
 /** `huaweicloud-rds-offsite:index:<name>`: the token of a function or type. */
 export const token = (name: string): string => `${PACKAGE_NAME}:index:${name}`;
@@ -62,8 +63,7 @@ export function packageSchema(version: string) {
     meta: { moduleFormat: "(.*)", supportPack: true },
     config: { variables: configuration.properties },
     provider: {
-      description:
-        "The provider's settings; each falls back to stack config `huaweicloud-rds-offsite:<key>` (the default provider), then the environment (`HW_*`, `HUAWEICLOUD_SDK_*`).",
+      description: `The provider's settings; each falls back to stack config \`${PACKAGE_NAME}:<key>\` (the default provider), then the environment (\`HW_*\`, \`HUAWEICLOUD_SDK_*\`).`,
       inputProperties: configuration.properties,
     },
     types: Object.fromEntries(

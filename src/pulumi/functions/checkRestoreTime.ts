@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { queryRestoreTime } from "../../core/dataSources/checkRestoreTime";
 import type { CheckRestoreTimeArgs, CheckRestoreTimeResult } from "../../core/dataSources/types";
+import type { InputsOf } from "../derivedTypes";
 import { asProgramFunction } from "../program/programError";
 import { restoreTimeOutput } from "../restoreTimeInput";
 import { invokeOutput } from "./invokeOutput";
@@ -28,7 +29,7 @@ export function checkRestoreTime(
 }
 
 /** {@link CheckRestoreTimeArgs} with `pulumi.Input` fields. */
-export type CheckRestoreTimeOutputArgs = { [K in keyof CheckRestoreTimeArgs]: pulumi.Input<CheckRestoreTimeArgs[K]> };
+export type CheckRestoreTimeOutputArgs = InputsOf<CheckRestoreTimeArgs>;
 
 /**
  * {@link checkRestoreTime} for `pulumi.Input` arguments. `opts.dependsOn` delays the call until those resources exist

@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { queryOffsiteBackupInstances } from "../../core/dataSources/getOffsiteBackupInstances";
 import type { GetOffsiteBackupInstancesArgs, GetOffsiteBackupInstancesResult } from "../../core/dataSources/types";
+import type { InputsOf } from "../derivedTypes";
 import { asProgramFunction } from "../program/programError";
 import { invokeOutput } from "./invokeOutput";
 import { programConfiguration } from "./programConfiguration";
@@ -24,9 +25,7 @@ export function getOffsiteBackupInstances(
 }
 
 /** {@link GetOffsiteBackupInstancesArgs} with `pulumi.Input` fields. */
-export type GetOffsiteBackupInstancesOutputArgs = {
-  [K in keyof GetOffsiteBackupInstancesArgs]: pulumi.Input<GetOffsiteBackupInstancesArgs[K]>;
-};
+export type GetOffsiteBackupInstancesOutputArgs = InputsOf<GetOffsiteBackupInstancesArgs>;
 
 /**
  * {@link getOffsiteBackupInstances} for `pulumi.Input` arguments; the result is a `pulumi.Output`. `opts.dependsOn`

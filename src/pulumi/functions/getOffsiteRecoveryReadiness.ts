@@ -5,6 +5,7 @@ import type {
   GetOffsiteRecoveryReadinessResult,
   RestoreTimeInput,
 } from "../../core/dataSources/types";
+import type { InputsOf } from "../derivedTypes";
 import { restoreTimeOutput } from "../restoreTimeInput";
 import { invokeOutput } from "./invokeOutput";
 import { programConfiguration } from "./programConfiguration";
@@ -26,9 +27,7 @@ export function getOffsiteRecoveryReadiness(
 }
 
 /** {@link GetOffsiteRecoveryReadinessArgs} with `pulumi.Input` fields. */
-export type GetOffsiteRecoveryReadinessOutputArgs = {
-  [K in keyof GetOffsiteRecoveryReadinessArgs]: pulumi.Input<GetOffsiteRecoveryReadinessArgs[K]>;
-};
+export type GetOffsiteRecoveryReadinessOutputArgs = InputsOf<GetOffsiteRecoveryReadinessArgs>;
 
 /**
  * {@link getOffsiteRecoveryReadiness} for `pulumi.Input` arguments; the result is a `pulumi.Output`. `opts.dependsOn`

@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { queryOffsiteRestoreTimeRanges } from "../../core/dataSources/getOffsiteRestoreTimeRanges";
 import type { GetOffsiteRestoreTimeRangesArgs, GetOffsiteRestoreTimeRangesResult } from "../../core/dataSources/types";
+import type { InputsOf } from "../derivedTypes";
 import { asProgramFunction } from "../program/programError";
 import { invokeOutput } from "./invokeOutput";
 import { programConfiguration } from "./programConfiguration";
@@ -22,9 +23,7 @@ export function getOffsiteRestoreTimeRanges(
 }
 
 /** {@link GetOffsiteRestoreTimeRangesArgs} with `pulumi.Input` fields. */
-export type GetOffsiteRestoreTimeRangesOutputArgs = {
-  [K in keyof GetOffsiteRestoreTimeRangesArgs]: pulumi.Input<GetOffsiteRestoreTimeRangesArgs[K]>;
-};
+export type GetOffsiteRestoreTimeRangesOutputArgs = InputsOf<GetOffsiteRestoreTimeRangesArgs>;
 
 /**
  * {@link getOffsiteRestoreTimeRanges} for `pulumi.Input` arguments. `opts.dependsOn` delays the call until those

@@ -1,12 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
-import { validateOffsiteBackupInstancesArgs } from "../../core/dataSources/getOffsiteBackupInstances";
-import type { GetOffsiteBackupInstancesArgs, OffsiteBackupInstance } from "../../core/dataSources/types";
+import {
+  getOffsiteBackupInstances,
+  validateOffsiteBackupInstancesArgs,
+} from "../../core/dataSources/getOffsiteBackupInstances";
+import type { GetOffsiteBackupInstancesArgs, GetOffsiteBackupInstancesResult } from "../../core/dataSources/types";
+import type { InputsOf, ResultOutputs } from "../derivedTypes";
 import { argumentsDigest, dataSourceRegistration, TOKEN_MODULE, withheldOnFailure } from "./dataSourceResource";
 
 /** {@link GetOffsiteBackupInstancesArgs} with `pulumi.Input` fields. */
-export type OffsiteBackupInstancesArgs = {
-  [K in keyof GetOffsiteBackupInstancesArgs]: pulumi.Input<GetOffsiteBackupInstancesArgs[K]>;
-};
+export type OffsiteBackupInstancesArgs = InputsOf<GetOffsiteBackupInstancesArgs>;
+
+/** The outputs: the results of `getOffsiteBackupInstances`, with their docs. */
+export interface OffsiteBackupInstances extends ResultOutputs<GetOffsiteBackupInstancesResult> {}
 
 /**
  * Data source: DB instances with cross-region backups in a backup region, as a resource whose outputs are known
@@ -16,19 +21,11 @@ export type OffsiteBackupInstancesArgs = {
  * const mysql = new OffsiteBackupInstances("mysql", { region: "ap-southeast-1", datastoreType: "MySQL" });
  * export const ids = mysql.ids;
  */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the outputs are declared by the interface above, from the data source's result type.
 export class OffsiteBackupInstances extends pulumi.dynamic.Resource {
-  /** The region queried: the `region` argument, or the configured region at the time of the read. */
-  declare readonly region: pulumi.Output<string>;
-  /** Instances matching every filter, in API order. */
-  declare readonly instances: pulumi.Output<OffsiteBackupInstance[]>;
-  /** Their ids, in the same order. */
-  declare readonly ids: pulumi.Output<string[]>;
-  /** Instances in the region before filters, as the API counted them. */
-  declare readonly totalCount: pulumi.Output<number>;
-
   constructor(name: string, args: OffsiteBackupInstancesArgs = {}, opts?: pulumi.CustomResourceOptions) {
     const label = `OffsiteBackupInstances "${name}"`;
-    const outputNames = ["region", "instances", "ids", "totalCount"];
+    const outputNames = Object.keys(getOffsiteBackupInstances.result);
     const [provider, props, options] = dataSourceRegistration(
       {
         kind: "offsiteBackupInstances",

@@ -1,18 +1,22 @@
 import * as pulumi from "@pulumi/pulumi";
-import { validateOffsiteRecoveryReadinessArgs } from "../../core/dataSources/getOffsiteRecoveryReadiness";
+import {
+  getOffsiteRecoveryReadiness,
+  validateOffsiteRecoveryReadinessArgs,
+} from "../../core/dataSources/getOffsiteRecoveryReadiness";
 import type {
   GetOffsiteRecoveryReadinessArgs,
-  InstanceReadiness,
-  ReadinessSummary,
+  GetOffsiteRecoveryReadinessResult,
   RestoreTimeInput,
 } from "../../core/dataSources/types";
+import type { InputsOf, ResultOutputs } from "../derivedTypes";
 import { restoreTimeArgument } from "../restoreTimeInput";
 import { argumentsDigest, dataSourceRegistration, TOKEN_MODULE, withheldOnFailure } from "./dataSourceResource";
 
 /** {@link GetOffsiteRecoveryReadinessArgs} with `pulumi.Input` fields. */
-export type OffsiteRecoveryReadinessArgs = {
-  [K in keyof GetOffsiteRecoveryReadinessArgs]: pulumi.Input<GetOffsiteRecoveryReadinessArgs[K]>;
-};
+export type OffsiteRecoveryReadinessArgs = InputsOf<GetOffsiteRecoveryReadinessArgs>;
+
+/** The outputs: the results of `getOffsiteRecoveryReadiness`, with their docs. */
+export interface OffsiteRecoveryReadiness extends ResultOutputs<GetOffsiteRecoveryReadinessResult> {}
 
 /**
  * Data source: recovery readiness of the backup region, as a resource whose outputs are known during `pulumi preview`
@@ -23,24 +27,11 @@ export type OffsiteRecoveryReadinessArgs = {
  * const readiness = new OffsiteRecoveryReadiness("dr", { region: "ap-southeast-1", maxLag: "15m" });
  * export const summary = readiness.summary;
  */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the outputs are declared by the interface above, from the data source's result type.
 export class OffsiteRecoveryReadiness extends pulumi.dynamic.Resource {
-  /** The region queried. */
-  declare readonly region: pulumi.Output<string>;
-  /** The instant readiness was judged at, epoch milliseconds. */
-  declare readonly asOf: pulumi.Output<number>;
-  declare readonly maxLagMs: pulumi.Output<number>;
-  declare readonly minCoverage: pulumi.Output<number>;
-  declare readonly minGapMs: pulumi.Output<number>;
-  /** Whether every instance's status is `ok`. */
-  declare readonly ready: pulumi.Output<boolean>;
-  /** How many instances are in each status, and the worst lag. */
-  declare readonly summary: pulumi.Output<ReadinessSummary>;
-  /** Every instance the filters keep, worst first. */
-  declare readonly instances: pulumi.Output<InstanceReadiness[]>;
-
   constructor(name: string, args: OffsiteRecoveryReadinessArgs = {}, opts?: pulumi.CustomResourceOptions) {
     const label = `OffsiteRecoveryReadiness "${name}"`;
-    const outputNames = ["region", "asOf", "maxLagMs", "minCoverage", "minGapMs", "ready", "summary", "instances"];
+    const outputNames = Object.keys(getOffsiteRecoveryReadiness.result);
     const [provider, props, options] = dataSourceRegistration(
       {
         kind: "offsiteRecoveryReadiness",

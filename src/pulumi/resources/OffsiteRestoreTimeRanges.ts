@@ -1,12 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
-import { validateOffsiteRestoreTimeRangesArgs } from "../../core/dataSources/getOffsiteRestoreTimeRanges";
-import type { GetOffsiteRestoreTimeRangesArgs, RestoreTimeRange } from "../../core/dataSources/types";
+import {
+  getOffsiteRestoreTimeRanges,
+  validateOffsiteRestoreTimeRangesArgs,
+} from "../../core/dataSources/getOffsiteRestoreTimeRanges";
+import type { GetOffsiteRestoreTimeRangesArgs, GetOffsiteRestoreTimeRangesResult } from "../../core/dataSources/types";
+import type { InputsOf, ResultOutputs } from "../derivedTypes";
 import { dataSourceRegistration, TOKEN_MODULE, withheldOnFailure } from "./dataSourceResource";
 
 /** {@link GetOffsiteRestoreTimeRangesArgs} with `pulumi.Input` fields. */
-export type OffsiteRestoreTimeRangesArgs = {
-  [K in keyof GetOffsiteRestoreTimeRangesArgs]: pulumi.Input<GetOffsiteRestoreTimeRangesArgs[K]>;
-};
+export type OffsiteRestoreTimeRangesArgs = InputsOf<GetOffsiteRestoreTimeRangesArgs>;
+
+/** The outputs: the results of `getOffsiteRestoreTimeRanges`, with their docs. */
+export interface OffsiteRestoreTimeRanges extends ResultOutputs<GetOffsiteRestoreTimeRangesResult> {}
 
 /**
  * Data source: the restore time ranges of an instance's cross-region backup, known during `pulumi preview`.
@@ -16,15 +21,11 @@ export type OffsiteRestoreTimeRangesArgs = {
  * const ranges = new OffsiteRestoreTimeRanges("orders-db", { instanceId, date: "2026-11-20" });
  * export const latest = ranges.ranges.apply(latestRestorableTime);
  */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the outputs are declared by the interface above, from the data source's result type.
 export class OffsiteRestoreTimeRanges extends pulumi.dynamic.Resource {
-  declare readonly instanceId: pulumi.Output<string>;
-  declare readonly date: pulumi.Output<string | undefined>;
-  /** Restorable ranges (epoch ms, UTC, both ends inclusive) as the API returns them. */
-  declare readonly ranges: pulumi.Output<RestoreTimeRange[]>;
-
   constructor(name: string, args: OffsiteRestoreTimeRangesArgs, opts?: pulumi.CustomResourceOptions) {
     const label = `OffsiteRestoreTimeRanges "${name}"`;
-    const outputNames = ["instanceId", "date", "ranges"];
+    const outputNames = Object.keys(getOffsiteRestoreTimeRanges.result);
     const [provider, props, options] = dataSourceRegistration(
       {
         kind: "offsiteRestoreTimeRanges",

@@ -1,22 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import { isInvalidArgumentError } from "../../core/client/errors/InvalidArgumentError";
-import type { RestoreTimeInput, RestoreTimeRange } from "../../core/dataSources/types";
+import type { CheckRestoreTimeArgs, CheckRestoreTimeResult, RestoreTimeRange } from "../../core/dataSources/types";
 import { describeUnavailable } from "../../core/restore/describeUnavailable";
 import { findRestoreTimeRange } from "../../core/restore/findRestoreTimeRange";
 import { type OnUnavailable, validateOnUnavailable } from "../../core/restore/onUnavailable";
+import type { InputsOf, ResultOutputs } from "../derivedTypes";
 import { programError, stopProgram } from "../program/programError";
-import { invalidArgumentMessage } from "./dataSourceResource";
+import { invalidArgumentMessage, TOKEN_MODULE } from "./dataSourceResource";
 import { RestoreTimeCheck } from "./RestoreTimeCheck";
 
-export interface RestoreGateArgs {
-  /** Source DB instance whose cross-region backup would be restored. */
-  instanceId: pulumi.Input<string>;
-  /** Point in time to restore to: ISO-8601 with a zone, epoch milliseconds, or a Date. */
-  restoreTime: pulumi.Input<RestoreTimeInput>;
-  /** Backup (destination) region. Defaults to `huaweicloud:region` / `HW_REGION_NAME`. */
-  region?: pulumi.Input<string>;
-  /** Project id of `region`; looked up through IAM when absent. */
-  projectId?: pulumi.Input<string>;
+/** `checkRestoreTime`'s arguments with `pulumi.Input` fields (their docs from its definition); a gate fails by default. */
+export interface RestoreGateArgs extends InputsOf<Omit<CheckRestoreTimeArgs, "onUnavailable">> {
   /**
    * What an unrestorable time does: `"fail"` fails `pulumi preview`/`up` with the refusal, once, on one line, under
    * the gate's name, and withholds every output; `"warn"` logs it as a warning and sets `restorable` false.
@@ -24,6 +18,14 @@ export interface RestoreGateArgs {
    */
   onUnavailable?: pulumi.Input<OnUnavailable>;
 }
+
+/** The outputs: `checkRestoreTime`'s results the gate passes on (their docs from its definition), and the restore point. */
+export interface RestoreGate extends ResultOutputs<Pick<CheckRestoreTimeResult, GateDecisionField>> {
+  /** Set only when restorable. */
+  readonly restorePoint: pulumi.Output<RestorePoint | undefined>;
+}
+
+type GateDecisionField = "restorable" | "restoreTime" | "range" | "ranges";
 
 /** What the gate decided; a refusal in `"fail"` mode decides nothing, it stops the program. */
 interface GateDecision {
@@ -54,22 +56,10 @@ export interface RestorePoint {
  * const gate = new RestoreGate("orders-restore", { instanceId, restoreTime: "2026-11-20T03:00:00Z" });
  * // new huaweicloud.rds.Instance(..., { restore: { instanceId: gate.restorePoint.instanceId, ... } })
  */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the outputs are declared by the interface above, from the result type.
 export class RestoreGate extends pulumi.ComponentResource {
-  declare readonly restorable: pulumi.Output<boolean>;
-  /** The requested time, epoch milliseconds (UTC). */
-  declare readonly restoreTime: pulumi.Output<number>;
-  /** The range containing the restore time, when restorable. */
-  declare readonly range: pulumi.Output<RestoreTimeRange | undefined>;
-  /**
-   * The ranges the decision rests on: the restore time's UTC day's when one contains it, otherwise the whole list
-   * (what a refusal names the nearest ranges from).
-   */
-  declare readonly ranges: pulumi.Output<RestoreTimeRange[]>;
-  /** Set only when restorable. */
-  declare readonly restorePoint: pulumi.Output<RestorePoint | undefined>;
-
   constructor(name: string, args: RestoreGateArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("huaweicloud-rds-offsite:index:RestoreGate", name, {}, opts);
+    super(`${TOKEN_MODULE}:index:RestoreGate`, name, {}, opts);
     const label = `RestoreGate "${name}"`;
     const modeProblem = (mode: unknown) => {
       try {

@@ -1,11 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { validateCheckRestoreTimeArgs } from "../../core/dataSources/checkRestoreTime";
 import type { CheckRestoreTimeArgs, RestoreTimeRange } from "../../core/dataSources/types";
+import type { InputsOf } from "../derivedTypes";
 import { restoreTimeArgument } from "../restoreTimeInput";
 import { dataSourceRegistration, TOKEN_MODULE, withheldOnFailure } from "./dataSourceResource";
 
 /** {@link CheckRestoreTimeArgs} with `pulumi.Input` fields. */
-export type RestoreTimeCheckArgs = { [K in keyof CheckRestoreTimeArgs]: pulumi.Input<CheckRestoreTimeArgs[K]> };
+export type RestoreTimeCheckArgs = InputsOf<CheckRestoreTimeArgs>;
 
 /**
  * The restore decision (`checkRestoreTime`'s) as a read, made in the dynamic provider process: RestoreGate's source of

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { isInvalidArgumentError } from "../../core/client/errors/InvalidArgumentError";
-import { unknownPackageSetting } from "../../core/client/settings/stackConfigKeys";
+import { PACKAGE_CONFIG_NAMESPACE, unknownPackageSetting } from "../../core/client/settings/stackConfigKeys";
 import { programError, stopProgram } from "../program/programError";
 import { type DataSourceKind, providerHandle } from "./providerHandle";
 import { FAILURE, IN_PROGRAM, INVALID_ARGUMENTS } from "./readProtocol";
@@ -10,7 +10,7 @@ import { FAILURE, IN_PROGRAM, INVALID_ARGUMENTS } from "./readProtocol";
 const handles: Partial<Record<DataSourceKind, pulumi.dynamic.ResourceProvider>> = {};
 
 /** Resource type tokens read `pulumi-nodejs:dynamic/huaweicloud-rds-offsite:<Type>`. */
-export const TOKEN_MODULE = "huaweicloud-rds-offsite";
+export const TOKEN_MODULE = PACKAGE_CONFIG_NAMESPACE;
 
 /** How a data source registers itself. */
 export interface DataSourceRegistration {

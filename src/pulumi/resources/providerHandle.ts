@@ -1,11 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 
 type ProviderModule = typeof import("../provider");
-export type DataSourceKind =
-  | "offsiteBackupInstances"
-  | "offsiteRestoreTimeRanges"
-  | "restoreTimeCheck"
-  | "offsiteRecoveryReadiness";
+/** A data source's reader, by the name the provider module exports it under. */
+export type DataSourceKind = Exclude<keyof ProviderModule, "configure">;
 
 /**
  * The object Pulumi serializes into every data source's `__provider` state property. It must stay tiny and capture

@@ -2,7 +2,10 @@ import { ConfigurationError } from "../errors/ConfigurationError";
 import type { SettingsInput, SettingsSource } from "./settings";
 import { PACKAGE_CONFIG_KEYS, PROVIDER_CONFIG_KEYS } from "./table";
 
-/** This package's own stack config namespace: `huaweicloud-rds-offsite:<key>`. */
+/**
+ * The Pulumi package name, written once: its stack config namespace (`huaweicloud-rds-offsite:<key>`), its resource
+ * type tokens and its schema's name.
+ */
 export const PACKAGE_CONFIG_NAMESPACE = "huaweicloud-rds-offsite";
 
 /**
