@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { quoted } from "../core/client/errors/echoedText";
 import { InvalidArgumentError } from "../core/client/errors/InvalidArgumentError";
+import type { ArgumentDefinition, DataSourceDefinition, FieldDefinition } from "../core/dataSources/definition";
 import { iso } from "./output";
 
 /** A command-line flag: how it parses, how help shows it, and which core argument or setting it feeds. */
@@ -82,14 +83,30 @@ export function describeFlags(specs: FlagSpecs): string {
   return rows.map(([left, description]) => `  ${left.padEnd(width)}  ${description}`).join("\n");
 }
 
-/** The instance every restore command is about. */
-export const INSTANCE_ID_FLAG: FlagSpec = {
-  type: "string",
-  value: "ID",
-  argument: "instanceId",
-  required: true,
-  description: "DB instance whose cross-region backup is queried",
-};
+/**
+ * A help line from an argument's definition: its `summary`, else its description, as help text reads (no Markdown
+ * code marks, lower case first unless it starts an acronym, no final period).
+ */
+export function helpText(field: FieldDefinition): string {
+  const text = (field.summary ?? field.description).replaceAll("`", "").replace(/\.$/, "");
+  const acronym = /^[A-Z]{2}/.test(text);
+  return acronym ? text : `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+}
+
+/** The flag of a data source's argument, from its definition: placeholder, help line, required or not. */
+export function argumentFlag<Args>(
+  source: DataSourceDefinition<Args, unknown>,
+  argument: keyof Args & string,
+): FlagSpec {
+  const field: ArgumentDefinition = source.arguments[argument];
+  return {
+    type: "string",
+    argument,
+    value: field.placeholder ?? argument.toUpperCase(),
+    description: helpText(field),
+    ...(field.required ? { required: true } : {}),
+  };
+}
 
 /** Machine-readable output instead of text. */
 export const JSON_FLAG: FlagSpec = { type: "boolean", description: "print JSON (to stdout) instead of text" };

@@ -1,7 +1,11 @@
-import { queryRestoreTime, validateCheckRestoreTimeArgs } from "../../core/dataSources/checkRestoreTime";
+import {
+  checkRestoreTime,
+  queryRestoreTime,
+  validateCheckRestoreTimeArgs,
+} from "../../core/dataSources/checkRestoreTime";
 import { type Command, ExitCode } from "../command";
 import { connect, regionArguments } from "../connection";
-import { INSTANCE_ID_FLAG, JSON_FLAG, refuseEpochSeconds } from "../flags";
+import { argumentFlag, JSON_FLAG, refuseEpochSeconds } from "../flags";
 import { iso, json, rangeJson } from "../output";
 
 export const checkCommand: Command = {
@@ -14,15 +18,8 @@ export const checkCommand: Command = {
     "With --json: { instanceId, restorable, restoreTime, restoreTimeIso, range?, ranges, nearestRanges?, message? }.",
   exitStatus: "0 restorable, 1 not restorable",
   flags: {
-    "instance-id": INSTANCE_ID_FLAG,
-    time: {
-      type: "string",
-      value: "TIME",
-      argument: "restoreTime",
-      required: true,
-      description:
-        "ISO-8601 with a zone (2026-11-20T03:00:00Z, 2026-11-20T11:00:00+08:00) or epoch milliseconds (not seconds)",
-    },
+    "instance-id": argumentFlag(checkRestoreTime, "instanceId"),
+    time: argumentFlag(checkRestoreTime, "restoreTime"),
     json: JSON_FLAG,
   },
   async run(values, io) {

@@ -1,4 +1,3 @@
-import type { FieldDefinition } from "../../core/dataSources/definition";
 import {
   FILTER_KEYS,
   getOffsiteBackupInstances,
@@ -8,44 +7,13 @@ import {
 import type { GetOffsiteBackupInstancesArgs } from "../../core/dataSources/types";
 import { type Command, ExitCode } from "../command";
 import { connect, regionArguments } from "../connection";
-import { type FlagSpec, type FlagSpecs, type FlagValues, flagName, JSON_FLAG } from "../flags";
+import { argumentFlag, type FlagSpecs, type FlagValues, flagName, JSON_FLAG } from "../flags";
 import { json, printable, table } from "../output";
 import { withProgress } from "../progress";
 
-type FilterKey = (typeof FILTER_KEYS)[number];
-
-/** The value placeholder of each filter's flag: a filter added to the core fails to compile here until it has one. */
-const FILTER_VALUES: Record<FilterKey, string> = {
-  instanceId: "ID",
-  name: "NAME",
-  sourceRegion: "REGION",
-  sourceProjectId: "ID",
-  destinationRegion: "REGION",
-  destinationProjectId: "ID",
-  datastoreType: "ENGINE",
-  keepDays: "DAYS",
-};
-
-/**
- * A help line from an argument's definition: its `summary`, else its description, as help text reads (no Markdown
- * code marks, lower case first, no final period).
- */
-export function helpText(field: FieldDefinition): string {
-  const text = (field.summary ?? field.description).replaceAll("`", "").replace(/\.$/, "");
-  return `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
-}
-
 /** One flag per listing filter, from the filter's definition: every command over the listing takes them. */
 export const FILTER_FLAGS: FlagSpecs = Object.fromEntries(
-  FILTER_KEYS.map((key) => [
-    flagName(key),
-    {
-      type: "string",
-      argument: key,
-      value: FILTER_VALUES[key],
-      description: helpText(getOffsiteBackupInstances.arguments[key]),
-    } satisfies FlagSpec,
-  ]),
+  FILTER_KEYS.map((key) => [flagName(key), argumentFlag(getOffsiteBackupInstances, key)]),
 );
 
 export const instancesCommand: Command = {

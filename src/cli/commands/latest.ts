@@ -1,11 +1,12 @@
 import {
+  getOffsiteRestoreTimeRanges,
   queryOffsiteRestoreTimeRanges,
   validateOffsiteRestoreTimeRangesArgs,
 } from "../../core/dataSources/getOffsiteRestoreTimeRanges";
 import { latestRestorableTime } from "../../core/restore/findRestoreTimeRange";
 import { type Command, ExitCode } from "../command";
 import { connect, regionArguments } from "../connection";
-import { INSTANCE_ID_FLAG, JSON_FLAG } from "../flags";
+import { argumentFlag, JSON_FLAG } from "../flags";
 import { iso, json } from "../output";
 
 export const latestCommand: Command = {
@@ -16,7 +17,7 @@ export const latestCommand: Command = {
     "Prints it as ISO-8601 UTC, the form --time of check takes.\n" +
     "With --json: { instanceId, latestRestorableTime, latestRestorableTimeIso } (both null when there is none).",
   exitStatus: "0 printed, 1 the backup has no restorable time",
-  flags: { "instance-id": INSTANCE_ID_FLAG, json: JSON_FLAG },
+  flags: { "instance-id": argumentFlag(getOffsiteRestoreTimeRanges, "instanceId"), json: JSON_FLAG },
   async run(values, io) {
     const instanceId = values["instance-id"] as string;
     const args = { ...regionArguments(values), instanceId };

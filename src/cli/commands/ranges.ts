@@ -1,10 +1,11 @@
 import {
+  getOffsiteRestoreTimeRanges,
   queryOffsiteRestoreTimeRanges,
   validateOffsiteRestoreTimeRangesArgs,
 } from "../../core/dataSources/getOffsiteRestoreTimeRanges";
 import { type Command, ExitCode } from "../command";
 import { connect, regionArguments } from "../connection";
-import { INSTANCE_ID_FLAG, JSON_FLAG } from "../flags";
+import { argumentFlag, JSON_FLAG } from "../flags";
 import { iso, json, rangeJson, table } from "../output";
 
 export const rangesCommand: Command = {
@@ -16,13 +17,8 @@ export const rangesCommand: Command = {
     "With --json: { instanceId, date?, ranges: [{ startTime, endTime, startTimeIso, endTimeIso }] }.",
   exitStatus: "0 listed (also when there is no range)",
   flags: {
-    "instance-id": INSTANCE_ID_FLAG,
-    date: {
-      type: "string",
-      value: "yyyy-mm-dd",
-      argument: "date",
-      description: "only ranges overlapping this UTC day (advised for long retention periods)",
-    },
+    "instance-id": argumentFlag(getOffsiteRestoreTimeRanges, "instanceId"),
+    date: argumentFlag(getOffsiteRestoreTimeRanges, "date"),
     json: JSON_FLAG,
   },
   async run(values, io) {

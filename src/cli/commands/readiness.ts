@@ -8,14 +8,13 @@ import {
 } from "../../core/dataSources/getOffsiteRecoveryReadiness";
 import { type Command, ExitCode } from "../command";
 import { connect, regionArguments } from "../connection";
-import { type FlagValues, refuseEpochSeconds, UsageError } from "../flags";
+import { argumentFlag, type FlagValues, refuseEpochSeconds, UsageError } from "../flags";
 import { json, printable } from "../output";
 import { scanProgress } from "../progress";
 import { readinessPage } from "../readinessPage";
 import { readinessMarkdown, readinessText } from "../readinessReport";
-import { FILTER_FLAGS, filterArguments, helpText } from "./instances";
+import { FILTER_FLAGS, filterArguments } from "./instances";
 
-const { maxLag, minGap, asOf } = getOffsiteRecoveryReadiness.arguments;
 const PERCENT = /^\d{1,3}(\.\d+)?$/;
 
 /**
@@ -48,15 +47,15 @@ export const readinessCommand: Command = {
   exitStatus: "0 every instance ok, 1 any instance not ok (stale, gaps, unprotected or error)",
   flags: {
     ...FILTER_FLAGS,
-    "max-lag": { type: "string", value: "DURATION", argument: "maxLag", description: helpText(maxLag) },
+    "max-lag": argumentFlag(getOffsiteRecoveryReadiness, "maxLag"),
     "min-coverage": {
       type: "string",
       value: "PERCENT",
       argument: "minCoverage",
       description: `percent of each retention window the ranges must cover (default ${READINESS_DEFAULTS.minCoverage * 100})`,
     },
-    "min-gap": { type: "string", value: "DURATION", argument: "minGap", description: helpText(minGap) },
-    "as-of": { type: "string", value: "TIME", argument: "asOf", description: helpText(asOf) },
+    "min-gap": argumentFlag(getOffsiteRecoveryReadiness, "minGap"),
+    "as-of": argumentFlag(getOffsiteRecoveryReadiness, "asOf"),
     json: { type: "boolean", description: "print the result as JSON (to stdout)" },
     markdown: { type: "boolean", description: "print a Markdown report (for $GITHUB_STEP_SUMMARY)" },
     html: {

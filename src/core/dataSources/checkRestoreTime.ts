@@ -29,6 +29,8 @@ export const checkRestoreTime: DataSourceDefinition<CheckRestoreTimeArgs, CheckR
       required: true,
       validate: validateInstanceId,
       description: "Id of the DB instance to restore.",
+      summary: "DB instance whose cross-region backup is queried",
+      placeholder: "ID",
     },
     restoreTime: {
       type: { type: "string" },
@@ -37,6 +39,9 @@ export const checkRestoreTime: DataSourceDefinition<CheckRestoreTimeArgs, CheckR
       validate: parseRestoreTime,
       description:
         "The point in time to restore to: ISO-8601 with a zone (`2026-11-20T03:00:00Z`) or epoch milliseconds (digits).",
+      summary:
+        "ISO-8601 with a zone (2026-11-20T03:00:00Z, 2026-11-20T11:00:00+08:00) or epoch milliseconds (not seconds)",
+      placeholder: "TIME",
     },
     onUnavailable: {
       type: { type: "string" },

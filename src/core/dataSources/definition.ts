@@ -35,6 +35,8 @@ export interface FieldDefinition {
    * description's own text serves when it is short.
    */
   readonly summary?: string;
+  /** The value placeholder of an argument's command-line flag, e.g. `ID` in `--instance-id ID`. */
+  readonly placeholder?: string;
   /**
    * The TypeScript type of the field where TypeScript callers may pass more than the wire carries (a `Date`, a
    * number): a hand-written type the generated src/core/dataSources/types.ts re-exports (see scripts/typescriptTypes.ts).

@@ -43,17 +43,19 @@ export const getOffsiteBackupInstances: DataSourceDefinition<
       required: false,
       validate: validateInstanceId,
       description: "Only the instance with this id.",
+      placeholder: "ID",
     },
-    name: { ...text, description: "Only instances with exactly this name." },
-    sourceRegion: { ...text, description: "Only instances running in this region." },
-    sourceProjectId: { ...text, description: "Only instances of this source project." },
+    name: { ...text, description: "Only instances with exactly this name.", placeholder: "NAME" },
+    sourceRegion: { ...text, description: "Only instances running in this region.", placeholder: "REGION" },
+    sourceProjectId: { ...text, description: "Only instances of this source project.", placeholder: "ID" },
     destinationRegion: {
       ...text,
       description:
         "Only backups held in this region (the API answers for the region queried, so this mostly confirms it).",
       summary: "Only backups held in this region.",
+      placeholder: "REGION",
     },
-    destinationProjectId: { ...text, description: "Only backups held in this project." },
+    destinationProjectId: { ...text, description: "Only backups held in this project.", placeholder: "ID" },
     datastoreType: {
       type: string,
       required: false,
@@ -61,12 +63,14 @@ export const getOffsiteBackupInstances: DataSourceDefinition<
       description:
         "Only instances of this engine: `MySQL`, `PostgreSQL`, `SQLServer` or `MariaDB`, in any case; other names are refused.",
       summary: "Only this engine: MySQL, PostgreSQL, SQLServer or MariaDB.",
+      placeholder: "ENGINE",
     },
     keepDays: {
       type: { type: "integer" },
       required: false,
       validate: (value, argument) => validateInteger(value, argument, 0, 100_000),
       description: "Only instances whose cross-region backups are kept this many days.",
+      placeholder: "DAYS",
     },
   },
   result: {

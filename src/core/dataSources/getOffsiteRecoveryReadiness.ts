@@ -52,6 +52,7 @@ export const getOffsiteRecoveryReadiness: DataSourceDefinition<
       validate: parseDuration,
       description: `An instance is \`stale\` when its latest restorable time is more than this before \`asOf\`: \`90s\`, \`15m\`, \`2h\`, \`1d\`, or milliseconds. Default \`${READINESS_DEFAULTS.maxLag}\`.`,
       summary: `stale beyond this lag: 90s, 15m, 2h, 1d (default ${READINESS_DEFAULTS.maxLag})`,
+      placeholder: "DURATION",
     },
     minCoverage: {
       type: { type: "number" },
@@ -66,6 +67,7 @@ export const getOffsiteRecoveryReadiness: DataSourceDefinition<
       validate: parseDuration,
       description: `Uncovered stretches this long or shorter are not listed in \`gaps\` (coverage still counts them): a duration as \`maxLag\`. Default \`${READINESS_DEFAULTS.minGap}\`.`,
       summary: `list uncovered stretches longer than this (default ${READINESS_DEFAULTS.minGap})`,
+      placeholder: "DURATION",
     },
     asOf: {
       type: { type: "string" },
@@ -75,6 +77,7 @@ export const getOffsiteRecoveryReadiness: DataSourceDefinition<
       description:
         "The instant readiness is judged at: ISO-8601 with a zone or epoch milliseconds. Default: now, when the call starts. Give it for a reproducible report.",
       summary: "judge readiness at this instant: ISO-8601 with a zone or epoch ms (default: now)",
+      placeholder: "TIME",
     },
   },
   result: {

@@ -35,12 +35,16 @@ export const getOffsiteRestoreTimeRanges: DataSourceDefinition<
       required: true,
       validate: validateInstanceId,
       description: "Id of the DB instance whose cross-region backup is queried.",
+      summary: "DB instance whose cross-region backup is queried",
+      placeholder: "ID",
     },
     date: {
       type: { type: "string" },
       required: false,
       validate: validateDate,
       description: "A UTC day, `yyyy-mm-dd`: only ranges overlapping it. Advised for long retention periods.",
+      summary: "only ranges overlapping this UTC day (advised for long retention periods)",
+      placeholder: "yyyy-mm-dd",
     },
   },
   result: {
