@@ -18,27 +18,8 @@ import type {
   GetOffsiteRestoreTimeRangesResult,
 } from "./dataSources/types";
 
-export {
-  ConfigurationError,
-  HuaweiCloudError,
-  IncompleteListingError,
-  InvalidArgumentError,
-  isConfigurationError,
-  isHuaweiCloudError,
-  isIncompleteListingError,
-  isInvalidArgumentError,
-} from "./client/errors";
+export * from "./common";
 export type { ConfigurationLookup, ScanProgress };
-export type * from "./dataSources/types";
-export {
-  assessReadiness,
-  type InstanceLookup,
-  READINESS_STATUSES,
-  type ReadinessStatus,
-  type ReadinessThresholds,
-} from "./readiness/assessReadiness";
-export { findRestoreTimeRange, latestRestorableTime } from "./restore/findRestoreTimeRange";
-export { isRestoreRefusedError, RestoreRefusedError } from "./restore/RestoreRefusedError";
 
 /**
  * DB instances with cross-region backups in the queried (backup) region, filtered by exact match.
