@@ -7,10 +7,10 @@ import { ACCEPT_ENCODING, readBoundedBody, TIMED_OUT, unaskedEncoding, type With
 import { parseErrorBody } from "./errorBody";
 import { loadKy } from "./esmDependencies";
 import { type HttpTime, systemTime } from "./httpTime";
-import { runLimited } from "./limiter";
+import { type AdaptiveScheduler, schedulerFor } from "./limiter";
 import { networkFailure } from "./networkFailure";
 import { isRecord } from "./responseShape";
-import { isRetryableStatus, retryDelayMs } from "./retryPolicy";
+import { isRetryableStatus, retryAfterMs, retryDelayMs } from "./retryPolicy";
 import { ABANDONED, sharedInFlight, sharingKey } from "./sharedInFlight";
 import { dispatcherFor } from "./transport";
 import { wireError } from "./wireError";
@@ -45,13 +45,8 @@ export function getJson(settings: ClientSettings, request: JsonRequest): Promise
   for (const [key, value] of Object.entries(request.query ?? {})) {
     if (value !== undefined) url.searchParams.set(key, String(value));
   }
-  // One slot of the limiter covers a request with all its retries: a throttled request backing off also holds back
-  // the process's other requests, which is what throttling asks for, and in-flight counts stay exact.
   return sharedInFlight(sharingKey(settings, request.projectId, url), request.signal, (abandoned) =>
-    runLimited(settings.maxConcurrency, () => {
-      if (abandoned()) throw ABANDONED;
-      return send(settings, url, request.projectId, abandoned);
-    }),
+    send(settings, url, request.projectId, abandoned),
   );
 }
 
@@ -62,6 +57,20 @@ type Failure = Omit<HuaweiCloudErrorDetails, "method" | "path" | "attempts"> & {
   serverDate?: string | null;
   signedAt?: number;
 };
+
+/**
+ * What an attempt tells the process-wide scheduler: throttling (429, or 503 with a Retry-After) slows every request
+ * of the process; any answer that is not throttling, even an error, says the API keeps up and lets it climb back.
+ */
+function noteThrottling(scheduler: AdaptiveScheduler, ticket: number, outcome: AttemptOutcome, now: number): void {
+  if (outcome.kind === "totalTimeout") return;
+  if (outcome.kind === "answer") return scheduler.succeeded();
+  if (outcome.status === undefined) return;
+  const retryAfter =
+    outcome.status === 429 || outcome.status === 503 ? retryAfterMs(outcome.retryAfter ?? null, now) : undefined;
+  if (outcome.status === 429 || retryAfter !== undefined) scheduler.throttled({ ticket, retryAfterMs: retryAfter });
+  else scheduler.succeeded();
+}
 
 type AttemptOutcome =
   | { kind: "answer"; status: number; text: string; requestId: string | undefined }
@@ -79,8 +88,11 @@ async function send(
   abandoned: () => boolean,
 ): Promise<JsonResponse> {
   const time = settings.time ?? systemTime;
+  const scheduler = schedulerFor(time, settings.maxConcurrency);
   const path = `${url.pathname}${url.search}`;
-  const deadline = time.now() + settings.totalTimeoutMs;
+  // The total timeout starts when the first attempt gets its slot: waiting behind the process's other requests is
+  // the scheduler's doing, not the API's.
+  let deadline = Number.POSITIVE_INFINITY;
   const fail = (failure: Failure, attempts: number, note = "") =>
     wireError(settings, {
       status: failure.status,
@@ -96,7 +108,13 @@ async function send(
   for (let attempt = 1; ; attempt += 1) {
     // A timer that fires late may wake a retry just past the deadline: it is not sent.
     if (last && time.now() >= deadline) throw fail(last, attempt - 1, gaveUp);
-    const outcome = await attemptOnce(settings, time, url, projectId, deadline);
+    const outcome = await scheduler.run(settings.maxConcurrency, async (ticket) => {
+      if (abandoned()) throw ABANDONED;
+      if (attempt === 1) deadline = time.now() + settings.totalTimeoutMs;
+      const result = await attemptOnce(settings, time, url, projectId, deadline);
+      noteThrottling(scheduler, ticket, result, time.now());
+      return result;
+    });
     if (outcome.kind === "answer") {
       const body = parseJson(outcome, () => fail(notJson(outcome), attempt));
       // RDS answers some refusals with a 2xx and its error body: that is the error, not a malformed answer.
