@@ -36,7 +36,7 @@ export class AdaptiveScheduler {
 
   /** Attempts allowed in flight now. */
   get limit(): number {
-    return Math.max(1, Math.floor(this.window));
+    return Math.floor(this.window);
   }
 
   get active(): number {
@@ -66,7 +66,6 @@ export class AdaptiveScheduler {
 
   /** Additive increase: about one more slot per window of successful answers, never above the ceiling. */
   succeeded(): void {
-    if (this.window >= this.ceiling) return;
     this.window = Math.min(this.ceiling, this.window + 1 / this.window);
     this.wakeWaiting();
   }
