@@ -87,6 +87,22 @@ export function printReport(results: BenchResults): void {
         ],
       ),
     );
+    const { cpu } = results.lookups;
+    section(
+      "Client CPU per lookup (ms, median)",
+      formatTable(
+        ["product", "fetch floor", "undici request", "product ÷ fetch", "fetch ÷ undici"],
+        [
+          [
+            cpu.productMsPerRequest,
+            cpu.fetchFloorMsPerRequest,
+            cpu.undiciFloorMsPerRequest,
+            times(cpu.productToFetchFloor),
+            times(cpu.fetchFloorToUndici),
+          ],
+        ],
+      ),
+    );
   }
   if (results.scan) {
     const { free, rateLimited } = results.scan;

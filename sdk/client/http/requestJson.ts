@@ -1,7 +1,7 @@
-import type { KyInstance, Options } from "ky";
+import type { BeforeRequestHook, KyInstance, Options } from "ky";
 import type { ClientSettings } from "../config/settings";
 import type { HuaweiCloudErrorDetails } from "../errors/HuaweiCloudError";
-import { signRequest } from "../signing";
+import { type SigningHeaders, signRequest } from "../signing";
 import { answerNote } from "./answerNotes";
 import { ACCEPT_ENCODING, readBoundedBody, TIMED_OUT, unaskedEncoding, type WithinDeadline } from "./boundedBody";
 import { parseErrorBody } from "./errorBody";
@@ -179,19 +179,20 @@ async function attemptOnce(
     "Accept-Encoding": ACCEPT_ENCODING,
     ...(projectId === undefined ? {} : { "X-Project-Id": projectId }),
   };
-  const signedAt = time.now();
-  const signed = signRequest(
-    { method: "GET", url, headers },
-    { accessKey: settings.accessKey, secretKey: settings.secretKey, securityToken: settings.securityToken },
-    new Date(signedAt),
-  );
+  let signedAt = time.now();
+  const context: SigningContext = {
+    sign: () => {
+      signedAt = time.now();
+      return signRequest(
+        { method: "GET", url, headers },
+        { accessKey: settings.accessKey, secretKey: settings.secretKey, securityToken: settings.securityToken },
+        new Date(signedAt),
+      );
+    },
+  };
   // ky passes `dispatcher` on to fetch. The undici package's types differ from those of Node's own fetch; the
   // dispatcher protocol they speak does not (test/contract/proxyAndTls.test.ts).
-  const pending = http.get(url, {
-    headers: { ...headers, ...signed },
-    signal: abort.signal,
-    dispatcher,
-  } as unknown as Options);
+  const pending = http.get(url, { headers, signal: abort.signal, dispatcher, context } as unknown as Options);
   try {
     const response = await within(pending);
     const requestId = response.headers.get("x-request-id") ?? undefined;
@@ -268,6 +269,21 @@ function errorIn2xx(answer: { status: number; requestId: string | undefined }, b
   };
 }
 
+/** What an attempt hands to ky's `beforeRequest` hook: the signing of this attempt, at the time it is sent. */
+interface SigningContext {
+  sign: () => SigningHeaders;
+}
+
+/**
+ * The one place a request is signed: ky's `beforeRequest` hook, which runs for every attempt ky sends, so every
+ * attempt carries a fresh `X-Sdk-Date` and a signature made from the credentials of that moment.
+ */
+const signAttempt: BeforeRequestHook = (request, options) => {
+  const { sign } = options.context as Partial<SigningContext>;
+  if (!sign) return;
+  for (const [name, value] of Object.entries(sign())) request.headers.set(name, value);
+};
+
 let client: Promise<KyInstance> | undefined;
 
 /**
@@ -277,7 +293,12 @@ let client: Promise<KyInstance> | undefined;
 function httpClient(): Promise<KyInstance> {
   client ??= loadKy().then(({ default: ky }) =>
     ky.create({
-      retry: 0, // the loop above retries, on injectable time
+      hooks: { beforeRequest: [signAttempt] },
+      // The loop above retries rather than ky's `retry`: ky waits on its own timers (tests assert exact delays on
+      // `settings.time`), cannot release the process-wide scheduler's slot while a request waits to retry, does not
+      // retry a failure while reading the body (a reset or stalled body is an attempt like any other here), and
+      // would keep retrying for callers that have all gone (a shared request is abandoned between attempts).
+      retry: 0,
       timeout: false, // the per-attempt timer above covers the body too, which ky's timeout does not
       throwHttpErrors: false,
       // Huawei's APIs never redirect; following one would send X-Security-Token and X-Project-Id to another origin
