@@ -64,11 +64,14 @@ type Failure = Omit<HuaweiCloudErrorDetails, "method" | "path" | "attempts"> & {
  */
 function noteThrottling(scheduler: AdaptiveScheduler, ticket: number, outcome: AttemptOutcome, now: number): void {
   if (outcome.kind === "totalTimeout") return;
-  if (outcome.kind === "answer") return scheduler.succeeded();
-  if (outcome.status === undefined) return;
+  const { status } = outcome;
+  // A network failure says nothing about the API's load.
+  if (status === undefined) return;
   const retryAfter =
-    outcome.status === 429 || outcome.status === 503 ? retryAfterMs(outcome.retryAfter ?? null, now) : undefined;
-  if (outcome.status === 429 || retryAfter !== undefined) scheduler.throttled({ ticket, retryAfterMs: retryAfter });
+    outcome.kind === "failure" && (status === 429 || status === 503)
+      ? retryAfterMs(outcome.retryAfter ?? null, now)
+      : undefined;
+  if (status === 429 || retryAfter !== undefined) scheduler.throttled({ ticket, retryAfterMs: retryAfter });
   else scheduler.succeeded();
 }
 
