@@ -62,6 +62,21 @@ describe("the emulator's rate limit (a token bucket per project and API)", () =>
 describe("a scan through the process-wide scheduler", () => {
   beforeEach(() => unlimited.resetStats());
 
+  it("holds the process's next request for a throttled answer's Retry-After, though that request was not throttled", async () => {
+    const { time, lookup } = client(unlimited, { maxRetries: "0" });
+    unlimited.queueFault({
+      operation: "listRestoreTimes",
+      status: 429,
+      headers: { "Retry-After": "5" },
+      body: { error_code: "APIG.0308", error_msg: "throttled" },
+    });
+    expect(await outcome(lookup("ap-southeast-1", 0))).toBe("429 APIG.0308");
+    expect(time.sleeps).toEqual([]);
+    expect(await outcome(lookup("ap-southeast-1", 1))).toBe("ok");
+    expect(time.sleeps).toEqual([5000]);
+    expect(requestsOf(unlimited, "listRestoreTimes")).toHaveLength(2);
+  });
+
   it("sends exactly one request per lookup plus one retry per throttled answer, and every lookup answers", async () => {
     const { lookup } = client(unlimited, { maxConcurrency: "8" });
     unlimited.queueFault({
