@@ -93,9 +93,9 @@ describe("the process-wide adaptive scheduler", () => {
     expect(h.maxActive()).toBe(8);
   });
 
-  it("climbs back additively (about one slot per window of successes) up to the configured maximum, never above", async () => {
+  it("climbs back additively (about one slot per window of successes), slowly near the window that was throttled, never above the maximum", async () => {
     const h = harness(8);
-    const all = h.submit(200);
+    const all = h.submit(3000);
     await h.settle();
     for (let i = 0; i < 8; i += 1) await h.finish({});
     expect(h.scheduler.limit).toBe(4);
@@ -109,6 +109,11 @@ describe("the process-wide adaptive scheduler", () => {
     expect(limits.slice(0, 5)).toEqual([4, 4, 4, 4, 5]);
     for (let i = 1; i < limits.length; i += 1) expect(limits[i]! - limits[i - 1]!).toBeGreaterThanOrEqual(0);
     for (let i = 1; i < limits.length; i += 1) expect(limits[i]! - limits[i - 1]!).toBeLessThanOrEqual(1);
+    // Fast up to 90% of the throttled window (7.2: limit 7), then 1/256 as fast.
+    const at7 = limits.indexOf(7);
+    expect(at7).toBeGreaterThan(4);
+    expect(at7).toBeLessThan(25);
+    expect(limits.indexOf(8) - at7).toBeGreaterThan(256);
     expect(Math.max(...limits)).toBe(8);
     expect(limits.at(-1)).toBe(8);
   });
