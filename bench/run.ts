@@ -1,5 +1,6 @@
 // `npm run bench`: the product's speed and scale, measured against the emulator next to the baselines users would
-// otherwise have. Prints a table (ratios first, then times) and writes bench/results/latest.json. See BENCHMARKS.md.
+// otherwise have. Prints a table (ratios first, then times); writes bench/results/latest.json only with --record (or
+// another file with --out). See BENCHMARKS.md.
 import fs from "node:fs";
 import path from "node:path";
 import { measureEngine } from "./engine/measureEngine";
@@ -11,6 +12,7 @@ import { machineInfo } from "./report/machine";
 import { printReport } from "./report/printReport";
 import type { BenchResults } from "./report/results";
 import { checkTargets } from "./report/targets";
+import { measureScan } from "./scan/measureScan";
 import { parseBenchArgs } from "./support/args";
 import { startEmulatorHost } from "./support/emulatorHost";
 import { repoRoot } from "./support/product";
@@ -38,6 +40,9 @@ async function main(): Promise<void> {
         case "lookups":
           results.lookups = await measureLookups(emulator, { ...options, mixedRegion: "ap-southeast-3" });
           break;
+        case "scan":
+          results.scan = await measureScan(options);
+          break;
         case "provider":
           results.provider = await measureProvider(options);
           break;
@@ -54,10 +59,11 @@ async function main(): Promise<void> {
   }
   results.targets = checkTargets(results);
   results.durationS = Math.round((Date.now() - started.getTime()) / 1000);
+  printReport(results);
+  if (options.out === undefined) return;
   const resultsFile = path.resolve(repoRoot, options.out);
   fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
   fs.writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
-  printReport(results);
   console.log(`\nFigures written to ${path.relative(process.cwd(), resultsFile)}`);
 }
 

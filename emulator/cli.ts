@@ -1,5 +1,5 @@
 /**
- * npm run emulator -- [--port 8080] [--seed 1] [--instances 237] [--latency 25] [--readiness-cases REGION]
+ * npm run emulator -- [--port 8080] [--seed 1] [--instances 237] [--latency 25] [--readiness-cases REGION] [--rate-limit N [--rate-burst N]]
  * Starts the emulator, prints copy-pasteable settings for a client, and runs until SIGINT/SIGTERM.
  */
 import { parseArgs } from "node:util";
@@ -7,13 +7,16 @@ import { DEFAULT_REGIONS } from "./defaults";
 import { startEmulator } from "./emulator";
 
 const usage = `Usage: npm run emulator -- [--port N] [--seed N] [--instances N] [--latency MS] [--readiness-cases REGION]
+       [--rate-limit N [--rate-burst N]]
   --port       port on 127.0.0.1 (default: a free one)
   --seed       data seed; same seed, same data (default 1)
   --instances  instances in the first region, ${Object.keys(DEFAULT_REGIONS)[0]} (default ${Object.values(DEFAULT_REGIONS)[0]})
   --latency    milliseconds added to every request (default 0)
   --readiness-cases REGION
                also list in REGION the recovery-readiness cases (stale, holes, unprotected, a failing lookup,
-               1,825 days of retention, ready)`;
+               1,825 days of retention, ready)
+  --rate-limit requests per second per project and API; past it, 429 APIG.0308 with Retry-After (default none)
+  --rate-burst requests a bucket answers at once after a quiet spell (default rate / 10, at least 1)`;
 
 function integerFlag(values: Record<string, string | boolean | undefined>, name: string): number | undefined {
   const raw = values[name];
@@ -33,6 +36,8 @@ async function main(): Promise<void> {
       instances: { type: "string" },
       latency: { type: "string" },
       "readiness-cases": { type: "string" },
+      "rate-limit": { type: "string" },
+      "rate-burst": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -42,12 +47,17 @@ async function main(): Promise<void> {
   }
   const [firstRegion] = Object.keys(DEFAULT_REGIONS) as [string];
   const instances = integerFlag(values, "instances");
+  const requestsPerSecond = integerFlag(values, "rate-limit");
+  const burst = integerFlag(values, "rate-burst");
   const emulator = await startEmulator({
     port: integerFlag(values, "port"),
     seed: integerFlag(values, "seed"),
     latencyMs: integerFlag(values, "latency"),
     regions: { ...DEFAULT_REGIONS, ...(instances === undefined ? {} : { [firstRegion]: instances }) },
     readinessCases: values["readiness-cases"],
+    ...(requestsPerSecond === undefined
+      ? {}
+      : { rateLimit: { requestsPerSecond, ...(burst === undefined ? {} : { burst }) } }),
   });
 
   console.log(`Huawei Cloud RDS offsite-backup emulator listening on ${emulator.url}\n`);

@@ -4,6 +4,7 @@ import { EmulatorDataset } from "./dataset";
 import { DEFAULT_CREDENTIAL, DEFAULT_MAX_CLOCK_SKEW_MS, DEFAULT_REGIONS } from "./defaults";
 import { FaultQueue } from "./faults";
 import { ProjectDirectory } from "./projects";
+import { RateLimiter } from "./rateLimit";
 import { RequestStats } from "./requestStats";
 import { createRequestListener, type ServerState } from "./server";
 import type { Emulator, EmulatorCredential, EmulatorOptions } from "./types";
@@ -58,6 +59,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     origin: "",
     latencyMs: requireCount("options.latencyMs", options.latencyMs ?? 0),
     hook: undefined,
+    rateLimit: options.rateLimit === undefined ? undefined : new RateLimiter(options.rateLimit),
   };
   const server = createServer(createRequestListener(state));
   await new Promise<void>((resolve, reject) => {

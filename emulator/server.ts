@@ -9,6 +9,7 @@ import { listOffsiteInstances } from "./handlers/listOffsiteInstances";
 import { listProjects } from "./handlers/listProjects";
 import { listRestoreTimes } from "./handlers/listRestoreTimes";
 import type { ProjectDirectory } from "./projects";
+import type { RateLimiter } from "./rateLimit";
 import { readBody } from "./requestBody";
 import type { RequestStats } from "./requestStats";
 import { parseTarget } from "./requestTarget";
@@ -25,6 +26,8 @@ export interface ServerState {
   readonly faults: FaultQueue;
   readonly stats: RequestStats;
   readonly maxClockSkewMs: number;
+  /** The gateway's throttling, when configured. */
+  readonly rateLimit: RateLimiter | undefined;
   origin: string;
   latencyMs: number;
   hook: ((entry: RequestLogEntry) => void | Promise<void>) | undefined;
@@ -113,6 +116,14 @@ async function decide(
   if (check.signedHeaders) entry.signedHeaders = check.signedHeaders;
   if (!check.ok) return signatureFailure(requestId, check);
 
+  // The gateway throttles after authentication, per project (path, else X-Project-Id) and API.
+  const retryAfter = state.rateLimit?.take(
+    (route.operation === "listRestoreTimes" ? route.projectId : entry.projectIdHeader) ?? "",
+    route.operation,
+    Date.now(),
+  );
+  if (retryAfter !== undefined)
+    return { ...gatewayError(requestId, wireErrors.throttled), headers: { "Retry-After": String(retryAfter) } };
   await state.hook?.(entry);
   const fault = state.faults.take(route.operation);
   if (fault) {

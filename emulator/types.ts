@@ -1,3 +1,4 @@
+import type { RateLimitOptions } from "./rateLimit";
 /** The operations the emulator serves; "unknown" marks requests that matched no API. */
 export type Operation = "listOffsiteInstances" | "listRestoreTimes" | "listProjects" | "unknown";
 
@@ -114,6 +115,12 @@ export interface EmulatorOptions {
   maxClockSkewMs?: number;
   /** @default one fixed emulator-only pair */
   credentials?: EmulatorCredential[];
+  /**
+   * The gateway's throttling: a token bucket per project and API; past it, 429 APIG.0308 with Retry-After.
+   * @default none (never throttles)
+   * @example { requestsPerSecond: 500, burst: 50 }
+   */
+  rateLimit?: RateLimitOptions;
 }
 
 export interface Emulator {

@@ -2,6 +2,7 @@ import { DEFAULT_CONCURRENCY } from "../listing/measureListing";
 import type { EmulatorHost } from "../support/emulatorHost";
 import { emulatorLookup, product } from "../support/product";
 import { round, sample } from "../support/stats";
+import { inWaves, lookupFloor } from "./lookupFloors";
 
 export const LOOKUP_REGION = "ap-southeast-1";
 const DISTINCT_LOOKUPS = 200;
@@ -20,6 +21,14 @@ export interface LookupsResult {
     maxInFlight: number;
   };
   identical: { lookups: number; medianMs: number; requestsPerBatch: number; maxInFlight: number };
+  /** Client CPU per lookup (200 distinct, 16 in flight): the product beside the fetch floor and undici's `request`. */
+  cpu: {
+    productMsPerRequest: number;
+    fetchFloorMsPerRequest: number;
+    undiciFloorMsPerRequest: number;
+    productToFetchFloor: number;
+    fetchFloorToUndici: number;
+  };
   /** A 10,000-instance listing, 200 lookups and a project lookup all at once: the limiter is process-wide. */
   mixed: { requests: number; maxInFlight: number; ms: number };
 }
@@ -42,6 +51,32 @@ export async function measureLookups(
   const distinctRun = await sample(options.reps, () => lookUpAll(ids));
   const distinctStats = await checked(emulator, "distinct lookups");
   const physicalLimitMs = Math.ceil(DISTINCT_LOOKUPS / DEFAULT_CONCURRENCY) * options.latencyMs;
+
+  // CPU per request, interleaved (product, fetch, undici, product, …) so a busy moment of the machine hits each.
+  const cpuOf = async (run: () => Promise<unknown>) => {
+    const before = process.cpuUsage();
+    await run();
+    const cpu = process.cpuUsage(before);
+    return (cpu.user + cpu.system) / 1000 / DISTINCT_LOOKUPS;
+  };
+  const viaFetch = lookupFloor(emulator, LOOKUP_REGION, "fetch");
+  const viaUndici = lookupFloor(emulator, LOOKUP_REGION, "undici");
+  const cpuRuns = { product: [] as number[], fetch: [] as number[], undici: [] as number[] };
+  await emulator.reset();
+  for (let rep = 0; rep < options.reps; rep += 1) {
+    cpuRuns.product.push(await cpuOf(() => lookUpAll(ids)));
+    cpuRuns.fetch.push(await cpuOf(() => inWaves(ids, DEFAULT_CONCURRENCY, viaFetch)));
+    cpuRuns.undici.push(await cpuOf(() => inWaves(ids, DEFAULT_CONCURRENCY, viaUndici)));
+  }
+  await checked(emulator, "CPU runs");
+  const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+  const cpu = {
+    productMsPerRequest: round(medianOf(cpuRuns.product), 3),
+    fetchFloorMsPerRequest: round(medianOf(cpuRuns.fetch), 3),
+    undiciFloorMsPerRequest: round(medianOf(cpuRuns.undici), 3),
+    productToFetchFloor: round(medianOf(cpuRuns.product) / medianOf(cpuRuns.fetch), 2),
+    fetchFloorToUndici: round(medianOf(cpuRuns.fetch) / medianOf(cpuRuns.undici), 2),
+  };
 
   // Fifty lookups of the same instance and day in flight together must share one HTTP request.
   const same = Array.from({ length: IDENTICAL_LOOKUPS }, () => ids[0] as string);
@@ -79,6 +114,7 @@ export async function measureLookups(
       requestsPerBatch: identicalStats.requests / batches,
       maxInFlight: identicalStats.maxInFlight,
     },
+    cpu,
     mixed: { requests: mixedStats.requests, maxInFlight: mixedStats.maxInFlight, ms: round(mixedMs) },
   };
 }

@@ -87,6 +87,67 @@ export function printReport(results: BenchResults): void {
         ],
       ),
     );
+    const { cpu } = results.lookups;
+    section(
+      "Client CPU per lookup (ms, median)",
+      formatTable(
+        ["product", "fetch floor", "undici request", "product ÷ fetch", "fetch ÷ undici"],
+        [
+          [
+            cpu.productMsPerRequest,
+            cpu.fetchFloorMsPerRequest,
+            cpu.undiciFloorMsPerRequest,
+            times(cpu.productToFetchFloor),
+            times(cpu.fetchFloorToUndici),
+          ],
+        ],
+      ),
+    );
+  }
+  if (results.scan) {
+    const { free, rateLimited } = results.scan;
+    section(
+      `Readiness scan of ${results.scan.instances} instances (listing + one lookup each)`,
+      formatTable(
+        ["API", "wall ms", "floor ms", "÷ floor", "requests", "429s", "max in flight", "client CPU ms"],
+        [
+          [
+            "keeps up",
+            free.ms,
+            ms(free.physicalLimitMs),
+            times(free.productToPhysicalLimit),
+            free.requests,
+            free.throttled,
+            free.maxInFlight,
+            free.clientCpuMs,
+          ],
+          [
+            `${rateLimited.requestsPerSecond} req/s (burst ${rateLimited.burst})`,
+            rateLimited.ms,
+            ms(rateLimited.rateFloorMs),
+            times(rateLimited.productToRateFloor),
+            rateLimited.requests,
+            `${rateLimited.throttled} (${rateLimited.throttledShare}%)`,
+            rateLimited.maxInFlight,
+            rateLimited.clientCpuMs,
+          ],
+          ...(results.scan.baselineRateLimited
+            ? [
+                [
+                  "same, baseline build",
+                  results.scan.baselineRateLimited.ms,
+                  ms(rateLimited.rateFloorMs),
+                  times(results.scan.baselineRateLimited.productToRateFloor),
+                  results.scan.baselineRateLimited.requests,
+                  `${results.scan.baselineRateLimited.throttled} (${results.scan.baselineRateLimited.throttledShare}%)`,
+                  results.scan.baselineRateLimited.maxInFlight,
+                  results.scan.baselineRateLimited.clientCpuMs,
+                ],
+              ]
+            : []),
+        ],
+      ),
+    );
   }
   if (listing) {
     section(

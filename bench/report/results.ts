@@ -3,6 +3,7 @@ import type { ListingResult } from "../listing/measureListing";
 import type { LookupsResult } from "../lookups/measureLookups";
 import type { MemoryResult } from "../memory/measureMemory";
 import type { ProviderResult } from "../provider/measureProvider";
+import type { ScanResult } from "../scan/measureScan";
 import type { MachineInfo } from "./machine";
 import type { TargetCheck } from "./targets";
 
@@ -17,5 +18,6 @@ export interface BenchResults {
   lookups?: LookupsResult;
   provider?: ProviderResult;
   memory?: MemoryResult;
+  scan?: ScanResult;
   engine?: EngineResult;
 }

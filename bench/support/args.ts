@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 
 /** Every measurement the bench knows, in the order it runs them (cheapest first, the real engine last). */
-export const MEASUREMENTS = ["listing", "lookups", "provider", "memory", "engine"] as const;
+export const MEASUREMENTS = ["listing", "lookups", "scan", "provider", "memory", "engine"] as const;
 export type Measurement = (typeof MEASUREMENTS)[number];
 
 export interface BenchOptions {
@@ -12,18 +12,19 @@ export interface BenchOptions {
   /** Timed repetitions of each `pulumi preview` (each takes seconds, so fewer). */
   previewReps: number;
   only: readonly Measurement[];
-  /** Where the figures are written as JSON. */
-  out: string;
+  /** Where the figures are written as JSON; undefined: printed only (a run changes no file unless asked to). */
+  out: string | undefined;
 }
 
 export const DEFAULT_OUT = "bench/results/latest.json";
 
-const usage = `Usage: npm run bench -- [--latency MS] [--reps N] [--preview-reps N] [--only ${MEASUREMENTS.join(",")}]
+const usage = `Usage: npm run bench -- [--latency MS] [--reps N] [--preview-reps N] [--only ${MEASUREMENTS.join(",")}] [--record | --out FILE]
   --latency       latency the emulator adds to every request (default 25)
   --reps          timed repetitions of the in-process measurements, median reported (default 5)
   --preview-reps  timed repetitions of each pulumi preview (default 3)
   --only          run only these measurements (comma-separated)
-  --out           where to write the figures as JSON (default ${DEFAULT_OUT})`;
+  --record        write the figures to ${DEFAULT_OUT} (without it, or --out, they are only printed)
+  --out           write the figures as JSON to this file instead`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   const { values } = parseArgs({
@@ -34,6 +35,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       "preview-reps": { type: "string" },
       only: { type: "string" },
       out: { type: "string" },
+      record: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -49,7 +51,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     reps: integer(values.reps, "reps", 5, 1),
     previewReps: integer(values["preview-reps"], "preview-reps", 3, 1),
     only: MEASUREMENTS.filter((name) => only.includes(name)),
-    out: values.out ?? DEFAULT_OUT,
+    out: values.out ?? (values.record ? DEFAULT_OUT : undefined),
   };
 }
 

@@ -11,7 +11,12 @@ import type {
 
 async function main(): Promise<void> {
   const options = JSON.parse(process.argv[2] ?? "{}") as EmulatorProcessOptions;
-  const emulator = await startEmulator({ seed: 1, regions: options.regions, latencyMs: options.latencyMs });
+  const emulator = await startEmulator({
+    seed: 1,
+    regions: options.regions,
+    latencyMs: options.latencyMs,
+    ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+  });
   let cpuAtReset = process.cpuUsage();
   const send = (message: EmulatorReady | EmulatorReply) => process.send?.(message);
 

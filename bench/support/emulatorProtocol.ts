@@ -4,6 +4,8 @@ import type { EmulatorCredential, Operation } from "../../emulator";
 export interface EmulatorProcessOptions {
   regions: Record<string, number>;
   latencyMs: number;
+  /** The gateway's throttling (see the emulator's `rateLimit` option). */
+  rateLimit?: { requestsPerSecond: number; burst?: number };
 }
 
 export interface EmulatorReady {

@@ -8,8 +8,8 @@ export const repoRoot = path.resolve(__dirname, "..", "..");
  * The product as users run it: the compiled `dist/` that `npm run bench` builds first, loaded by Node (not by tsx
  * from the sources). Deep paths because the queries and the signer are not in the package's public exports.
  */
-function fromDist<T>(relative: string): T {
-  const file = path.join(repoRoot, "dist", relative);
+function fromDist<T>(relative: string, root = repoRoot): T {
+  const file = path.join(root, "dist", relative);
   if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`npm run bench\` (it builds first)`);
   return require(file) as T;
 }
@@ -22,11 +22,22 @@ export const product = {
     ...fromDist<typeof import("../../src/core/dataSources/getOffsiteRestoreTimeRanges")>(
       "core/dataSources/getOffsiteRestoreTimeRanges.js",
     ),
+    ...fromDist<typeof import("../../src/core/dataSources/getOffsiteRecoveryReadiness")>(
+      "core/dataSources/getOffsiteRecoveryReadiness.js",
+    ),
   }),
   signing: () => fromDist<typeof import("../../src/core/client/signer")>("core/client/signer/index.js"),
   /** The public entry point, by package name, exactly as a Pulumi program requires it. */
   index: () => require("pulumi-huaweicloud-rds-offsite") as typeof import("../../src/pulumi"),
 };
+
+/** The readiness scan of another build of the product (a baseline checkout with a built `dist/`). */
+export function queriesAt(root: string) {
+  return fromDist<typeof import("../../src/core/dataSources/getOffsiteRecoveryReadiness")>(
+    "core/dataSources/getOffsiteRecoveryReadiness.js",
+    path.resolve(root),
+  );
+}
 
 /** What a client needs to reach the emulator (the same for the product and the baselines). */
 export interface EmulatorTarget {

@@ -22,7 +22,8 @@ describe("emulator independence", () => {
       const imports = [
         ...readFileSync(file, "utf8").matchAll(/(?:from\s+|import\s*\(\s*|require\s*\(\s*)["']([^"']+)["']/g),
       ].map((m) => m[1]!);
-      for (const specifier of imports) expect(specifier, file).not.toMatch(/(^|\/)(src|sdk|provider)(\/|$)|^pulumi-huaweicloud-rds-offsite/);
+      for (const specifier of imports)
+        expect(specifier, file).not.toMatch(/(^|\/)(src|sdk|provider)(\/|$)|^pulumi-huaweicloud-rds-offsite/);
     }
   });
 });

@@ -1,16 +1,16 @@
-import type { KyInstance, Options } from "ky";
+import type { BeforeRequestHook, KyInstance, Options } from "ky";
 import type { HuaweiCloudErrorDetails } from "../errors/HuaweiCloudError";
 import type { ClientSettings } from "../settings/settings";
-import { signRequest } from "../signer";
+import { type SigningHeaders, signRequest } from "../signer";
 import { answerNote } from "./answerNotes";
 import { ACCEPT_ENCODING, readBoundedBody, TIMED_OUT, unaskedEncoding, type WithinDeadline } from "./boundedBody";
 import { parseErrorBody } from "./errorBody";
 import { loadKy } from "./esmDependencies";
 import { type HttpTime, systemTime } from "./httpTime";
-import { runLimited } from "./limiter";
+import { type AdaptiveScheduler, schedulerFor } from "./limiter";
 import { networkFailure } from "./networkFailure";
 import { isRecord } from "./responseShape";
-import { isRetryableStatus, retryDelayMs } from "./retryPolicy";
+import { isRetryableStatus, retryAfterMs, retryDelayMs } from "./retryPolicy";
 import { ABANDONED, sharedInFlight, sharingKey } from "./sharedInFlight";
 import { dispatcherFor } from "./transport";
 import { wireError } from "./wireError";
@@ -45,13 +45,8 @@ export function getJson(settings: ClientSettings, request: JsonRequest): Promise
   for (const [key, value] of Object.entries(request.query ?? {})) {
     if (value !== undefined) url.searchParams.set(key, String(value));
   }
-  // One slot of the limiter covers a request with all its retries: a throttled request backing off also holds back
-  // the process's other requests, which is what throttling asks for, and in-flight counts stay exact.
   return sharedInFlight(sharingKey(settings, request.projectId, url), request.signal, (abandoned) =>
-    runLimited(settings.maxConcurrency, () => {
-      if (abandoned()) throw ABANDONED;
-      return send(settings, url, request.projectId, abandoned);
-    }),
+    send(settings, url, request.projectId, abandoned),
   );
 }
 
@@ -62,6 +57,23 @@ type Failure = Omit<HuaweiCloudErrorDetails, "method" | "path" | "attempts"> & {
   serverDate?: string | null;
   signedAt?: number;
 };
+
+/**
+ * What an attempt tells the process-wide scheduler: throttling (429, or 503 with a Retry-After) slows every request
+ * of the process; any answer that is not throttling, even an error, says the API keeps up and lets it climb back.
+ */
+function noteThrottling(scheduler: AdaptiveScheduler, ticket: number, outcome: AttemptOutcome, now: number): void {
+  if (outcome.kind === "totalTimeout") return;
+  const { status } = outcome;
+  // A network failure says nothing about the API's load.
+  if (status === undefined) return;
+  const retryAfter =
+    outcome.kind === "failure" && (status === 429 || status === 503)
+      ? retryAfterMs(outcome.retryAfter ?? null, now)
+      : undefined;
+  if (status === 429 || retryAfter !== undefined) scheduler.throttled({ ticket, retryAfterMs: retryAfter });
+  else scheduler.succeeded();
+}
 
 type AttemptOutcome =
   | { kind: "answer"; status: number; text: string; requestId: string | undefined }
@@ -79,8 +91,11 @@ async function send(
   abandoned: () => boolean,
 ): Promise<JsonResponse> {
   const time = settings.time ?? systemTime;
+  const scheduler = schedulerFor(time, settings.maxConcurrency);
   const path = `${url.pathname}${url.search}`;
-  const deadline = time.now() + settings.totalTimeoutMs;
+  // The total timeout starts when the first attempt gets its slot: waiting behind the process's other requests is
+  // the scheduler's doing, not the API's.
+  let deadline = Number.POSITIVE_INFINITY;
   const fail = (failure: Failure, attempts: number, note = "") =>
     wireError(settings, {
       status: failure.status,
@@ -96,7 +111,13 @@ async function send(
   for (let attempt = 1; ; attempt += 1) {
     // A timer that fires late may wake a retry just past the deadline: it is not sent.
     if (last && time.now() >= deadline) throw fail(last, attempt - 1, gaveUp);
-    const outcome = await attemptOnce(settings, time, url, projectId, deadline);
+    const outcome = await scheduler.run(settings.maxConcurrency, async (ticket) => {
+      if (abandoned()) throw ABANDONED;
+      if (attempt === 1) deadline = time.now() + settings.totalTimeoutMs;
+      const result = await attemptOnce(settings, time, url, projectId, deadline);
+      noteThrottling(scheduler, ticket, result, time.now());
+      return result;
+    });
     if (outcome.kind === "answer") {
       const body = parseJson(outcome, () => fail(notJson(outcome), attempt));
       // RDS answers some refusals with a 2xx and its error body: that is the error, not a malformed answer.
@@ -161,19 +182,20 @@ async function attemptOnce(
     "Accept-Encoding": ACCEPT_ENCODING,
     ...(projectId === undefined ? {} : { "X-Project-Id": projectId }),
   };
-  const signedAt = time.now();
-  const signed = signRequest(
-    { method: "GET", url, headers },
-    { accessKey: settings.accessKey, secretKey: settings.secretKey, securityToken: settings.securityToken },
-    new Date(signedAt),
-  );
+  let signedAt = time.now();
+  const context: SigningContext = {
+    sign: () => {
+      signedAt = time.now();
+      return signRequest(
+        { method: "GET", url, headers },
+        { accessKey: settings.accessKey, secretKey: settings.secretKey, securityToken: settings.securityToken },
+        new Date(signedAt),
+      );
+    },
+  };
   // ky passes `dispatcher` on to fetch. The undici package's types differ from those of Node's own fetch; the
   // dispatcher protocol they speak does not (test/contract/proxyAndTls.test.ts).
-  const pending = http.get(url, {
-    headers: { ...headers, ...signed },
-    signal: abort.signal,
-    dispatcher,
-  } as unknown as Options);
+  const pending = http.get(url, { headers, signal: abort.signal, dispatcher, context } as unknown as Options);
   try {
     const response = await within(pending);
     const requestId = response.headers.get("x-request-id") ?? undefined;
@@ -250,6 +272,21 @@ function errorIn2xx(answer: { status: number; requestId: string | undefined }, b
   };
 }
 
+/** What an attempt hands to ky's `beforeRequest` hook: the signing of this attempt, at the time it is sent. */
+interface SigningContext {
+  sign: () => SigningHeaders;
+}
+
+/**
+ * The one place a request is signed: ky's `beforeRequest` hook, which runs for every attempt ky sends, so every
+ * attempt carries a fresh `X-Sdk-Date` and a signature made from the credentials of that moment.
+ */
+const signAttempt: BeforeRequestHook = (request, options) => {
+  const { sign } = options.context as Partial<SigningContext>;
+  if (!sign) return;
+  for (const [name, value] of Object.entries(sign())) request.headers.set(name, value);
+};
+
 let client: Promise<KyInstance> | undefined;
 
 /**
@@ -259,7 +296,12 @@ let client: Promise<KyInstance> | undefined;
 function httpClient(): Promise<KyInstance> {
   client ??= loadKy().then(({ default: ky }) =>
     ky.create({
-      retry: 0, // the loop above retries, on injectable time
+      hooks: { beforeRequest: [signAttempt] },
+      // The loop above retries rather than ky's `retry`: ky waits on its own timers (tests assert exact delays on
+      // `settings.time`), cannot release the process-wide scheduler's slot while a request waits to retry, does not
+      // retry a failure while reading the body (a reset or stalled body is an attempt like any other here), and
+      // would keep retrying for callers that have all gone (a shared request is abandoned between attempts).
+      retry: 0,
       timeout: false, // the per-attempt timer above covers the body too, which ky's timeout does not
       throwHttpErrors: false,
       // Huawei's APIs never redirect; following one would send X-Security-Token and X-Project-Id to another origin

@@ -29,7 +29,7 @@ export function retryDelayMs(
 }
 
 /** RFC 9110 §10.2.3: delay-seconds (digits) or an HTTP-date; undefined for anything else. */
-function retryAfterMs(value: string | null, now: number): number | undefined {
+export function retryAfterMs(value: string | null, now: number): number | undefined {
   if (value === null) return undefined;
   const text = value.trim();
   if (/^\d+$/.test(text)) return Number(text) * 1000;

@@ -1,0 +1,124 @@
+import { DEFAULT_CONCURRENCY } from "../listing/measureListing";
+import { type EmulatorHost, startEmulatorHost } from "../support/emulatorHost";
+import { emulatorLookup, product, queriesAt } from "../support/product";
+import { round } from "../support/stats";
+
+const SCAN_REGION = "la-north-2";
+export const SCAN_INSTANCES = 10_000;
+/** The API's page size (PAGE_LIMIT): the listing's first page says how many more there are. */
+const PAGE_SIZE = 100;
+export const RATE_LIMIT = { requestsPerSecond: 500, burst: 50 };
+
+interface ScanRun {
+  ms: number;
+  requests: number;
+  /** Requests the emulator answered 429 (throttled). */
+  throttled: number;
+  maxInFlight: number;
+  /** CPU of this (the client's) process during the scan, ms. */
+  clientCpuMs: number;
+}
+
+export interface ScanResult {
+  instances: number;
+  latencyMs: number;
+  free: ScanRun & {
+    /** (1 + ceil((pages - 1) / c) + ceil(instances / c)) × latency: the first page, the other pages, the lookups. */
+    physicalLimitMs: number;
+    productToPhysicalLimit: number | null;
+  };
+  /**
+   * The same rate-limited scan by another build of the product (`BENCH_BASELINE_ROOT`: a checkout whose `dist/` is
+   * built, e.g. the commit before the adaptive scheduler), side by side in the same run.
+   */
+  baselineRateLimited?: ScanRun & { root: string; productToRateFloor: number; throttledShare: number };
+  rateLimited: ScanRun & {
+    requestsPerSecond: number;
+    burst: number;
+    /** The lookups' bucket is the binding one: (lookups − burst) ÷ rate, plus the listing's physical time. */
+    rateFloorMs: number;
+    productToRateFloor: number;
+    throttledShare: number;
+  };
+}
+
+/**
+ * A readiness scan of 10,000 instances (the listing's 100 pages, then one lookup per instance), as
+ * `getOffsiteRecoveryReadiness` runs it, first against an API that keeps up, then behind the gateway's rate limit.
+ * Each against an emulator of its own (the rate limit's buckets must start full).
+ */
+export async function measureScan(options: { latencyMs: number }): Promise<ScanResult> {
+  const pages = Math.ceil(SCAN_INSTANCES / PAGE_SIZE);
+  const c = DEFAULT_CONCURRENCY;
+  const listingMs = (1 + Math.ceil((pages - 1) / c)) * options.latencyMs;
+  const physicalLimitMs = listingMs + Math.ceil(SCAN_INSTANCES / c) * options.latencyMs;
+  const free = await scanOnce({ regions: { [SCAN_REGION]: SCAN_INSTANCES }, latencyMs: options.latencyMs });
+  const rateLimited = await scanOnce({
+    regions: { [SCAN_REGION]: SCAN_INSTANCES },
+    latencyMs: options.latencyMs,
+    rateLimit: RATE_LIMIT,
+  });
+  const baselineRoot = process.env.BENCH_BASELINE_ROOT;
+  const baseline = baselineRoot
+    ? await scanOnce(
+        { regions: { [SCAN_REGION]: SCAN_INSTANCES }, latencyMs: options.latencyMs, rateLimit: RATE_LIMIT },
+        queriesAt(baselineRoot).queryOffsiteRecoveryReadiness,
+      )
+    : undefined;
+  const rateFloorMs = listingMs + ((SCAN_INSTANCES - RATE_LIMIT.burst) / RATE_LIMIT.requestsPerSecond) * 1000;
+  return {
+    instances: SCAN_INSTANCES,
+    latencyMs: options.latencyMs,
+    free: {
+      ...free,
+      physicalLimitMs,
+      productToPhysicalLimit: physicalLimitMs > 0 ? round(free.ms / physicalLimitMs, 2) : null,
+    },
+    rateLimited: {
+      ...rateLimited,
+      ...RATE_LIMIT,
+      rateFloorMs: Math.round(rateFloorMs),
+      productToRateFloor: round(rateLimited.ms / rateFloorMs, 2),
+      throttledShare: round((rateLimited.throttled / rateLimited.requests) * 100, 2),
+    },
+    ...(baseline && baselineRoot
+      ? {
+          baselineRateLimited: {
+            ...baseline,
+            root: baselineRoot,
+            productToRateFloor: round(baseline.ms / rateFloorMs, 2),
+            throttledShare: round((baseline.throttled / baseline.requests) * 100, 2),
+          },
+        }
+      : {}),
+  };
+}
+
+async function scanOnce(
+  hostOptions: Parameters<typeof startEmulatorHost>[0],
+  queryOffsiteRecoveryReadiness = product.queries().queryOffsiteRecoveryReadiness,
+): Promise<ScanRun> {
+  const emulator: EmulatorHost = await startEmulatorHost(hostOptions);
+  try {
+    const lookup = emulatorLookup(emulator, SCAN_REGION);
+    await emulator.reset();
+    const cpuBefore = process.cpuUsage();
+    const started = performance.now();
+    const result = await queryOffsiteRecoveryReadiness({}, lookup);
+    const ms = performance.now() - started;
+    const cpu = process.cpuUsage(cpuBefore);
+    const stats = await emulator.stats();
+    // A baseline that gives up on throttled lookups still counts: how many it lost is part of its figure.
+    const failed = result.instances.filter((row) => row.error !== undefined).length;
+    if (failed > 0) console.error(`bench: scan: ${failed} lookups failed`);
+    return {
+      ms: Math.round(ms),
+      requests: stats.requests,
+      throttled: stats.failures,
+      maxInFlight: stats.maxInFlight,
+      clientCpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    };
+  } finally {
+    await emulator.close();
+  }
+}
