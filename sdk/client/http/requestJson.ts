@@ -1,5 +1,6 @@
 import type { KyInstance, Options } from "ky";
 import type { ClientSettings } from "../config/settings";
+import type { Credential } from "../credentials/types";
 import type { HuaweiCloudErrorDetails } from "../errors/HuaweiCloudError";
 import { signRequest } from "../signing";
 import { answerNote } from "./answerNotes";
@@ -93,10 +94,19 @@ async function send(
     });
   const gaveUp = ` (gave up: total timeout of ${settings.totalTimeoutMs} ms reached)`;
   let last: Failure | undefined;
+  let resigned = false;
   for (let attempt = 1; ; attempt += 1) {
     // A timer that fires late may wake a retry just past the deadline: it is not sent.
     if (last && time.now() >= deadline) throw fail(last, attempt - 1, gaveUp);
-    const outcome = await attemptOnce(settings, time, url, projectId, deadline);
+    // --- issue 20: the credential of this attempt, refreshed first if near expiry; an expired one re-signed once ---
+    const credential = await credentialOf(settings);
+    let outcome = await attemptOnce(settings, time, url, projectId, deadline, credential);
+    if (outcome.kind === "failure" && outcome.status === 401 && credential.securityToken !== undefined && !resigned) {
+      resigned = true;
+      settings.credentials?.expired(credential);
+      outcome = await attemptOnce(settings, time, url, projectId, deadline, await credentialOf(settings));
+    }
+    // --- end issue 20 ---
     if (outcome.kind === "answer") {
       const body = parseJson(outcome, () => fail(notJson(outcome), attempt));
       // RDS answers some refusals with a 2xx and its error body: that is the error, not a malformed answer.
@@ -141,6 +151,7 @@ async function attemptOnce(
   url: URL,
   projectId: string | undefined,
   deadline: number,
+  credential: Credential,
 ): Promise<AttemptOutcome> {
   const [http, dispatcher] = await Promise.all([httpClient(), dispatcherFor(settings)]);
   const remainingMs = deadline - time.now();
@@ -164,7 +175,7 @@ async function attemptOnce(
   const signedAt = time.now();
   const signed = signRequest(
     { method: "GET", url, headers },
-    { accessKey: settings.accessKey, secretKey: settings.secretKey, securityToken: settings.securityToken },
+    credential,
     new Date(signedAt),
   );
   // ky passes `dispatcher` on to fetch. The undici package's types differ from those of Node's own fetch; the
@@ -227,6 +238,13 @@ async function attemptOnce(
   } finally {
     cancelTimer();
   }
+}
+
+/** The credential to sign with: the settings' chain (issue 20), or the static fields of settings built without one. */
+function credentialOf(settings: ClientSettings): Promise<Credential> {
+  if (settings.credentials) return settings.credentials.credentials();
+  const { accessKey, secretKey, securityToken } = settings;
+  return Promise.resolve({ accessKey, secretKey, securityToken });
 }
 
 function badAnswer(status: number, problem: string, requestId: string | undefined): AttemptOutcome {
