@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { ConfigurationError } from "../errors/ConfigurationError";
 import { profileFileSource, sharedConfigSource } from "./files";
 import { refreshingProvider, staticProvider } from "./refreshing";
@@ -35,6 +36,51 @@ export function chainSources(env: Env, iamEndpoint: string): CredentialSource[] 
  * they expire. When nothing is found, the error lists every place tried, in order, and what each said.
  */
 export function credentialChain(options: ChainOptions): CredentialProvider {
+  // One chain per configuration in the process: every query and resource of a program shares one temporary credential,
+  // its refreshes, project id lookups and identical requests in flight.
+  const key = chainKey(options);
+  let chain = chains.get(key);
+  if (!chain) {
+    chain = newChain(options, createHash("sha256").update(key).digest("base64"));
+    chains.set(key, chain);
+  }
+  return chain;
+}
+
+const chains = new Map<string, CredentialProvider>();
+
+/** Forgets every chain (tests; credentials files rewritten in a long-lived process). */
+export function clearCredentialChains(): void {
+  chains.clear();
+}
+
+const CHAIN_VARIABLES = [
+  "HUAWEICLOUD_SDK_CREDENTIALS_FILE",
+  "HW_SHARED_CONFIG_FILE",
+  "HW_PROFILE",
+  "HUAWEICLOUD_OIDC_IDP_ID",
+  "HUAWEICLOUD_SDK_IDP_ID",
+  "HUAWEICLOUD_OIDC_TOKEN_FILE",
+  "HUAWEICLOUD_SDK_ID_TOKEN_FILE",
+  "HUAWEICLOUD_OIDC_ID_TOKEN",
+  "HUAWEICLOUD_OIDC_DURATION_SECONDS",
+  "HW_METADATA_ENDPOINT",
+  "HOME",
+] as const;
+
+function chainKey(options: ChainOptions): string {
+  const given = options.given?.credential;
+  return JSON.stringify([
+    given ? [given.accessKey, given.secretKey, given.securityToken ?? ""] : null,
+    options.given?.from ?? "",
+    options.givenKeys,
+    options.iamEndpoint,
+    options.agency ?? null,
+    CHAIN_VARIABLES.map((name) => options.env[name] ?? ""),
+  ]);
+}
+
+function newChain(options: ChainOptions, identity: string): CredentialProvider {
   const debug = debugEnabled(options.env) ? (line: string) => process.stderr.write(`huaweicloud-rds-offsite: ${line}\n`) : () => undefined;
   const base = options.given
     ? Promise.resolve({ from: options.given.from, provider: staticProvider(options.given.credential) })
@@ -42,7 +88,7 @@ export function credentialChain(options: ChainOptions): CredentialProvider {
   let located: Promise<{ from: string; provider: CredentialProvider }> | undefined = base;
   const locate = () => {
     located ??= (async () => {
-      const tried: string[] = [`${options.givenKeys}: not set`];
+      const tried: string[] = [];
       for (const source of chainSources(options.env, options.iamEndpoint)) {
         const outcome = await source.probe();
         if (outcome.found) return { from: source.name, provider: refreshingProvider(outcome.fetch) };
@@ -50,7 +96,7 @@ export function credentialChain(options: ChainOptions): CredentialProvider {
       }
       throw new ConfigurationError(
         "accessKey",
-        `No Huawei Cloud credentials are set. Tried, in order:\n  - ${tried.join("\n  - ")}`,
+        `No Huawei Cloud credentials are set. Set ${options.givenKeys}. Tried after them, in order: ${tried.join("; ")}.`,
       );
     })();
     // A failed lookup is tried again at the next request (a file may have been written since).
@@ -79,7 +125,7 @@ export function credentialChain(options: ChainOptions): CredentialProvider {
     return agencyProvider;
   };
   return {
-    identity: `chain:${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`,
+    identity,
     credentials: async () => (await current()).credentials(),
     // The provider is known once a credential was used.
     expired: (used) => inUse?.expired(used),
