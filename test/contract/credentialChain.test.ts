@@ -165,6 +165,7 @@ describe("the credential chain", () => {
       onlyChain({ HW_METADATA_ENDPOINT: metadata.url, HW_MAX_CONCURRENCY: "8" });
       emulator.setLatency(40);
       const before = services.calls.filter((call) => call === "metadata:securitykey").length;
+      const firstRequest = emulator.requests.length;
       const started = Date.now();
       // 60 instances, 8 at a time, 40 ms each: well past the 1.2 s credential (refreshed at half its life).
       for (let round = 0; Date.now() - started < 2_500; round += 1) {
@@ -175,6 +176,8 @@ describe("the credential chain", () => {
       // One credential per ~0.6 s of scanning, not one per request (8 in flight at every refresh).
       expect(fetched).toBeGreaterThanOrEqual(3);
       expect(fetched).toBeLessThanOrEqual(7);
+      // Refreshed before expiry: the gateway never had to refuse one.
+      expect(emulator.requests.slice(firstRequest).filter((request) => request.status === 401)).toEqual([]);
     } finally {
       await metadata.close();
     }
