@@ -46,6 +46,16 @@ export interface CredentialServices {
 
 type Credentials = Map<string, EmulatorCredential & { expiresAt?: number }>;
 
+/** `value.a.b.c` of parsed JSON, or undefined. */
+function field(value: unknown, ...path: string[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (typeof current !== "object" || current === null) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const text = typeof body === "string" ? body : JSON.stringify(body);
   res.writeHead(status, { "Content-Type": "application/json", ...headers });
@@ -86,13 +96,16 @@ export function credentialServices(credentials: Credentials, options: Credential
   /** Handles the IAM exchanges; false for any other request (the RDS/IAM emulator answers it). */
   async function handleIam(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const path = (req.url ?? "").split("?")[0];
-    if (req.method !== "POST" || (path !== "/v3.0/OS-AUTH/id-token/tokens" && path !== "/v3.0/OS-CREDENTIAL/securitytokens")) {
+    if (
+      req.method !== "POST" ||
+      (path !== "/v3.0/OS-AUTH/id-token/tokens" && path !== "/v3.0/OS-CREDENTIAL/securitytokens")
+    ) {
       return false;
     }
     const raw = await readBody(req);
-    let body: Record<string, any> = {};
+    let body: unknown;
     try {
-      body = JSON.parse(raw?.toString("utf8") ?? "") as Record<string, any>;
+      body = JSON.parse(raw?.toString("utf8") ?? "");
     } catch {
       iamError(res, 400, "IAM.0001", "The request body is invalid.");
       return true;
@@ -100,7 +113,7 @@ export function credentialServices(credentials: Credentials, options: Credential
     if (path === "/v3.0/OS-AUTH/id-token/tokens") {
       calls.push("iam:id-token");
       const idp = req.headers["x-idp-id"];
-      const idToken = body.auth?.id_token?.id;
+      const idToken = field(body, "auth", "id_token", "id");
       const accepted = typeof idp === "string" ? options.oidc?.[idp] : undefined;
       if (!accepted || typeof idToken !== "string" || !accepted.includes(idToken)) {
         iamError(res, 401, "IAM.0003", "The id token is invalid.");
@@ -108,21 +121,26 @@ export function credentialServices(credentials: Credentials, options: Credential
       }
       const token = `MIIunscoped${randomBytes(24).toString("hex")}`;
       tokens.set(token, Date.now() + lifetimeMs);
-      send(res, 201, { token: { methods: ["mapped"], expires_at: new Date(Date.now() + lifetimeMs).toISOString() } }, {
-        "X-Subject-Token": token,
-      });
+      send(
+        res,
+        201,
+        { token: { methods: ["mapped"], expires_at: new Date(Date.now() + lifetimeMs).toISOString() } },
+        {
+          "X-Subject-Token": token,
+        },
+      );
       return true;
     }
-    const identity = body.auth?.identity;
-    const methods: unknown = identity?.methods;
+    const identity = field(body, "auth", "identity");
+    const methods = field(identity, "methods");
     if (Array.isArray(methods) && methods[0] === "token") {
       calls.push("iam:token");
-      const expiry = tokens.get(identity.token?.id);
+      const expiry = tokens.get(String(field(identity, "token", "id")));
       if (expiry === undefined || Date.now() >= expiry) {
         iamError(res, 401, "IAM.0002", "The token is invalid or expired.");
         return true;
       }
-      send(res, 201, answer(issue(Number(identity.token.duration_seconds) || undefined)));
+      send(res, 201, answer(issue(Number(field(identity, "token", "duration_seconds")) || undefined)));
       return true;
     }
     if (Array.isArray(methods) && methods[0] === "assume_role") {
@@ -131,19 +149,26 @@ export function credentialServices(credentials: Credentials, options: Credential
       const check =
         target &&
         checkSignature(
-          { method: "POST", target, headers: req.headers, body: raw ?? Buffer.alloc(0), now: Date.now(), maxClockSkewMs: 15 * 60_000 },
+          {
+            method: "POST",
+            target,
+            headers: req.headers,
+            body: raw ?? Buffer.alloc(0),
+            now: Date.now(),
+            maxClockSkewMs: 15 * 60_000,
+          },
           credentials,
         );
       if (!check?.ok) {
         iamError(res, 401, "APIG.0301", "Incorrect IAM authentication information: verify aksk signature fail");
         return true;
       }
-      const role = identity.assume_role ?? {};
-      if (!(options.agencies ?? []).includes(`${role.domain_name}/${role.agency_name}`)) {
+      const role = (name: string) => field(identity, "assume_role", name);
+      if (!(options.agencies ?? []).includes(`${role("domain_name")}/${role("agency_name")}`)) {
         iamError(res, 403, "IAM.0004", "The agency does not exist or you are not allowed to assume it.");
         return true;
       }
-      send(res, 201, answer(issue(Number(role.duration_seconds) || undefined)));
+      send(res, 201, answer(issue(Number(role("duration_seconds")) || undefined)));
       return true;
     }
     iamError(res, 400, "IAM.0001", "The request body is invalid.");

@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
-import { credentialServices } from "./credentialServices";
 import type { AddressInfo } from "node:net";
+import { credentialServices } from "./credentialServices";
 import { EmulatorDataset } from "./dataset";
 import { DEFAULT_CREDENTIAL, DEFAULT_MAX_CLOCK_SKEW_MS, DEFAULT_REGIONS } from "./defaults";
 import { FaultQueue } from "./faults";

@@ -168,7 +168,7 @@ describe("the credential chain", () => {
       const firstRequest = emulator.requests.length;
       const started = Date.now();
       // 60 instances, 8 at a time, 40 ms each: well past the 1.2 s credential (refreshed at half its life).
-      for (let round = 0; Date.now() - started < 2_500; round += 1) {
+      while (Date.now() - started < 2_500) {
         const results = await Promise.all(ids.map((instanceId) => getOffsiteRestoreTimeRanges({ instanceId })));
         expect(results).toHaveLength(60);
       }
@@ -196,7 +196,12 @@ describe("the credential chain", () => {
       const ranges = await getOffsiteRestoreTimeRanges({ instanceId: ids[1]! });
       expect(ranges).toBeDefined();
       // Two attempts of one call: the refused one, then the re-signed one with a fresh credential.
-      expect(emulator.requests.slice(refused).filter((r) => r.operation === "listRestoreTimes").map((r) => r.status)).toEqual([401, 200]);
+      expect(
+        emulator.requests
+          .slice(refused)
+          .filter((r) => r.operation === "listRestoreTimes")
+          .map((r) => r.status),
+      ).toEqual([401, 200]);
     } finally {
       await metadata.close();
     }

@@ -175,7 +175,13 @@ function agencyOf(env: NodeJS.ProcessEnv): { agencyName: string; domainName: str
 function resolveCredentials(sources: readonly SettingsSource[]) {
   const source = sources.find((candidate) => candidate.values.accessKey !== undefined);
   if (!source) {
-    return { found: false as const, accessKey: "", secretKey: "", securityToken: undefined, securityTokenKey: undefined };
+    return {
+      found: false as const,
+      accessKey: "",
+      secretKey: "",
+      securityToken: undefined,
+      securityTokenKey: undefined,
+    };
   }
   const { secretKey, securityToken } = source.values;
   if (secretKey === undefined) {

@@ -81,7 +81,9 @@ function chainKey(options: ChainOptions): string {
 }
 
 function newChain(options: ChainOptions, identity: string): CredentialProvider {
-  const debug = debugEnabled(options.env) ? (line: string) => process.stderr.write(`huaweicloud-rds-offsite: ${line}\n`) : () => undefined;
+  const debug = debugEnabled(options.env)
+    ? (line: string) => process.stderr.write(`huaweicloud-rds-offsite: ${line}\n`)
+    : () => undefined;
   const base = options.given
     ? Promise.resolve({ from: options.given.from, provider: staticProvider(options.given.credential) })
     : undefined;
@@ -121,7 +123,9 @@ function newChain(options: ChainOptions, identity: string): CredentialProvider {
     }
     if (!options.agency) return provider;
     const agency = { ...options.agency, durationSeconds: 3600 };
-    agencyProvider ??= refreshingProvider(async () => assumeAgency(await provider.credentials(), agency, options.iamEndpoint));
+    agencyProvider ??= refreshingProvider(async () =>
+      assumeAgency(await provider.credentials(), agency, options.iamEndpoint),
+    );
     return agencyProvider;
   };
   return {

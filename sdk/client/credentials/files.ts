@@ -97,7 +97,8 @@ export function sharedConfigSource(env: Env): CredentialSource {
       if (typeof ak !== "string" || ak === "" || typeof sk !== "string" || sk === "") {
         return { found: false, reason: `profile ${JSON.stringify(wanted)} has no accessKeyId and secretAccessKey` };
       }
-      const token = typeof profile.securityToken === "string" && profile.securityToken !== "" ? profile.securityToken : undefined;
+      const token =
+        typeof profile.securityToken === "string" && profile.securityToken !== "" ? profile.securityToken : undefined;
       return found({ accessKey: ak, secretKey: sk, securityToken: token });
     },
   };

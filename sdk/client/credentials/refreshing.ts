@@ -18,7 +18,10 @@ export function refreshingProvider(fetch: () => Promise<Credential>, now: () => 
         const credential = await fetch();
         const lifetime = credential.expiresAt === undefined ? Infinity : credential.expiresAt - fetchedAt;
         const margin = Math.min(REFRESH_MARGIN_MS, lifetime / 2);
-        current = { credential, refreshAt: credential.expiresAt === undefined ? Infinity : credential.expiresAt - margin };
+        current = {
+          credential,
+          refreshAt: credential.expiresAt === undefined ? Infinity : credential.expiresAt - margin,
+        };
         return credential;
       } finally {
         pending = undefined;
@@ -28,7 +31,8 @@ export function refreshingProvider(fetch: () => Promise<Credential>, now: () => 
   };
   return {
     identity: randomUUID(),
-    credentials: () => (current !== undefined && now() < current.refreshAt ? Promise.resolve(current.credential) : load()),
+    credentials: () =>
+      current !== undefined && now() < current.refreshAt ? Promise.resolve(current.credential) : load(),
     expired: (used) => {
       // Only a temporary credential can be refreshed; a refused permanent key stays refused.
       if (current?.credential === used && used.securityToken !== undefined) current = undefined;

@@ -155,14 +155,20 @@ export function oidcSource(env: Env, iamEndpoint: () => string): CredentialSourc
         const json = { "Content-Type": "application/json;charset=UTF-8" };
         const tokenAnswer = await call(
           `${iam}/v3.0/OS-AUTH/id-token/tokens`,
-          { method: "POST", headers: { ...json, "X-Idp-Id": idpId }, body: JSON.stringify({ auth: { id_token: { id: idToken } } }) },
+          {
+            method: "POST",
+            headers: { ...json, "X-Idp-Id": idpId },
+            body: JSON.stringify({ auth: { id_token: { id: idToken } } }),
+          },
           10_000,
           "IAM",
         );
         const subject = tokenAnswer.headers.get("x-subject-token");
         await tokenAnswer.body?.cancel();
         if (!tokenAnswer.ok || !subject) {
-          throw new SourceFailure(`IAM refused the id token (HTTP ${tokenAnswer.status} from /v3.0/OS-AUTH/id-token/tokens)`);
+          throw new SourceFailure(
+            `IAM refused the id token (HTTP ${tokenAnswer.status} from /v3.0/OS-AUTH/id-token/tokens)`,
+          );
         }
         const body = { auth: { identity: { methods: ["token"], token: { id: subject, duration_seconds: duration } } } };
         const keyAnswer = await call(

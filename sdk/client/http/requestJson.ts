@@ -173,11 +173,7 @@ async function attemptOnce(
     ...(projectId === undefined ? {} : { "X-Project-Id": projectId }),
   };
   const signedAt = time.now();
-  const signed = signRequest(
-    { method: "GET", url, headers },
-    credential,
-    new Date(signedAt),
-  );
+  const signed = signRequest({ method: "GET", url, headers }, credential, new Date(signedAt));
   // ky passes `dispatcher` on to fetch. The undici package's types differ from those of Node's own fetch; the
   // dispatcher protocol they speak does not (test/contract/proxyAndTls.test.ts).
   const pending = http.get(url, {

@@ -15,7 +15,9 @@ const lookups = new Map<string, Promise<string>>();
  */
 export function resolveProjectId(settings: ClientSettings): Promise<string> {
   if (settings.projectId !== undefined) return Promise.resolve(settings.projectId);
-  const key = [settings.iamEndpoint, settings.accessKey, settings.credentials?.identity ?? "", settings.region].join("\n");
+  const key = [settings.iamEndpoint, settings.accessKey, settings.credentials?.identity ?? "", settings.region].join(
+    "\n",
+  );
   let lookup = lookups.get(key);
   if (!lookup) {
     lookup = lookUpProjectId(settings);
