@@ -132,6 +132,6 @@ function newChain(options: ChainOptions, identity: string): CredentialProvider {
     identity,
     credentials: async () => (await current()).credentials(),
     // The provider is known once a credential was used.
-    expired: (used) => inUse?.expired(used),
+    expired: (used) => inUse?.expired(used) ?? false,
   };
 }

@@ -35,7 +35,9 @@ export function refreshingProvider(fetch: () => Promise<Credential>, now: () => 
       current !== undefined && now() < current.refreshAt ? Promise.resolve(current.credential) : load(),
     expired: (used) => {
       // Only a temporary credential can be refreshed; a refused permanent key stays refused.
-      if (current?.credential === used && used.securityToken !== undefined) current = undefined;
+      if (used.securityToken === undefined) return false;
+      if (current?.credential === used) current = undefined;
+      return true;
     },
   };
 }
@@ -43,5 +45,5 @@ export function refreshingProvider(fetch: () => Promise<Credential>, now: () => 
 /** A credential given as values (arguments, stack config, environment): never refreshed. */
 export function staticProvider(credential: Credential): CredentialProvider {
   const provider = refreshingProvider(() => Promise.resolve(credential));
-  return { ...provider, expired: () => undefined };
+  return { ...provider, expired: () => false };
 }

@@ -15,8 +15,11 @@ export interface CredentialProvider {
   readonly identity: string;
   /** The credential to sign with now. */
   credentials(): Promise<Credential>;
-  /** The server refused `used` as expired or unknown: the next `credentials()` fetches a fresh one (if it can). */
-  expired(used: Credential): void;
+  /**
+   * The server refused `used`: true when the next `credentials()` fetches a fresh one (a temporary credential), false
+   * when there is nothing to refresh (a credential given as a value), so the refusal stands.
+   */
+  expired(used: Credential): boolean;
 }
 
 /** What one source of the chain found: a credential (maybe temporary, refreshable) or why not. */

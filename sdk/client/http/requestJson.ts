@@ -101,9 +101,9 @@ async function send(
     // --- issue 20: the credential of this attempt, refreshed first if near expiry; an expired one re-signed once ---
     const credential = await credentialOf(settings);
     let outcome = await attemptOnce(settings, time, url, projectId, deadline, credential);
-    if (outcome.kind === "failure" && outcome.status === 401 && credential.securityToken !== undefined && !resigned) {
+    const refused = outcome.kind === "failure" && outcome.status === 401;
+    if (refused && !resigned && settings.credentials?.expired(credential) === true) {
       resigned = true;
-      settings.credentials?.expired(credential);
       outcome = await attemptOnce(settings, time, url, projectId, deadline, await credentialOf(settings));
     }
     // --- end issue 20 ---
