@@ -133,5 +133,6 @@ function newChain(options: ChainOptions, identity: string): CredentialProvider {
     credentials: async () => (await current()).credentials(),
     // The provider is known once a credential was used.
     expired: (used) => inUse?.expired(used) ?? false,
+    lastUsed: () => inUse?.lastUsed(),
   };
 }

@@ -11,11 +11,13 @@ export const REFRESH_MARGIN_MS = 5 * 60_000;
 export function refreshingProvider(fetch: () => Promise<Credential>, now: () => number = Date.now): CredentialProvider {
   let current: { credential: Credential; refreshAt: number } | undefined;
   let pending: Promise<Credential> | undefined;
+  let last: Credential | undefined;
   const load = (): Promise<Credential> => {
     pending ??= (async () => {
       try {
         const fetchedAt = now();
         const credential = await fetch();
+        last = credential;
         const lifetime = credential.expiresAt === undefined ? Infinity : credential.expiresAt - fetchedAt;
         const margin = Math.min(REFRESH_MARGIN_MS, lifetime / 2);
         current = {
@@ -33,6 +35,7 @@ export function refreshingProvider(fetch: () => Promise<Credential>, now: () => 
     identity: randomUUID(),
     credentials: () =>
       current !== undefined && now() < current.refreshAt ? Promise.resolve(current.credential) : load(),
+    lastUsed: () => last,
     expired: (used) => {
       // Only a temporary credential can be refreshed; a refused permanent key stays refused.
       if (used.securityToken === undefined) return false;

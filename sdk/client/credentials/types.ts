@@ -20,6 +20,8 @@ export interface CredentialProvider {
    * when there is nothing to refresh (a credential given as a value), so the refusal stands.
    */
   expired(used: Credential): boolean;
+  /** The credential handed out last, if any: redacted from every error like a configured one. */
+  lastUsed(): Credential | undefined;
 }
 
 /** What one source of the chain found: a credential (maybe temporary, refreshable) or why not. */
