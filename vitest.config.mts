@@ -14,6 +14,9 @@ const SLOW = [
  */
 export default defineConfig({
   test: {
+    // Issue 20: tests never probe the link-local ECS metadata address (169.254.169.254); nothing listens on port 9 here,
+    // so the chain's metadata source is refused at once. Tests of the metadata source point it at the emulator's.
+    env: { HW_METADATA_ENDPOINT: "http://127.0.0.1:9" },
     // The end-to-end tests run the real Pulumi engine; others start processes and servers.
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { credentialServices } from "./credentialServices";
 import { EmulatorDataset } from "./dataset";
 import { DEFAULT_CREDENTIAL, DEFAULT_MAX_CLOCK_SKEW_MS, DEFAULT_REGIONS } from "./defaults";
 import { FaultQueue } from "./faults";
@@ -61,7 +62,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     hook: undefined,
     rateLimit: options.rateLimit === undefined ? undefined : new RateLimiter(options.rateLimit),
   };
-  const server = createServer(createRequestListener(state));
+  // Issue 20: IAM's temporary-credential exchanges answer before the RDS/IAM listener.
+  const exchanges = credentialServices(credentials, options.credentialServices);
+  const listener = createRequestListener(state);
+  const server = createServer((req, res) => {
+    exchanges.handleIam(req, res).then(
+      (handled) => handled || listener(req, res),
+      (error: unknown) => {
+        console.error("emulator: credential exchange failed:", error);
+        if (!res.headersSent) res.writeHead(500).end();
+      },
+    );
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen({ port: options.port ?? 0, host: "127.0.0.1", backlog: 1024 }, () => resolve());
@@ -91,6 +103,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     get faultsPending() {
       return state.faults.pending;
     },
+    credentialServices: exchanges.api,
     onRequest: (hook) => {
       state.hook = hook;
     },

@@ -63,7 +63,8 @@ export function checkSignature(
   }
   const signedHeaders = parsed.signedHeaders;
   const credential = credentials.get(parsed.accessKey);
-  if (!credential) {
+  // Issue 20: a temporary credential this emulator issued is accepted until it expires.
+  if (!credential || (credential.expiresAt !== undefined && input.now >= credential.expiresAt)) {
     return {
       ok: false,
       error: wireErrors.unknownAccessKey,

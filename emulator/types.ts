@@ -86,6 +86,8 @@ export interface EmulatorCredential {
   secretKey: string;
   /** Set for a temporary credential: requests must then carry it, signed, in `X-Security-Token`. */
   securityToken?: string;
+  /** Issue 20: epoch ms after which this (issued, temporary) credential is refused. */
+  expiresAt?: number;
 }
 
 export interface EmulatorOptions {
@@ -121,6 +123,8 @@ export interface EmulatorOptions {
    * @example { requestsPerSecond: 500, burst: 50 }
    */
   rateLimit?: RateLimitOptions;
+  /** Issue 20: OIDC identity providers, agencies and the lifetime of the temporary credentials issued. */
+  credentialServices?: import("./credentialServices").CredentialServiceOptions;
 }
 
 export interface Emulator {
@@ -141,5 +145,7 @@ export interface Emulator {
   readonly faultsPending: number;
   /** Called after authentication, before the answer is computed; awaited. `undefined` removes it. */
   onRequest(hook: ((entry: RequestLogEntry) => void | Promise<void>) | undefined): void;
+  /** Issue 20: IAM's temporary-credential exchanges (on `url`) and the ECS metadata service. */
+  readonly credentialServices: import("./credentialServices").CredentialServices;
   close(): Promise<void>;
 }

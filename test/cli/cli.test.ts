@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, type OffsiteBackupInstance, type RestoreTimeRange, startEmulator } from "../../emulator";
 import { flagName } from "../../src/cli/flags";
@@ -500,10 +503,13 @@ describe("configuration: the environment, overridden by flags", () => {
       stderr: "No region is set. Set --region (arguments), or HW_REGION_NAME (environment).\n",
     });
     const { HW_ACCESS_KEY: _ak, HW_SECRET_KEY: _sk, ...noCredentials } = env;
-    expect(await run(["instances"], noCredentials)).toEqual({
+    // Issue 20: then the rest of the chain, each place with what it said (HOME: an empty directory).
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), "cli-home-"));
+    expect(await run(["instances"], { ...noCredentials, HOME: home })).toEqual({
       status: 3,
       stdout: "",
-      stderr: "No Huawei Cloud credentials are set. Set HW_ACCESS_KEY and HW_SECRET_KEY (environment).\n",
+      stderr:
+        "No Huawei Cloud credentials are set. Set HW_ACCESS_KEY and HW_SECRET_KEY (environment). Tried after them, in order: profile file ~/.huaweicloud/credentials: not found; shared config file ~/.hcloud/config.json: not found; OIDC federation (HUAWEICLOUD_OIDC_*): not configured; ECS metadata (http://127.0.0.1:9): session token: no connection.\n",
     });
   });
 });

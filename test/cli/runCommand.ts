@@ -42,7 +42,15 @@ export function runProcess(file: string, args: readonly string[], env: Record<st
     execFile(
       file,
       [...args],
-      { env: { PATH: process.env.PATH ?? "", ...env }, cwd: os.tmpdir(), maxBuffer: 16 * 1024 * 1024 },
+      {
+        env: {
+          PATH: process.env.PATH ?? "",
+          HW_METADATA_ENDPOINT: process.env.HW_METADATA_ENDPOINT ?? "http://127.0.0.1:9",
+          ...env,
+        },
+        cwd: os.tmpdir(),
+        maxBuffer: 16 * 1024 * 1024,
+      },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== "number") reject(error);
         else resolve({ status: error ? Number(error.code) : 0, stdout, stderr });

@@ -86,6 +86,8 @@ function userEnvironment(pathDirs: string[]) {
     PULUMI_SKIP_UPDATE_CHECK: "true",
     HW_RDS_ENDPOINT: emulator.url,
     HW_IAM_ENDPOINT: emulator.url,
+    // Issue 20: never the link-local ECS metadata address from a test.
+    HW_METADATA_ENDPOINT: process.env.HW_METADATA_ENDPOINT ?? "http://127.0.0.1:9",
     GOFLAGS: "-mod=readonly",
     GOWORK: "off",
     CGO_ENABLED: "0",

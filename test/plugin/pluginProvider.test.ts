@@ -114,7 +114,7 @@ describe("the plugin's provider", () => {
     );
     provider.configure({ region: REGION });
     await expect(provider.invoke(listing, {})).rejects.toThrow(
-      /^No Huawei Cloud credentials are set\. Set .*HW_ACCESS_KEY and HW_SECRET_KEY \(environment\)\. The Pulumi engine hands this provider plugin only its own namespace/,
+      /^No Huawei Cloud credentials are set\. Set .*HW_ACCESS_KEY and HW_SECRET_KEY \(environment\)\. Tried after them, in order: profile file .*; ECS metadata \(http:\/\/127\.0\.0\.1:9\): .*\. The Pulumi engine hands this provider plugin only its own namespace/,
     );
   });
 

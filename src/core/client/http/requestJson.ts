@@ -1,4 +1,5 @@
 import type { BeforeRequestHook, KyInstance, Options } from "ky";
+import type { Credential } from "../credentials/types";
 import type { HuaweiCloudErrorDetails } from "../errors/HuaweiCloudError";
 import type { ClientSettings } from "../settings/settings";
 import { type SigningHeaders, signRequest } from "../signer";
@@ -108,16 +109,28 @@ async function send(
     });
   const gaveUp = ` (gave up: total timeout of ${settings.totalTimeoutMs} ms reached)`;
   let last: Failure | undefined;
+  let resigned = false;
   for (let attempt = 1; ; attempt += 1) {
     // A timer that fires late may wake a retry just past the deadline: it is not sent.
     if (last && time.now() >= deadline) throw fail(last, attempt - 1, gaveUp);
-    const outcome = await scheduler.run(settings.maxConcurrency, async (ticket) => {
-      if (abandoned()) throw ABANDONED;
-      if (attempt === 1) deadline = time.now() + settings.totalTimeoutMs;
-      const result = await attemptOnce(settings, time, url, projectId, deadline);
-      noteThrottling(scheduler, ticket, result, time.now());
-      return result;
-    });
+    // --- issue 20: the credential of this attempt, refreshed first if near expiry (outside the scheduler's slot: a
+    // refresh may itself request); an expired one re-signed once ---
+    const scheduled = (credential: Credential) =>
+      scheduler.run(settings.maxConcurrency, async (ticket) => {
+        if (abandoned()) throw ABANDONED;
+        if (deadline === Number.POSITIVE_INFINITY) deadline = time.now() + settings.totalTimeoutMs;
+        const result = await attemptOnce(settings, time, url, projectId, deadline, credential);
+        noteThrottling(scheduler, ticket, result, time.now());
+        return result;
+      });
+    const credential = await credentialOf(settings);
+    let outcome = await scheduled(credential);
+    const refused = outcome.kind === "failure" && outcome.status === 401;
+    if (refused && !resigned && settings.credentials?.expired(credential) === true) {
+      resigned = true;
+      outcome = await scheduled(await credentialOf(settings));
+    }
+    // --- end issue 20 ---
     if (outcome.kind === "answer") {
       const body = parseJson(outcome, () => fail(notJson(outcome), attempt));
       // RDS answers some refusals with a 2xx and its error body: that is the error, not a malformed answer.
@@ -162,6 +175,7 @@ async function attemptOnce(
   url: URL,
   projectId: string | undefined,
   deadline: number,
+  credential: Credential,
 ): Promise<AttemptOutcome> {
   const [http, dispatcher] = await Promise.all([httpClient(), dispatcherFor(settings)]);
   const remainingMs = deadline - time.now();
@@ -186,11 +200,7 @@ async function attemptOnce(
   const context: SigningContext = {
     sign: () => {
       signedAt = time.now();
-      return signRequest(
-        { method: "GET", url, headers },
-        { accessKey: settings.accessKey, secretKey: settings.secretKey, securityToken: settings.securityToken },
-        new Date(signedAt),
-      );
+      return signRequest({ method: "GET", url, headers }, credential, new Date(signedAt));
     },
   };
   // ky passes `dispatcher` on to fetch. The undici package's types differ from those of Node's own fetch; the
@@ -249,6 +259,13 @@ async function attemptOnce(
   } finally {
     cancelTimer();
   }
+}
+
+/** The credential to sign with: the settings' chain (issue 20), or the static fields of settings built without one. */
+function credentialOf(settings: ClientSettings): Promise<Credential> {
+  if (settings.credentials) return settings.credentials.credentials();
+  const { accessKey, secretKey, securityToken } = settings;
+  return Promise.resolve({ accessKey, secretKey, securityToken });
 }
 
 function badAnswer(status: number, problem: string, requestId: string | undefined): AttemptOutcome {

@@ -61,7 +61,14 @@ export function sharingKey(settings: ClientSettings, projectId: string | undefin
   let fingerprint = fingerprints.get(settings);
   if (fingerprint === undefined) {
     fingerprint = createHash("sha256")
-      .update([settings.accessKey, settings.secretKey, settings.securityToken ?? ""].join("\0"))
+      .update(
+        [
+          settings.accessKey,
+          settings.secretKey,
+          settings.securityToken ?? "",
+          settings.credentials?.identity ?? "",
+        ].join("\0"),
+      )
       .digest("base64");
     fingerprints.set(settings, fingerprint);
   }

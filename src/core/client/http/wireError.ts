@@ -41,9 +41,14 @@ export function fromWire(settings: ClientSettings, text: string): string {
 }
 
 function secretsOf(settings: ClientSettings): Secret[] {
+  // Issue 20: the credential the chain handed out last (a profile file's, a temporary one) too.
+  const used = settings.credentials?.lastUsed();
   return [
     { value: settings.secretKey, name: "secret key" },
     { value: settings.securityToken, name: "security token" },
     { value: settings.accessKey, name: "access key" },
+    { value: used?.secretKey, name: "secret key" },
+    { value: used?.securityToken, name: "security token" },
+    { value: used?.accessKey, name: "access key" },
   ];
 }

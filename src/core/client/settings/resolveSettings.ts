@@ -1,3 +1,4 @@
+import { credentialChain } from "../credentials/chain";
 import { ConfigurationError } from "../errors/ConfigurationError";
 import { shown } from "../errors/echoedText";
 import { InvalidArgumentError } from "../errors/InvalidArgumentError";
@@ -18,6 +19,7 @@ export function resolveSettings(sources: readonly SettingsSource[]): ClientSetti
   const region = resolveRegion(sources);
   const credentials = resolveCredentials(sources);
   const cloud = domain(sources);
+  const iamEndpoint = endpoint(sources, "iamEndpoint") ?? defaultIamEndpoint(region, cloud);
   const insecure = flag(sources, "insecure");
   const cacertFile = sources.find((candidate) => candidate.values.cacertFile !== undefined);
   return {
@@ -28,7 +30,25 @@ export function resolveSettings(sources: readonly SettingsSource[]): ClientSetti
     projectId: resolveProjectId(sources, region),
     projectIdHelp: projectIdHelp(sources, region),
     rdsEndpoint: endpoint(sources, "rdsEndpoint") ?? defaultRdsEndpoint(region, cloud),
-    iamEndpoint: endpoint(sources, "iamEndpoint") ?? defaultIamEndpoint(region, cloud),
+    iamEndpoint,
+    // --- issue 20: the credential chain after the settings sources ---
+    credentials: credentialChain({
+      given: credentials.found
+        ? {
+            credential: {
+              accessKey: credentials.accessKey,
+              secretKey: credentials.secretKey,
+              securityToken: credentials.securityToken,
+            },
+            from: credentials.from,
+          }
+        : undefined,
+      givenKeys: keysToSet(sources, ["accessKey", "secretKey"]),
+      env: process.env,
+      iamEndpoint,
+      agency: agencyOf(process.env),
+    }),
+    // --- end issue 20 ---
     maxRetries: numeric(sources, "maxRetries"),
     maxConcurrency: numeric(sources, "maxConcurrency"),
     attemptTimeoutMs: numeric(sources, "attemptTimeoutMs"),
@@ -117,13 +137,35 @@ function domain(sources: readonly SettingsSource[]): string | undefined {
   });
 }
 
+// --- issue 20: an agency to assume on top of whichever credential the chain found ---
+function agencyOf(env: NodeJS.ProcessEnv): { agencyName: string; domainName: string } | undefined {
+  const agencyName = env.HW_ASSUME_ROLE_AGENCY_NAME?.trim();
+  const domainName = env.HW_ASSUME_ROLE_DOMAIN_NAME?.trim();
+  if (!agencyName && !domainName) return undefined;
+  if (!agencyName || !domainName) {
+    throw new ConfigurationError(
+      "assumeRole",
+      "HW_ASSUME_ROLE_AGENCY_NAME and HW_ASSUME_ROLE_DOMAIN_NAME (environment) must be set together.",
+    );
+  }
+  return { agencyName, domainName };
+}
+// --- end issue 20 ---
+
+/**
+ * The credential of the first source that has an access key; none found (`found: false`) leaves the lookup to the
+ * rest of the chain (profile file, shared config, OIDC, ECS metadata) at the first request (issue 20).
+ */
 function resolveCredentials(sources: readonly SettingsSource[]) {
   const source = sources.find((candidate) => candidate.values.accessKey !== undefined);
   if (!source) {
-    throw new ConfigurationError(
-      "accessKey",
-      `No Huawei Cloud credentials are set. Set ${keysToSet(sources, ["accessKey", "secretKey"])}.`,
-    );
+    return {
+      found: false as const,
+      accessKey: "",
+      secretKey: "",
+      securityToken: undefined,
+      securityTokenKey: undefined,
+    };
   }
   const { secretKey, securityToken } = source.values;
   if (secretKey === undefined) {
@@ -133,6 +175,8 @@ function resolveCredentials(sources: readonly SettingsSource[]) {
     );
   }
   return {
+    found: true as const,
+    from: source.description,
     accessKey: validated(source, "accessKey", (value) => validateCredential(value, "accessKey")),
     secretKey: validated(source, "secretKey", (value) => validateCredential(value, "secretKey")),
     securityToken:

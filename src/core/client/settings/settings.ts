@@ -1,3 +1,4 @@
+import type { CredentialProvider } from "../credentials/types";
 import type { HttpTime } from "../http/httpTime";
 
 /** Connection settings as a caller may give them: every field optional, numbers may arrive as config strings. */
@@ -48,6 +49,13 @@ export interface ClientSettings {
   readonly accessKey: string;
   readonly secretKey: string;
   readonly securityToken: string | undefined;
+  // --- issue 20: the credential chain ---
+  /**
+   * Where each attempt's credential comes from (the chain: settings, profile file, shared config, OIDC, ECS metadata,
+   * then an agency). When set, it wins over the three fields above, which then hold only a credential given as a value.
+   */
+  readonly credentials?: CredentialProvider | undefined;
+  // --- end issue 20 ---
   /** Known project id, or undefined to look it up through IAM. */
   readonly projectId: string | undefined;
   /** How a user gives the project id of `region` (where they may), for an IAM lookup that finds none or several. */

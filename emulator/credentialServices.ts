@@ -1,0 +1,231 @@
+import { randomBytes } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { readBody } from "./requestBody";
+import { parseTarget } from "./requestTarget";
+import { checkSignature } from "./signatureCheck";
+import type { EmulatorCredential } from "./types";
+
+/**
+ * Issue 20: where temporary credentials come from, emulated with the shapes of Huawei's APIs as the official SDK sends
+ * and reads them:
+ * - IAM `POST /v3.0/OS-AUTH/id-token/tokens` (header `X-Idp-Id`, body `{"auth":{"id_token":{"id"}}}`) → 201 with the
+ *   unscoped token in `X-Subject-Token`;
+ * - IAM `POST /v3.0/OS-CREDENTIAL/securitytokens`, method `token` (body `{"auth":{"identity":{"methods":["token"],
+ *   "token":{"id","duration_seconds"}}}}`, unsigned) or `assume_role` (`{"agency_name","domain_name",
+ *   "duration_seconds"}`, signed with a credential this emulator accepts) → 201 `{"credential":{"access","secret",
+ *   "securitytoken","expires_at"}}`;
+ * - the ECS metadata service on its own 127.0.0.1 port: `PUT /meta-data/latest/api/token`, then
+ *   `GET /openstack/latest/securitykey` with `X-Metadata-Token` (401 "Please configure Cloud Service Agency first"
+ *   without an agency).
+ * Every credential issued is accepted, with its token, until it expires (then refused as an unknown access key).
+ */
+export interface CredentialServiceOptions {
+  /** OIDC identity providers: id → the id tokens they accept. */
+  oidc?: Record<string, readonly string[]>;
+  /** Agencies that may be assumed, as `domain_name/agency_name`. */
+  agencies?: readonly string[];
+  /** Lifetime of each credential issued, ms (the test chooses the expiry). @default 3_600_000 */
+  lifetimeMs?: number;
+}
+
+export interface CredentialServices {
+  /** The issued credentials, newest last (a test checks none of them leaks). */
+  readonly issued: readonly EmulatorCredential[];
+  /** What was asked, e.g. `iam:id-token`, `iam:token`, `iam:assume_role`, `metadata:token`, `metadata:securitykey`. */
+  readonly calls: readonly string[];
+  setLifetime(ms: number): void;
+  /**
+   * Advertise each credential's `expires_at` this much later than when it is really refused (a revoked credential, a
+   * clock that runs ahead): the client then signs with one the gateway refuses mid-flight. @default 0
+   */
+  setAdvertisedExtraMs(ms: number): void;
+  /** The ECS metadata service; `agency: false` answers 401 "Please configure Cloud Service Agency first". */
+  startMetadata(options?: { agency?: boolean }): Promise<{ url: string; close(): Promise<void> }>;
+}
+
+type Credentials = Map<string, EmulatorCredential & { expiresAt?: number }>;
+
+/** `value.a.b.c` of parsed JSON, or undefined. */
+function field(value: unknown, ...path: string[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (typeof current !== "object" || current === null) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  const text = typeof body === "string" ? body : JSON.stringify(body);
+  res.writeHead(status, { "Content-Type": "application/json", ...headers });
+  res.end(text);
+}
+
+function iamError(res: ServerResponse, status: number, code: string, message: string) {
+  send(res, status, { error: { code: status, message, title: code, error_code: code } });
+}
+
+export function credentialServices(credentials: Credentials, options: CredentialServiceOptions = {}) {
+  let lifetimeMs = options.lifetimeMs ?? 3_600_000;
+  let advertisedExtraMs = 0;
+  const issued: EmulatorCredential[] = [];
+  const calls: string[] = [];
+  const tokens = new Map<string, number>(); // unscoped IAM token → expiry
+  const issue = (durationSeconds?: number): EmulatorCredential & { expiresAt: number } => {
+    const lifetime = durationSeconds === undefined ? lifetimeMs : Math.min(lifetimeMs, durationSeconds * 1000);
+    const credential = {
+      accessKey: `TMP${randomBytes(8).toString("hex").toUpperCase()}`,
+      secretKey: randomBytes(20).toString("hex"),
+      securityToken: `gQpjbi1ub3J0aC00${randomBytes(48).toString("base64url")}`,
+      expiresAt: Date.now() + lifetime,
+    };
+    credentials.set(credential.accessKey, credential);
+    issued.push(credential);
+    return credential;
+  };
+  const answer = (credential: ReturnType<typeof issue>) => ({
+    credential: {
+      access: credential.accessKey,
+      secret: credential.secretKey,
+      securitytoken: credential.securityToken,
+      expires_at: new Date(credential.expiresAt + advertisedExtraMs).toISOString(),
+    },
+  });
+
+  /** Handles the IAM exchanges; false for any other request (the RDS/IAM emulator answers it). */
+  async function handleIam(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const path = (req.url ?? "").split("?")[0];
+    if (
+      req.method !== "POST" ||
+      (path !== "/v3.0/OS-AUTH/id-token/tokens" && path !== "/v3.0/OS-CREDENTIAL/securitytokens")
+    ) {
+      return false;
+    }
+    const raw = await readBody(req);
+    let body: unknown;
+    try {
+      body = JSON.parse(raw?.toString("utf8") ?? "");
+    } catch {
+      iamError(res, 400, "IAM.0001", "The request body is invalid.");
+      return true;
+    }
+    if (path === "/v3.0/OS-AUTH/id-token/tokens") {
+      calls.push("iam:id-token");
+      const idp = req.headers["x-idp-id"];
+      const idToken = field(body, "auth", "id_token", "id");
+      const accepted = typeof idp === "string" ? options.oidc?.[idp] : undefined;
+      if (!accepted || typeof idToken !== "string" || !accepted.includes(idToken)) {
+        iamError(res, 401, "IAM.0003", "The id token is invalid.");
+        return true;
+      }
+      const token = `MIIunscoped${randomBytes(24).toString("hex")}`;
+      tokens.set(token, Date.now() + lifetimeMs);
+      send(
+        res,
+        201,
+        { token: { methods: ["mapped"], expires_at: new Date(Date.now() + lifetimeMs).toISOString() } },
+        {
+          "X-Subject-Token": token,
+        },
+      );
+      return true;
+    }
+    const identity = field(body, "auth", "identity");
+    const methods = field(identity, "methods");
+    if (Array.isArray(methods) && methods[0] === "token") {
+      calls.push("iam:token");
+      const expiry = tokens.get(String(field(identity, "token", "id")));
+      if (expiry === undefined || Date.now() >= expiry) {
+        iamError(res, 401, "IAM.0002", "The token is invalid or expired.");
+        return true;
+      }
+      send(res, 201, answer(issue(Number(field(identity, "token", "duration_seconds")) || undefined)));
+      return true;
+    }
+    if (Array.isArray(methods) && methods[0] === "assume_role") {
+      calls.push("iam:assume_role");
+      const target = parseTarget(req.url ?? "");
+      const check =
+        target &&
+        checkSignature(
+          {
+            method: "POST",
+            target,
+            headers: req.headers,
+            body: raw ?? Buffer.alloc(0),
+            now: Date.now(),
+            maxClockSkewMs: 15 * 60_000,
+          },
+          credentials,
+        );
+      if (!check?.ok) {
+        iamError(res, 401, "APIG.0301", "Incorrect IAM authentication information: verify aksk signature fail");
+        return true;
+      }
+      const role = (name: string) => field(identity, "assume_role", name);
+      if (!(options.agencies ?? []).includes(`${role("domain_name")}/${role("agency_name")}`)) {
+        iamError(res, 403, "IAM.0004", "The agency does not exist or you are not allowed to assume it.");
+        return true;
+      }
+      send(res, 201, answer(issue(Number(role("duration_seconds")) || undefined)));
+      return true;
+    }
+    iamError(res, 400, "IAM.0001", "The request body is invalid.");
+    return true;
+  }
+
+  async function startMetadata(metadata: { agency?: boolean } = {}) {
+    const sessions = new Set<string>();
+    const server = createServer((req, res) => {
+      const path = (req.url ?? "").split("?")[0];
+      if (req.method === "PUT" && path === "/meta-data/latest/api/token") {
+        calls.push("metadata:token");
+        const token = randomBytes(24).toString("base64url");
+        sessions.add(token);
+        res.writeHead(200, { "Content-Type": "text/plain" });
+        res.end(token);
+        return;
+      }
+      if (req.method === "GET" && path === "/openstack/latest/securitykey") {
+        calls.push("metadata:securitykey");
+        const token = req.headers["x-metadata-token"];
+        if (typeof token !== "string" || !sessions.has(token)) {
+          res.writeHead(401, { "Content-Type": "text/plain" });
+          res.end("Unauthorized");
+          return;
+        }
+        if (metadata.agency === false) {
+          send(res, 401, { error: { message: "Please configure Cloud Service Agency first" } });
+          return;
+        }
+        send(res, 200, answer(issue()));
+        return;
+      }
+      res.writeHead(404);
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen({ port: 0, host: "127.0.0.1" }, resolve));
+    return {
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      close: () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+    };
+  }
+
+  const api: CredentialServices = {
+    issued,
+    calls,
+    setLifetime: (ms) => {
+      lifetimeMs = ms;
+    },
+    setAdvertisedExtraMs: (ms) => {
+      advertisedExtraMs = ms;
+    },
+    startMetadata,
+  };
+  return { handleIam, api };
+}

@@ -1,0 +1,52 @@
+import { randomUUID } from "node:crypto";
+import type { Credential, CredentialProvider } from "./types";
+
+/** Refresh this long before expiry, or half the credential's lifetime if that is shorter. */
+export const REFRESH_MARGIN_MS = 5 * 60_000;
+
+/**
+ * A provider around `fetch`: a permanent credential is fetched once; a temporary one is fetched again when it nears
+ * its expiry, or after the server refused it. Concurrent callers share one fetch in flight (single flight).
+ */
+export function refreshingProvider(fetch: () => Promise<Credential>, now: () => number = Date.now): CredentialProvider {
+  let current: { credential: Credential; refreshAt: number } | undefined;
+  let pending: Promise<Credential> | undefined;
+  let last: Credential | undefined;
+  const load = (): Promise<Credential> => {
+    pending ??= (async () => {
+      try {
+        const fetchedAt = now();
+        const credential = await fetch();
+        last = credential;
+        const lifetime = credential.expiresAt === undefined ? Infinity : credential.expiresAt - fetchedAt;
+        const margin = Math.min(REFRESH_MARGIN_MS, lifetime / 2);
+        current = {
+          credential,
+          refreshAt: credential.expiresAt === undefined ? Infinity : credential.expiresAt - margin,
+        };
+        return credential;
+      } finally {
+        pending = undefined;
+      }
+    })();
+    return pending;
+  };
+  return {
+    identity: randomUUID(),
+    credentials: () =>
+      current !== undefined && now() < current.refreshAt ? Promise.resolve(current.credential) : load(),
+    lastUsed: () => last,
+    expired: (used) => {
+      // Only a temporary credential can be refreshed; a refused permanent key stays refused.
+      if (used.securityToken === undefined) return false;
+      if (current?.credential === used) current = undefined;
+      return true;
+    },
+  };
+}
+
+/** A credential given as values (arguments, stack config, environment): never refreshed. */
+export function staticProvider(credential: Credential): CredentialProvider {
+  const provider = refreshingProvider(() => Promise.resolve(credential));
+  return { ...provider, expired: () => false };
+}

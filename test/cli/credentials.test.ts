@@ -1,0 +1,79 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Emulator, startEmulator } from "../../emulator";
+import { assertBuilt, runCommand } from "./runCommand";
+
+// Issue 20, where users stand: the CLI with no key anywhere but the (emulated) ECS metadata service, and a CI job with
+// only an OIDC token file.
+let emulator: Emulator;
+let metadata: { url: string; close(): Promise<void> };
+const dir = mkdtempSync(join(tmpdir(), "cli-credentials-"));
+
+beforeAll(async () => {
+  assertBuilt();
+  emulator = await startEmulator({
+    regions: { "cn-north-4": 7 },
+    credentialServices: { oidc: { "gitlab-ci": ["eyJ.gitlab-job.sig"] } },
+  });
+  metadata = await emulator.credentialServices.startMetadata();
+});
+afterAll(async () => {
+  await metadata?.close();
+  await emulator?.close();
+});
+
+/** Only the region and the endpoints; the profile and shared config files point at nothing. */
+function base(): Record<string, string> {
+  return {
+    HW_REGION_NAME: "cn-north-4",
+    HW_RDS_ENDPOINT: emulator.url,
+    HW_IAM_ENDPOINT: emulator.url,
+    HOME: dir,
+    HW_DEBUG: "1",
+  };
+}
+
+function neverShown(text: string) {
+  for (const issued of emulator.credentialServices.issued) {
+    expect(text).not.toContain(issued.secretKey);
+    expect(text).not.toContain(issued.securityToken);
+    expect(text).not.toContain(issued.accessKey);
+  }
+}
+
+describe("the CLI's credentials", () => {
+  it("runs with no key anywhere but the ECS metadata service, and says so at debug level", async () => {
+    const run = await runCommand(["instances", "--json"], { ...base(), HW_METADATA_ENDPOINT: metadata.url });
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).ids ?? JSON.parse(run.stdout)).toBeDefined();
+    expect(run.stdout).toContain(emulator.dataset.instances("cn-north-4")[0]!.id);
+    expect(run.stderr).toContain(`credentials from ECS metadata (${metadata.url})`);
+    neverShown(run.stdout + run.stderr);
+  });
+
+  it("a CI job with only an OIDC token file", async () => {
+    const tokenFile = join(dir, "oidc-token");
+    writeFileSync(tokenFile, "eyJ.gitlab-job.sig");
+    const run = await runCommand(["instances", "--json"], {
+      ...base(),
+      HUAWEICLOUD_OIDC_IDP_ID: "gitlab-ci",
+      HUAWEICLOUD_OIDC_TOKEN_FILE: tokenFile,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(emulator.dataset.instances("cn-north-4")[0]!.id);
+    expect(run.stderr).toContain("credentials from OIDC federation (HUAWEICLOUD_OIDC_*)");
+    neverShown(run.stdout + run.stderr);
+  });
+
+  it("nothing anywhere: the error lists each place tried, in order, within ~2 s", async () => {
+    const started = Date.now();
+    const run = await runCommand(["instances"], base());
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain(
+      "Tried after them, in order: profile file ~/.huaweicloud/credentials: not found; shared config file ~/.hcloud/config.json: not found; OIDC federation (HUAWEICLOUD_OIDC_*): not configured; ECS metadata (http://127.0.0.1:9): session token: no connection.",
+    );
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});

@@ -1,0 +1,46 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { type Emulator, startEmulator } from "../../emulator";
+import { ensurePythonSdk } from "../../scripts/official-sdks/provision.mjs";
+
+// Issue 20: the emulator's IAM exchanges answer Huawei's official Python SDK as IAM would: its OIDC federation
+// (id token → unscoped token → temporary credential) and then RDS calls signed with that credential.
+const REGION = "ap-southeast-1";
+let emulator: Emulator;
+let python: string;
+beforeAll(async () => {
+  python = await ensurePythonSdk();
+  emulator = await startEmulator({
+    regions: { [REGION]: 12 },
+    credentialServices: { oidc: { "ci-idp": ["eyJ.official-sdk.sig"] } },
+  });
+}, 600_000);
+afterAll(() => emulator?.close());
+
+it("federates an OIDC id token for the official Python SDK, which then lists with the temporary credential", async () => {
+  const tokenFile = path.join(mkdtempSync(path.join(tmpdir(), "sdk-oidc-")), "token");
+  writeFileSync(tokenFile, "eyJ.official-sdk.sig");
+  const env = {
+    PATH: process.env.PATH ?? "",
+    RDS_ENDPOINT: emulator.url,
+    IAM_ENDPOINT: emulator.url,
+    REGION,
+    PROJECT_ID: emulator.projects[REGION]!,
+    IDP_ID: "ci-idp",
+    ID_TOKEN_FILE: tokenFile,
+  };
+  const script = path.join(__dirname, "..", "officialSdks", "python", "federation.py");
+  const stdout = await new Promise<string>((resolve, reject) =>
+    execFile(python, [script], { env, timeout: 120_000 }, (error, out, stderr) =>
+      error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(out),
+    ),
+  );
+  expect(JSON.parse(stdout)).toEqual({ totalCount: 12, temporary: true });
+  expect(emulator.credentialServices.calls).toEqual(["iam:id-token", "iam:token"]);
+  const listing = emulator.requests.find((request) => request.operation === "listOffsiteInstances");
+  expect(listing?.status).toBe(200);
+  expect(listing?.signedHeaders).toContain("x-security-token");
+}, 180_000);
