@@ -5,15 +5,7 @@ import { type OnUnavailable, validateOnUnavailable } from "../restore/onUnavaila
 import { parseRestoreTime, utcDay } from "../restore/parseRestoreTime";
 import { RestoreRefusedError } from "../restore/RestoreRefusedError";
 import type { ConfigurationLookup } from "./configurationLookup";
-import {
-  argumentNames,
-  type DataSourceDefinition,
-  REGION_ARGUMENTS,
-  validateArgsObject,
-  validateArguments,
-  type Where,
-  whereOf,
-} from "./definition";
+import { checkArguments, type DataSourceDefinition, REGION_ARGUMENTS, type Where } from "./definition";
 import { fetchRestoreTimeRanges } from "./getOffsiteRestoreTimeRanges";
 import type { CheckRestoreTimeArgs, CheckRestoreTimeResult, RestoreTimeRange } from "./types";
 
@@ -90,24 +82,18 @@ export const checkRestoreTime: DataSourceDefinition<CheckRestoreTimeArgs, CheckR
   },
 };
 
-const CHECK_RESTORE_TIME_ARGS = argumentNames(checkRestoreTime);
-
 export function validateCheckRestoreTimeArgs(args: unknown): {
   where: Where;
   instanceId: string;
   restoreTime: number;
   onUnavailable: OnUnavailable | undefined;
 } {
-  const checked = validateArgsObject(args, CHECK_RESTORE_TIME_ARGS, checkRestoreTime.name);
-  const { region, projectId, instanceId, restoreTime, onUnavailable } = validateArguments(
-    checkRestoreTime.arguments,
-    checked,
-  );
+  const { where, values } = checkArguments(checkRestoreTime, args);
   return {
-    where: whereOf({ region, projectId }),
-    instanceId: instanceId as string,
-    restoreTime: restoreTime as number,
-    onUnavailable: onUnavailable as OnUnavailable | undefined,
+    where,
+    instanceId: values.instanceId as string,
+    restoreTime: values.restoreTime as number,
+    onUnavailable: values.onUnavailable as OnUnavailable | undefined,
   };
 }
 

@@ -145,7 +145,7 @@ export function validateArgsObject(args: unknown, allowed: readonly string[], wh
  * Each argument given (or required) checked by the validator its definition names, in definition order (so the first
  * bad one is the one named); the result holds the checked values of the arguments given, and no other key.
  */
-export function validateArguments(
+function validateArguments(
   definitions: Readonly<Record<string, ArgumentDefinition>>,
   args: Record<string, unknown>,
 ): Record<string, unknown> {
@@ -160,6 +160,21 @@ export function validateArguments(
 export type Where = { region?: string; projectId?: string };
 
 /** `region` and `projectId`, as keys only when given. */
-export function whereOf({ region, projectId }: Record<string, unknown>): Where {
+function whereOf({ region, projectId }: Record<string, unknown>): Where {
   return { ...(region === undefined ? {} : { region }), ...(projectId === undefined ? {} : { projectId }) } as Where;
+}
+
+/**
+ * A data source's arguments checked as its definition declares (a plain object of known keys, each value by its
+ * validator): where to ask, and the checked values of the others by name. The functions, the resources, the dynamic
+ * provider, the plugin and the CLI all pass what they received through this before any request, so bad input is
+ * refused with the argument's name wherever it enters.
+ */
+export function checkArguments(
+  definition: { readonly name: string; readonly arguments: Readonly<Record<string, ArgumentDefinition>> },
+  args: unknown,
+): { where: Where; values: Record<string, unknown> } {
+  const given = validateArgsObject(args, Object.keys(definition.arguments), definition.name);
+  const { region, projectId, ...values } = validateArguments(definition.arguments, given);
+  return { where: whereOf({ region, projectId }), values };
 }

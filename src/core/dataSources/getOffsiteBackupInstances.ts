@@ -9,15 +9,7 @@ import { resolveProjectId } from "../client/iam/resolveProjectId";
 import type { ClientSettings } from "../client/settings/settings";
 import { requireString, validateInstanceId, validateInteger } from "../client/validation";
 import { type ConfigurationLookup, settingsFor } from "./configurationLookup";
-import {
-  argumentNames,
-  type DataSourceDefinition,
-  REGION_ARGUMENTS,
-  validateArgsObject,
-  validateArguments,
-  type Where,
-  whereOf,
-} from "./definition";
+import { argumentNames, checkArguments, type DataSourceDefinition, REGION_ARGUMENTS, type Where } from "./definition";
 import type {
   GetOffsiteBackupInstancesArgs,
   GetOffsiteBackupInstancesResult,
@@ -93,12 +85,9 @@ export const getOffsiteBackupInstances: DataSourceDefinition<
   },
 };
 
-const OFFSITE_BACKUP_INSTANCES_ARGS = argumentNames(getOffsiteBackupInstances);
-
 export function validateOffsiteBackupInstancesArgs(args: unknown): { where: Where; filters: InstanceFilters } {
-  const checked = validateArgsObject(args, OFFSITE_BACKUP_INSTANCES_ARGS, getOffsiteBackupInstances.name);
-  const { region, projectId, ...filters } = validateArguments(getOffsiteBackupInstances.arguments, checked);
-  return { where: whereOf({ region, projectId }), filters: filters as InstanceFilters };
+  const { where, values } = checkArguments(getOffsiteBackupInstances, args);
+  return { where, filters: values as InstanceFilters };
 }
 
 /** Validates arguments and settings, lists every page, then filters client-side (the API has no filters). */

@@ -5,14 +5,7 @@ import { assessReadiness, type InstanceLookup, type ReadinessThresholds } from "
 import { parseDuration, validateFraction } from "../readiness/duration";
 import { parseRestoreTime } from "../restore/parseRestoreTime";
 import { type ConfigurationLookup, settingsFor } from "./configurationLookup";
-import {
-  argumentNames,
-  type DataSourceDefinition,
-  validateArgsObject,
-  validateArguments,
-  type Where,
-  whereOf,
-} from "./definition";
+import { checkArguments, type DataSourceDefinition, type Where } from "./definition";
 import {
   getOffsiteBackupInstances,
   type InstanceFilters,
@@ -101,21 +94,16 @@ export const getOffsiteRecoveryReadiness: DataSourceDefinition<
   },
 };
 
-const OFFSITE_RECOVERY_READINESS_ARGS = argumentNames(getOffsiteRecoveryReadiness);
-
 export function validateOffsiteRecoveryReadinessArgs(args: unknown): {
   where: Where;
   filters: InstanceFilters;
   thresholds: ReadinessThresholds;
   asOf: number | undefined;
 } {
-  const checked = validateArgsObject(args, OFFSITE_RECOVERY_READINESS_ARGS, getOffsiteRecoveryReadiness.name);
-  const { region, projectId, maxLag, minCoverage, minGap, asOf, ...filters } = validateArguments(
-    getOffsiteRecoveryReadiness.arguments,
-    checked,
-  );
+  const { where, values } = checkArguments(getOffsiteRecoveryReadiness, args);
+  const { maxLag, minCoverage, minGap, asOf, ...filters } = values;
   return {
-    where: whereOf({ region, projectId }),
+    where,
     filters: filters as InstanceFilters,
     thresholds: {
       maxLagMs: (maxLag as number | undefined) ?? parseDuration(READINESS_DEFAULTS.maxLag, "maxLag"),

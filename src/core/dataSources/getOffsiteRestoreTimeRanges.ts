@@ -7,15 +7,7 @@ import { resolveProjectId } from "../client/iam/resolveProjectId";
 import type { ClientSettings } from "../client/settings/settings";
 import { validateDate, validateInstanceId } from "../client/validation";
 import { type ConfigurationLookup, settingsFor } from "./configurationLookup";
-import {
-  argumentNames,
-  type DataSourceDefinition,
-  REGION_ARGUMENTS,
-  validateArgsObject,
-  validateArguments,
-  type Where,
-  whereOf,
-} from "./definition";
+import { checkArguments, type DataSourceDefinition, REGION_ARGUMENTS, type Where } from "./definition";
 import type { GetOffsiteRestoreTimeRangesArgs, GetOffsiteRestoreTimeRangesResult, RestoreTimeRange } from "./types";
 
 const ranges = { type: "array", items: { ref: "RestoreTimeRange" } } as const;
@@ -54,16 +46,13 @@ export const getOffsiteRestoreTimeRanges: DataSourceDefinition<
   },
 };
 
-const OFFSITE_RESTORE_TIME_RANGES_ARGS = argumentNames(getOffsiteRestoreTimeRanges);
-
 export function validateOffsiteRestoreTimeRangesArgs(args: unknown): {
   where: Where;
   instanceId: string;
   date: string | undefined;
 } {
-  const checked = validateArgsObject(args, OFFSITE_RESTORE_TIME_RANGES_ARGS, getOffsiteRestoreTimeRanges.name);
-  const { region, projectId, instanceId, date } = validateArguments(getOffsiteRestoreTimeRanges.arguments, checked);
-  return { where: whereOf({ region, projectId }), instanceId: instanceId as string, date: date as string | undefined };
+  const { where, values } = checkArguments(getOffsiteRestoreTimeRanges, args);
+  return { where, instanceId: values.instanceId as string, date: values.date as string | undefined };
 }
 
 export async function queryOffsiteRestoreTimeRanges(
