@@ -25,6 +25,9 @@ const pulumiRuntimeAtBuildTime = {
         'exports.providerRuntime = require("@pulumi/pulumi/provider");',
         'exports.ResourceProviderService = require("@pulumi/pulumi/proto/provider_grpc_pb").ResourceProviderService;',
         'exports.proto = require("@pulumi/pulumi/proto/provider_pb");',
+        'exports.EngineClient = require("@pulumi/pulumi/proto/engine_grpc_pb").EngineClient;',
+        'const { LogRequest, LogSeverity } = require("@pulumi/pulumi/proto/engine_pb");',
+        "Object.assign(exports, { LogRequest, LogSeverity });",
       ].join("\n"),
     }));
   },

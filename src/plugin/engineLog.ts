@@ -1,17 +1,6 @@
 // The plugin's warnings, logged through the engine (its `Log` service, at the address the engine starts a plugin
 // with), so a YAML, Python or Go program shows them like its own: what a plugin prints on stderr is not shown.
-import { createRequire } from "node:module";
-import type * as grpcTypes from "@grpc/grpc-js";
-
-// The very modules @pulumi/pulumi's provider server uses.
-const fromPulumi = createRequire(require.resolve("@pulumi/pulumi"));
-const grpc = fromPulumi("@grpc/grpc-js") as typeof grpcTypes;
-const { EngineClient } = fromPulumi(
-  "@pulumi/pulumi/proto/engine_grpc_pb",
-) as typeof import("@pulumi/pulumi/proto/engine_grpc_pb");
-const { LogRequest, LogSeverity } = fromPulumi(
-  "@pulumi/pulumi/proto/engine_pb",
-) as typeof import("@pulumi/pulumi/proto/engine_pb");
+import { EngineClient, grpc, LogRequest, LogSeverity } from "./pulumiRuntime";
 
 /**
  * A `warn(message)` for the engine at `engineAddress` (the plugin's first argument that is not a flag, as

@@ -15,3 +15,9 @@ export const { ResourceProviderService } = fromPulumi("@pulumi/pulumi/proto/prov
 export const proto = fromPulumi(
   "@pulumi/pulumi/proto/provider_pb",
 ) as typeof import("@pulumi/pulumi/proto/provider_pb");
+export const { EngineClient } = fromPulumi(
+  "@pulumi/pulumi/proto/engine_grpc_pb",
+) as typeof import("@pulumi/pulumi/proto/engine_grpc_pb");
+export const { LogRequest, LogSeverity } = fromPulumi(
+  "@pulumi/pulumi/proto/engine_pb",
+) as typeof import("@pulumi/pulumi/proto/engine_pb");

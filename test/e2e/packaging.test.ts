@@ -202,6 +202,12 @@ describe("the npm pack tarball, installed into fresh projects", () => {
       expect(stdout).toMatch(/tooLate\s*:\s*"restore-refused"/);
       expect(stdout).toMatch(/resourceCount\s*:\s*30\n/);
       expect(stdout).toMatch(/gateRestorePoint\s*:\s*"timestamp"/);
+      // The instance's ranges reach up to the emulator's anchor: ready as of now with a day of lag and no coverage
+      // asked; the same lookup beside a failed one is judged worst first by the pure assessment.
+      expect(stdout).toMatch(/readinessStatus\s*:\s*"ok\/error,ok\/2\/true"/);
+      expect(stdout).toMatch(/readinessKnownStatuses\s*:\s*5\n/);
+      expect(stdout).toMatch(/outputReadiness\s*:\s*1\n/);
+      expect(stdout).toMatch(/resourceReadiness\s*:\s*1\n/);
     },
     INSTALL_TIMEOUT,
   );

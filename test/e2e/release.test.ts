@@ -263,9 +263,10 @@ describe("installed as users install it, previewed with no Node.js on PATH", () 
       const project = await userProject("python-restore-gate", [hosts.python, venvBin], String(time));
       const { stdout } = await project.run(["preview", "--stack", "dev"], project.dir);
       expectListedLookedUpAndGated(stdout, time);
-      await project.run(["config", "set", "restoreTime", String(latestOf(id) + 3_600_000)], project.dir);
+      const refused = latestOf(id) + 3_600_000;
+      await project.run(["config", "set", "restoreTime", String(refused)], project.dir);
       await expect(project.run(["preview", "--stack", "dev"], project.dir)).rejects.toThrow(
-        `Cannot restore DB instance ${id} to ${latestOf(id) + 3_600_000}: no restore time range`,
+        `Cannot restore DB instance ${id} to ${new Date(refused).toISOString()} (${refused}): no restore time range`,
       );
     },
     OP_TIMEOUT,
