@@ -10,7 +10,26 @@ export {
   isIncompleteListingError,
   isInvalidArgumentError,
 } from "./client/errors";
-export type * from "./dataSources/types";
+export type {
+  CheckRestoreTimeArgs,
+  CheckRestoreTimeResult,
+  DurationInput,
+  GetOffsiteBackupInstancesArgs,
+  GetOffsiteBackupInstancesResult,
+  GetOffsiteRecoveryReadinessArgs,
+  GetOffsiteRecoveryReadinessResult,
+  GetOffsiteRestoreTimeRangesArgs,
+  GetOffsiteRestoreTimeRangesResult,
+  InstanceReadiness,
+  LookupError,
+  OffsiteBackupInstance,
+  OnUnavailable,
+  ReadinessSummary,
+  RegionArgs,
+  RestoreTimeInput,
+  RestoreTimeRange,
+  UncoveredTime,
+} from "./dataSources/types";
 export {
   assessReadiness,
   type InstanceLookup,
