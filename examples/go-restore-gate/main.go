@@ -46,7 +46,7 @@ func main() {
 		ctx.Export("instancesWithOffsiteBackups", pulumi.Int(listing.TotalCount))
 		ctx.Export("sourceRegion", pulumi.StringPtrFromPtr(source.Instances[0].SourceRegion))
 		ctx.Export("restorable", pulumi.Bool(check.Restorable))
-		ctx.Export("restoreTime", pulumi.Int(check.RestoreTime))
+		ctx.Export("restoreTime", pulumi.Float64(check.RestoreTime))
 		ctx.Export("rangeEnd", pulumi.String(time.UnixMilli(int64(check.Range.EndTime)).UTC().Format(time.RFC3339)))
 		return nil
 	})

@@ -298,7 +298,7 @@ describe("installed as users install it, previewed with no Node.js on PATH", () 
   );
 
   it(
-    "Java: the jar from a Maven repository (a file one, until it is published); epoch milliseconds overflow Integer",
+    "Java: the jar from a Maven repository (a file one, until it is published); epoch milliseconds whole (Double)",
     async () => {
       const id = emulator.dataset.instances(REGION)[0]!.id;
       const time = latestOf(id) - 60_000;
@@ -321,10 +321,11 @@ describe("installed as users install it, previewed with no Node.js on PATH", () 
           ),
       );
       const { stdout } = await project.run(["preview", "--stack", "dev"], project.dir);
-      // The schema's `integer` is Java's 32-bit Integer: epoch milliseconds are clamped to its maximum. A known defect
-      // of the Java SDK (README, "Install"); the other languages' integers hold them.
-      expectListedLookedUpAndGated(stdout, 2 ** 31 - 1);
+      // Epoch milliseconds are the schema's `number`, a Double in Java: the value comes through whole (it was clamped to
+      // 2147483647 while they were `integer`, Java's 32-bit Integer).
       expect(time).toBeGreaterThan(2 ** 31 - 1);
+      expectListedLookedUpAndGated(stdout, time);
+      expect(stdout).not.toContain("2147483647");
     },
     OP_TIMEOUT,
   );

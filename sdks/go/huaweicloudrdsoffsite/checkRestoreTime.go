@@ -47,7 +47,7 @@ type CheckRestoreTimeResult struct {
 	// Whether a cross-region restore to `restoreTime` is possible.
 	Restorable bool `pulumi:"restorable"`
 	// The requested time, epoch milliseconds (UTC).
-	RestoreTime int `pulumi:"restoreTime"`
+	RestoreTime float64 `pulumi:"restoreTime"`
 }
 
 func CheckRestoreTimeOutput(ctx *pulumi.Context, args CheckRestoreTimeOutputArgs, opts ...pulumi.InvokeOption) CheckRestoreTimeResultOutput {
@@ -112,8 +112,8 @@ func (o CheckRestoreTimeResultOutput) Restorable() pulumi.BoolOutput {
 }
 
 // The requested time, epoch milliseconds (UTC).
-func (o CheckRestoreTimeResultOutput) RestoreTime() pulumi.IntOutput {
-	return o.ApplyT(func(v CheckRestoreTimeResult) int { return v.RestoreTime }).(pulumi.IntOutput)
+func (o CheckRestoreTimeResultOutput) RestoreTime() pulumi.Float64Output {
+	return o.ApplyT(func(v CheckRestoreTimeResult) float64 { return v.RestoreTime }).(pulumi.Float64Output)
 }
 
 func init() {

@@ -55,15 +55,15 @@ type GetOffsiteRecoveryReadinessArgs struct {
 
 type GetOffsiteRecoveryReadinessResult struct {
 	// The instant readiness was judged at, epoch milliseconds.
-	AsOf int `pulumi:"asOf"`
+	AsOf float64 `pulumi:"asOf"`
 	// Every instance the filters keep, worst first: by status (`error`, `unprotected`, `stale`, `gaps`, `ok`), then the longest lag, the lowest coverage, the id.
 	Instances []InstanceReadiness `pulumi:"instances"`
 	// The `maxLag` used, milliseconds.
-	MaxLagMs int `pulumi:"maxLagMs"`
+	MaxLagMs float64 `pulumi:"maxLagMs"`
 	// The `minCoverage` used (0 to 1).
 	MinCoverage float64 `pulumi:"minCoverage"`
 	// The `minGap` used, milliseconds.
-	MinGapMs int `pulumi:"minGapMs"`
+	MinGapMs float64 `pulumi:"minGapMs"`
 	// Whether every instance's status is `ok`.
 	Ready bool `pulumi:"ready"`
 	// The region queried.
@@ -127,8 +127,8 @@ func (o GetOffsiteRecoveryReadinessResultOutput) ToGetOffsiteRecoveryReadinessRe
 }
 
 // The instant readiness was judged at, epoch milliseconds.
-func (o GetOffsiteRecoveryReadinessResultOutput) AsOf() pulumi.IntOutput {
-	return o.ApplyT(func(v GetOffsiteRecoveryReadinessResult) int { return v.AsOf }).(pulumi.IntOutput)
+func (o GetOffsiteRecoveryReadinessResultOutput) AsOf() pulumi.Float64Output {
+	return o.ApplyT(func(v GetOffsiteRecoveryReadinessResult) float64 { return v.AsOf }).(pulumi.Float64Output)
 }
 
 // Every instance the filters keep, worst first: by status (`error`, `unprotected`, `stale`, `gaps`, `ok`), then the longest lag, the lowest coverage, the id.
@@ -137,8 +137,8 @@ func (o GetOffsiteRecoveryReadinessResultOutput) Instances() InstanceReadinessAr
 }
 
 // The `maxLag` used, milliseconds.
-func (o GetOffsiteRecoveryReadinessResultOutput) MaxLagMs() pulumi.IntOutput {
-	return o.ApplyT(func(v GetOffsiteRecoveryReadinessResult) int { return v.MaxLagMs }).(pulumi.IntOutput)
+func (o GetOffsiteRecoveryReadinessResultOutput) MaxLagMs() pulumi.Float64Output {
+	return o.ApplyT(func(v GetOffsiteRecoveryReadinessResult) float64 { return v.MaxLagMs }).(pulumi.Float64Output)
 }
 
 // The `minCoverage` used (0 to 1).
@@ -147,8 +147,8 @@ func (o GetOffsiteRecoveryReadinessResultOutput) MinCoverage() pulumi.Float64Out
 }
 
 // The `minGap` used, milliseconds.
-func (o GetOffsiteRecoveryReadinessResultOutput) MinGapMs() pulumi.IntOutput {
-	return o.ApplyT(func(v GetOffsiteRecoveryReadinessResult) int { return v.MinGapMs }).(pulumi.IntOutput)
+func (o GetOffsiteRecoveryReadinessResultOutput) MinGapMs() pulumi.Float64Output {
+	return o.ApplyT(func(v GetOffsiteRecoveryReadinessResult) float64 { return v.MinGapMs }).(pulumi.Float64Output)
 }
 
 // Whether every instance's status is `ok`.

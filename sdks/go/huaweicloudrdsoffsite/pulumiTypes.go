@@ -53,7 +53,7 @@ type InstanceReadiness struct {
 	// Database engine and version.
 	Datastore Datastore `pulumi:"datastore"`
 	// The earliest restorable instant, epoch milliseconds (UTC).
-	EarliestRestorableTime *int `pulumi:"earliestRestorableTime"`
+	EarliestRestorableTime *float64 `pulumi:"earliestRestorableTime"`
 	// Why the restore-time lookup failed, when it did (`status` is then `error`).
 	Error *LookupError `pulumi:"error"`
 	// Stretches of `[asOf − keepDays, latestRestorableTime]` no range covers that are longer than `minGap`, oldest first.
@@ -63,9 +63,9 @@ type InstanceReadiness struct {
 	// Days cross-region backups are kept: the retention window is `[asOf − keepDays, asOf]`. When the listing omits it, the window starts at `earliestRestorableTime`.
 	KeepDays *int `pulumi:"keepDays"`
 	// `asOf` minus `latestRestorableTime`, milliseconds: how much recent data a restore now would lose.
-	LagMs *int `pulumi:"lagMs"`
+	LagMs *float64 `pulumi:"lagMs"`
 	// The latest restorable instant at or before `asOf`, epoch milliseconds (UTC).
-	LatestRestorableTime *int `pulumi:"latestRestorableTime"`
+	LatestRestorableTime *float64 `pulumi:"latestRestorableTime"`
 	// DB instance name.
 	Name *string `pulumi:"name"`
 	// The restore time ranges the lookup returned (empty on error).
@@ -102,8 +102,8 @@ func (o InstanceReadinessOutput) Datastore() DatastoreOutput {
 }
 
 // The earliest restorable instant, epoch milliseconds (UTC).
-func (o InstanceReadinessOutput) EarliestRestorableTime() pulumi.IntPtrOutput {
-	return o.ApplyT(func(v InstanceReadiness) *int { return v.EarliestRestorableTime }).(pulumi.IntPtrOutput)
+func (o InstanceReadinessOutput) EarliestRestorableTime() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v InstanceReadiness) *float64 { return v.EarliestRestorableTime }).(pulumi.Float64PtrOutput)
 }
 
 // Why the restore-time lookup failed, when it did (`status` is then `error`).
@@ -127,13 +127,13 @@ func (o InstanceReadinessOutput) KeepDays() pulumi.IntPtrOutput {
 }
 
 // `asOf` minus `latestRestorableTime`, milliseconds: how much recent data a restore now would lose.
-func (o InstanceReadinessOutput) LagMs() pulumi.IntPtrOutput {
-	return o.ApplyT(func(v InstanceReadiness) *int { return v.LagMs }).(pulumi.IntPtrOutput)
+func (o InstanceReadinessOutput) LagMs() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v InstanceReadiness) *float64 { return v.LagMs }).(pulumi.Float64PtrOutput)
 }
 
 // The latest restorable instant at or before `asOf`, epoch milliseconds (UTC).
-func (o InstanceReadinessOutput) LatestRestorableTime() pulumi.IntPtrOutput {
-	return o.ApplyT(func(v InstanceReadiness) *int { return v.LatestRestorableTime }).(pulumi.IntPtrOutput)
+func (o InstanceReadinessOutput) LatestRestorableTime() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v InstanceReadiness) *float64 { return v.LatestRestorableTime }).(pulumi.Float64PtrOutput)
 }
 
 // DB instance name.
@@ -363,7 +363,7 @@ type ReadinessSummary struct {
 	// Instances with no restorable time at all.
 	Unprotected int `pulumi:"unprotected"`
 	// The longest lag of any instance with a restorable time, milliseconds; absent when none has one.
-	WorstLagMs *int `pulumi:"worstLagMs"`
+	WorstLagMs *float64 `pulumi:"worstLagMs"`
 }
 
 // How many instances are in each readiness status, and the worst lag.
@@ -412,16 +412,16 @@ func (o ReadinessSummaryOutput) Unprotected() pulumi.IntOutput {
 }
 
 // The longest lag of any instance with a restorable time, milliseconds; absent when none has one.
-func (o ReadinessSummaryOutput) WorstLagMs() pulumi.IntPtrOutput {
-	return o.ApplyT(func(v ReadinessSummary) *int { return v.WorstLagMs }).(pulumi.IntPtrOutput)
+func (o ReadinessSummaryOutput) WorstLagMs() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v ReadinessSummary) *float64 { return v.WorstLagMs }).(pulumi.Float64PtrOutput)
 }
 
 // A span of time an instance can be restored to, both ends inclusive, in epoch milliseconds (UTC).
 type RestoreTimeRange struct {
 	// Last restorable instant, epoch milliseconds (UTC).
-	EndTime int `pulumi:"endTime"`
+	EndTime float64 `pulumi:"endTime"`
 	// First restorable instant, epoch milliseconds (UTC).
-	StartTime int `pulumi:"startTime"`
+	StartTime float64 `pulumi:"startTime"`
 }
 
 // A span of time an instance can be restored to, both ends inclusive, in epoch milliseconds (UTC).
@@ -440,13 +440,13 @@ func (o RestoreTimeRangeOutput) ToRestoreTimeRangeOutputWithContext(ctx context.
 }
 
 // Last restorable instant, epoch milliseconds (UTC).
-func (o RestoreTimeRangeOutput) EndTime() pulumi.IntOutput {
-	return o.ApplyT(func(v RestoreTimeRange) int { return v.EndTime }).(pulumi.IntOutput)
+func (o RestoreTimeRangeOutput) EndTime() pulumi.Float64Output {
+	return o.ApplyT(func(v RestoreTimeRange) float64 { return v.EndTime }).(pulumi.Float64Output)
 }
 
 // First restorable instant, epoch milliseconds (UTC).
-func (o RestoreTimeRangeOutput) StartTime() pulumi.IntOutput {
-	return o.ApplyT(func(v RestoreTimeRange) int { return v.StartTime }).(pulumi.IntOutput)
+func (o RestoreTimeRangeOutput) StartTime() pulumi.Float64Output {
+	return o.ApplyT(func(v RestoreTimeRange) float64 { return v.StartTime }).(pulumi.Float64Output)
 }
 
 type RestoreTimeRangePtrOutput struct{ *pulumi.OutputState }
@@ -474,23 +474,23 @@ func (o RestoreTimeRangePtrOutput) Elem() RestoreTimeRangeOutput {
 }
 
 // Last restorable instant, epoch milliseconds (UTC).
-func (o RestoreTimeRangePtrOutput) EndTime() pulumi.IntPtrOutput {
-	return o.ApplyT(func(v *RestoreTimeRange) *int {
+func (o RestoreTimeRangePtrOutput) EndTime() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v *RestoreTimeRange) *float64 {
 		if v == nil {
 			return nil
 		}
 		return &v.EndTime
-	}).(pulumi.IntPtrOutput)
+	}).(pulumi.Float64PtrOutput)
 }
 
 // First restorable instant, epoch milliseconds (UTC).
-func (o RestoreTimeRangePtrOutput) StartTime() pulumi.IntPtrOutput {
-	return o.ApplyT(func(v *RestoreTimeRange) *int {
+func (o RestoreTimeRangePtrOutput) StartTime() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v *RestoreTimeRange) *float64 {
 		if v == nil {
 			return nil
 		}
 		return &v.StartTime
-	}).(pulumi.IntPtrOutput)
+	}).(pulumi.Float64PtrOutput)
 }
 
 type RestoreTimeRangeArrayOutput struct{ *pulumi.OutputState }
@@ -516,9 +516,9 @@ func (o RestoreTimeRangeArrayOutput) Index(i pulumi.IntInput) RestoreTimeRangeOu
 // A stretch of the retention window no restore time range covers, both ends inclusive (epoch ms, UTC).
 type UncoveredTime struct {
 	// Last instant no range covers, epoch milliseconds (UTC).
-	EndTime int `pulumi:"endTime"`
+	EndTime float64 `pulumi:"endTime"`
 	// First instant no range covers, epoch milliseconds (UTC).
-	StartTime int `pulumi:"startTime"`
+	StartTime float64 `pulumi:"startTime"`
 }
 
 // A stretch of the retention window no restore time range covers, both ends inclusive (epoch ms, UTC).
@@ -537,13 +537,13 @@ func (o UncoveredTimeOutput) ToUncoveredTimeOutputWithContext(ctx context.Contex
 }
 
 // Last instant no range covers, epoch milliseconds (UTC).
-func (o UncoveredTimeOutput) EndTime() pulumi.IntOutput {
-	return o.ApplyT(func(v UncoveredTime) int { return v.EndTime }).(pulumi.IntOutput)
+func (o UncoveredTimeOutput) EndTime() pulumi.Float64Output {
+	return o.ApplyT(func(v UncoveredTime) float64 { return v.EndTime }).(pulumi.Float64Output)
 }
 
 // First instant no range covers, epoch milliseconds (UTC).
-func (o UncoveredTimeOutput) StartTime() pulumi.IntOutput {
-	return o.ApplyT(func(v UncoveredTime) int { return v.StartTime }).(pulumi.IntOutput)
+func (o UncoveredTimeOutput) StartTime() pulumi.Float64Output {
+	return o.ApplyT(func(v UncoveredTime) float64 { return v.StartTime }).(pulumi.Float64Output)
 }
 
 type UncoveredTimeArrayOutput struct{ *pulumi.OutputState }

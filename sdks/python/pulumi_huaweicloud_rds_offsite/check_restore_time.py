@@ -40,8 +40,8 @@ class CheckRestoreTimeResult:
         if restorable and not isinstance(restorable, bool):
             raise TypeError("Expected argument 'restorable' to be a bool")
         pulumi.set(__self__, "restorable", restorable)
-        if restore_time and not isinstance(restore_time, int):
-            raise TypeError("Expected argument 'restore_time' to be a int")
+        if restore_time and not isinstance(restore_time, float):
+            raise TypeError("Expected argument 'restore_time' to be a float")
         pulumi.set(__self__, "restore_time", restore_time)
 
     @_builtins.property
@@ -86,7 +86,7 @@ class CheckRestoreTimeResult:
 
     @_builtins.property
     @pulumi.getter(name="restoreTime")
-    def restore_time(self) -> _builtins.int:
+    def restore_time(self) -> _builtins.float:
         """
         The requested time, epoch milliseconds (UTC).
         """

@@ -25,20 +25,20 @@ __all__ = [
 @pulumi.output_type
 class GetOffsiteRecoveryReadinessResult:
     def __init__(__self__, as_of=None, instances=None, max_lag_ms=None, min_coverage=None, min_gap_ms=None, ready=None, region=None, summary=None):
-        if as_of and not isinstance(as_of, int):
-            raise TypeError("Expected argument 'as_of' to be a int")
+        if as_of and not isinstance(as_of, float):
+            raise TypeError("Expected argument 'as_of' to be a float")
         pulumi.set(__self__, "as_of", as_of)
         if instances and not isinstance(instances, list):
             raise TypeError("Expected argument 'instances' to be a list")
         pulumi.set(__self__, "instances", instances)
-        if max_lag_ms and not isinstance(max_lag_ms, int):
-            raise TypeError("Expected argument 'max_lag_ms' to be a int")
+        if max_lag_ms and not isinstance(max_lag_ms, float):
+            raise TypeError("Expected argument 'max_lag_ms' to be a float")
         pulumi.set(__self__, "max_lag_ms", max_lag_ms)
         if min_coverage and not isinstance(min_coverage, float):
             raise TypeError("Expected argument 'min_coverage' to be a float")
         pulumi.set(__self__, "min_coverage", min_coverage)
-        if min_gap_ms and not isinstance(min_gap_ms, int):
-            raise TypeError("Expected argument 'min_gap_ms' to be a int")
+        if min_gap_ms and not isinstance(min_gap_ms, float):
+            raise TypeError("Expected argument 'min_gap_ms' to be a float")
         pulumi.set(__self__, "min_gap_ms", min_gap_ms)
         if ready and not isinstance(ready, bool):
             raise TypeError("Expected argument 'ready' to be a bool")
@@ -52,7 +52,7 @@ class GetOffsiteRecoveryReadinessResult:
 
     @_builtins.property
     @pulumi.getter(name="asOf")
-    def as_of(self) -> _builtins.int:
+    def as_of(self) -> _builtins.float:
         """
         The instant readiness was judged at, epoch milliseconds.
         """
@@ -68,7 +68,7 @@ class GetOffsiteRecoveryReadinessResult:
 
     @_builtins.property
     @pulumi.getter(name="maxLagMs")
-    def max_lag_ms(self) -> _builtins.int:
+    def max_lag_ms(self) -> _builtins.float:
         """
         The `maxLag` used, milliseconds.
         """
@@ -84,7 +84,7 @@ class GetOffsiteRecoveryReadinessResult:
 
     @_builtins.property
     @pulumi.getter(name="minGapMs")
-    def min_gap_ms(self) -> _builtins.int:
+    def min_gap_ms(self) -> _builtins.float:
         """
         The `minGap` used, milliseconds.
         """

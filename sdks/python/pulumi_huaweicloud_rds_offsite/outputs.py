@@ -73,11 +73,11 @@ class InstanceReadiness(dict):
                  ranges: Sequence['outputs.RestoreTimeRange'],
                  status: _builtins.str,
                  coverage: Optional[_builtins.float] = None,
-                 earliest_restorable_time: Optional[_builtins.int] = None,
+                 earliest_restorable_time: Optional[_builtins.float] = None,
                  error: Optional['outputs.LookupError'] = None,
                  keep_days: Optional[_builtins.int] = None,
-                 lag_ms: Optional[_builtins.int] = None,
-                 latest_restorable_time: Optional[_builtins.int] = None,
+                 lag_ms: Optional[_builtins.float] = None,
+                 latest_restorable_time: Optional[_builtins.float] = None,
                  name: Optional[_builtins.str] = None,
                  source_region: Optional[_builtins.str] = None):
         """
@@ -89,11 +89,11 @@ class InstanceReadiness(dict):
         :param Sequence['RestoreTimeRange'] ranges: The restore time ranges the lookup returned (empty on error).
         :param _builtins.str status: The worst that applies, from best to worst: `ok`, `gaps` (coverage below `minCoverage`), `stale` (lag above `maxLag`; the lag is uncovered time too, so this one names the cause), `unprotected` (no restorable time), `error` (the lookup failed).
         :param _builtins.float coverage: The fraction (0 to 1) of the retention window `[asOf − keepDays, asOf]` the ranges cover; 0 when unprotected, absent on error.
-        :param _builtins.int earliest_restorable_time: The earliest restorable instant, epoch milliseconds (UTC).
+        :param _builtins.float earliest_restorable_time: The earliest restorable instant, epoch milliseconds (UTC).
         :param 'LookupError' error: Why the restore-time lookup failed, when it did (`status` is then `error`).
         :param _builtins.int keep_days: Days cross-region backups are kept: the retention window is `[asOf − keepDays, asOf]`. When the listing omits it, the window starts at `earliestRestorableTime`.
-        :param _builtins.int lag_ms: `asOf` minus `latestRestorableTime`, milliseconds: how much recent data a restore now would lose.
-        :param _builtins.int latest_restorable_time: The latest restorable instant at or before `asOf`, epoch milliseconds (UTC).
+        :param _builtins.float lag_ms: `asOf` minus `latestRestorableTime`, milliseconds: how much recent data a restore now would lose.
+        :param _builtins.float latest_restorable_time: The latest restorable instant at or before `asOf`, epoch milliseconds (UTC).
         :param _builtins.str name: DB instance name.
         :param _builtins.str source_region: Region the instance runs in (where backups are taken).
         """
@@ -169,7 +169,7 @@ class InstanceReadiness(dict):
 
     @_builtins.property
     @pulumi.getter(name="earliestRestorableTime")
-    def earliest_restorable_time(self) -> Optional[_builtins.int]:
+    def earliest_restorable_time(self) -> Optional[_builtins.float]:
         """
         The earliest restorable instant, epoch milliseconds (UTC).
         """
@@ -193,7 +193,7 @@ class InstanceReadiness(dict):
 
     @_builtins.property
     @pulumi.getter(name="lagMs")
-    def lag_ms(self) -> Optional[_builtins.int]:
+    def lag_ms(self) -> Optional[_builtins.float]:
         """
         `asOf` minus `latestRestorableTime`, milliseconds: how much recent data a restore now would lose.
         """
@@ -201,7 +201,7 @@ class InstanceReadiness(dict):
 
     @_builtins.property
     @pulumi.getter(name="latestRestorableTime")
-    def latest_restorable_time(self) -> Optional[_builtins.int]:
+    def latest_restorable_time(self) -> Optional[_builtins.float]:
         """
         The latest restorable instant at or before `asOf`, epoch milliseconds (UTC).
         """
@@ -376,7 +376,7 @@ class ReadinessSummary(dict):
                  stale: _builtins.int,
                  total: _builtins.int,
                  unprotected: _builtins.int,
-                 worst_lag_ms: Optional[_builtins.int] = None):
+                 worst_lag_ms: Optional[_builtins.float] = None):
         """
         How many instances are in each readiness status, and the worst lag.
 
@@ -386,7 +386,7 @@ class ReadinessSummary(dict):
         :param _builtins.int stale: Instances whose latest restorable time is more than `maxLag` old.
         :param _builtins.int total: Instances assessed (those the listing's filters kept).
         :param _builtins.int unprotected: Instances with no restorable time at all.
-        :param _builtins.int worst_lag_ms: The longest lag of any instance with a restorable time, milliseconds; absent when none has one.
+        :param _builtins.float worst_lag_ms: The longest lag of any instance with a restorable time, milliseconds; absent when none has one.
         """
         pulumi.set(__self__, "error", error)
         pulumi.set(__self__, "gaps", gaps)
@@ -447,7 +447,7 @@ class ReadinessSummary(dict):
 
     @_builtins.property
     @pulumi.getter(name="worstLagMs")
-    def worst_lag_ms(self) -> Optional[_builtins.int]:
+    def worst_lag_ms(self) -> Optional[_builtins.float]:
         """
         The longest lag of any instance with a restorable time, milliseconds; absent when none has one.
         """
@@ -460,20 +460,20 @@ class RestoreTimeRange(dict):
     A span of time an instance can be restored to, both ends inclusive, in epoch milliseconds (UTC).
     """
     def __init__(__self__, *,
-                 end_time: _builtins.int,
-                 start_time: _builtins.int):
+                 end_time: _builtins.float,
+                 start_time: _builtins.float):
         """
         A span of time an instance can be restored to, both ends inclusive, in epoch milliseconds (UTC).
 
-        :param _builtins.int end_time: Last restorable instant, epoch milliseconds (UTC).
-        :param _builtins.int start_time: First restorable instant, epoch milliseconds (UTC).
+        :param _builtins.float end_time: Last restorable instant, epoch milliseconds (UTC).
+        :param _builtins.float start_time: First restorable instant, epoch milliseconds (UTC).
         """
         pulumi.set(__self__, "end_time", end_time)
         pulumi.set(__self__, "start_time", start_time)
 
     @_builtins.property
     @pulumi.getter(name="endTime")
-    def end_time(self) -> _builtins.int:
+    def end_time(self) -> _builtins.float:
         """
         Last restorable instant, epoch milliseconds (UTC).
         """
@@ -481,7 +481,7 @@ class RestoreTimeRange(dict):
 
     @_builtins.property
     @pulumi.getter(name="startTime")
-    def start_time(self) -> _builtins.int:
+    def start_time(self) -> _builtins.float:
         """
         First restorable instant, epoch milliseconds (UTC).
         """
@@ -494,20 +494,20 @@ class UncoveredTime(dict):
     A stretch of the retention window no restore time range covers, both ends inclusive (epoch ms, UTC).
     """
     def __init__(__self__, *,
-                 end_time: _builtins.int,
-                 start_time: _builtins.int):
+                 end_time: _builtins.float,
+                 start_time: _builtins.float):
         """
         A stretch of the retention window no restore time range covers, both ends inclusive (epoch ms, UTC).
 
-        :param _builtins.int end_time: Last instant no range covers, epoch milliseconds (UTC).
-        :param _builtins.int start_time: First instant no range covers, epoch milliseconds (UTC).
+        :param _builtins.float end_time: Last instant no range covers, epoch milliseconds (UTC).
+        :param _builtins.float start_time: First instant no range covers, epoch milliseconds (UTC).
         """
         pulumi.set(__self__, "end_time", end_time)
         pulumi.set(__self__, "start_time", start_time)
 
     @_builtins.property
     @pulumi.getter(name="endTime")
-    def end_time(self) -> _builtins.int:
+    def end_time(self) -> _builtins.float:
         """
         Last instant no range covers, epoch milliseconds (UTC).
         """
@@ -515,7 +515,7 @@ class UncoveredTime(dict):
 
     @_builtins.property
     @pulumi.getter(name="startTime")
-    def start_time(self) -> _builtins.int:
+    def start_time(self) -> _builtins.float:
         """
         First instant no range covers, epoch milliseconds (UTC).
         """

@@ -5,7 +5,7 @@ import { type OnUnavailable, validateOnUnavailable } from "../restore/onUnavaila
 import { parseRestoreTime, utcDay } from "../restore/parseRestoreTime";
 import { RestoreRefusedError } from "../restore/RestoreRefusedError";
 import type { ConfigurationLookup } from "./configurationLookup";
-import { checkArguments, type DataSourceDefinition, REGION_ARGUMENTS, type Where } from "./definition";
+import { checkArguments, type DataSourceDefinition, milliseconds, REGION_ARGUMENTS, type Where } from "./definition";
 import { fetchRestoreTimeRanges } from "./getOffsiteRestoreTimeRanges";
 import type { CheckRestoreTimeArgs, CheckRestoreTimeResult, RestoreTimeRange } from "./types";
 
@@ -52,7 +52,7 @@ export const checkRestoreTime: DataSourceDefinition<CheckRestoreTimeArgs, CheckR
       description: "Whether a cross-region restore to `restoreTime` is possible.",
     },
     restoreTime: {
-      type: { type: "integer" },
+      type: milliseconds,
       required: true,
       description: "The requested time, epoch milliseconds (UTC).",
     },

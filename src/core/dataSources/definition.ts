@@ -12,6 +12,13 @@ export type ValueType =
   | { readonly type: "array"; readonly items: ValueType }
   | { readonly ref: ObjectTypeName };
 
+/**
+ * Milliseconds, epoch instants or durations: schema `number`, never `integer`. Pulumi's Java and .NET SDKs map `integer`
+ * to a 32-bit int, which clamps anything past 2^31 (every epoch instant after January 1970, any duration over 24.8
+ * days); a float64 holds every integer below 2^53 exactly, so each language keeps the value as the wire carries it.
+ */
+export const milliseconds = { type: "number" } as const satisfies ValueType;
+
 /** Object types data sources return, by their schema name. */
 export type ObjectTypeName =
   | "OffsiteBackupInstance"

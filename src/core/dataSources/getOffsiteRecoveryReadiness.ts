@@ -5,7 +5,7 @@ import { assessReadiness, type InstanceLookup, type ReadinessThresholds } from "
 import { parseDuration, validateFraction } from "../readiness/duration";
 import { parseRestoreTime } from "../restore/parseRestoreTime";
 import { type ConfigurationLookup, settingsFor } from "./configurationLookup";
-import { checkArguments, type DataSourceDefinition, type Where } from "./definition";
+import { checkArguments, type DataSourceDefinition, milliseconds, type Where } from "./definition";
 import {
   getOffsiteBackupInstances,
   type InstanceFilters,
@@ -25,8 +25,6 @@ const LISTING_ARGUMENTS = getOffsiteBackupInstances.arguments;
 
 /** What is assumed when an argument is not given. */
 export const READINESS_DEFAULTS = { maxLag: "1h", minCoverage: 0.99, minGap: "5m" } as const;
-
-const integer = { type: "integer" } as const;
 
 /** Recovery readiness across the backup region: is every instance restorable, recently enough, over its retention? */
 export const getOffsiteRecoveryReadiness: DataSourceDefinition<
@@ -75,10 +73,14 @@ export const getOffsiteRecoveryReadiness: DataSourceDefinition<
   },
   result: {
     region: { type: { type: "string" }, required: true, description: "The region queried." },
-    asOf: { type: integer, required: true, description: "The instant readiness was judged at, epoch milliseconds." },
-    maxLagMs: { type: integer, required: true, description: "The `maxLag` used, milliseconds." },
+    asOf: {
+      type: milliseconds,
+      required: true,
+      description: "The instant readiness was judged at, epoch milliseconds.",
+    },
+    maxLagMs: { type: milliseconds, required: true, description: "The `maxLag` used, milliseconds." },
     minCoverage: { type: { type: "number" }, required: true, description: "The `minCoverage` used (0 to 1)." },
-    minGapMs: { type: integer, required: true, description: "The `minGap` used, milliseconds." },
+    minGapMs: { type: milliseconds, required: true, description: "The `minGap` used, milliseconds." },
     ready: { type: { type: "boolean" }, required: true, description: "Whether every instance's status is `ok`." },
     summary: {
       type: { ref: "ReadinessSummary" },

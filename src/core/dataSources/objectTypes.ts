@@ -1,4 +1,4 @@
-import type { FieldDefinition, FieldsOf, ObjectTypeName } from "./definition";
+import { type FieldDefinition, type FieldsOf, milliseconds, type ObjectTypeName } from "./definition";
 import type {
   InstanceReadiness,
   LookupError,
@@ -12,8 +12,8 @@ const string = { type: "string" } as const;
 const integer = { type: "integer" } as const;
 
 const restoreTimeRange: FieldsOf<RestoreTimeRange> = {
-  startTime: { type: integer, required: true, description: "First restorable instant, epoch milliseconds (UTC)." },
-  endTime: { type: integer, required: true, description: "Last restorable instant, epoch milliseconds (UTC)." },
+  startTime: { type: milliseconds, required: true, description: "First restorable instant, epoch milliseconds (UTC)." },
+  endTime: { type: milliseconds, required: true, description: "Last restorable instant, epoch milliseconds (UTC)." },
 };
 
 const datastore: FieldsOf<OffsiteBackupInstance["datastore"]> = {
@@ -41,8 +41,16 @@ const offsiteBackupInstance: FieldsOf<OffsiteBackupInstance> = {
 };
 
 const uncoveredTime: FieldsOf<UncoveredTime> = {
-  startTime: { type: integer, required: true, description: "First instant no range covers, epoch milliseconds (UTC)." },
-  endTime: { type: integer, required: true, description: "Last instant no range covers, epoch milliseconds (UTC)." },
+  startTime: {
+    type: milliseconds,
+    required: true,
+    description: "First instant no range covers, epoch milliseconds (UTC).",
+  },
+  endTime: {
+    type: milliseconds,
+    required: true,
+    description: "Last instant no range covers, epoch milliseconds (UTC).",
+  },
 };
 
 const lookupError: FieldsOf<LookupError> = {
@@ -64,7 +72,7 @@ const readinessSummary: FieldsOf<ReadinessSummary> = {
   unprotected: count("with no restorable time at all"),
   error: count("whose restore-time lookup failed"),
   worstLagMs: {
-    type: integer,
+    type: milliseconds,
     required: false,
     description: "The longest lag of any instance with a restorable time, milliseconds; absent when none has one.",
   },
@@ -88,17 +96,17 @@ const instanceReadiness: FieldsOf<InstanceReadiness> = {
       "The worst that applies, from best to worst: `ok`, `gaps` (coverage below `minCoverage`), `stale` (lag above `maxLag`; the lag is uncovered time too, so this one names the cause), `unprotected` (no restorable time), `error` (the lookup failed).",
   },
   latestRestorableTime: {
-    type: integer,
+    type: milliseconds,
     required: false,
     description: "The latest restorable instant at or before `asOf`, epoch milliseconds (UTC).",
   },
   lagMs: {
-    type: integer,
+    type: milliseconds,
     required: false,
     description: "`asOf` minus `latestRestorableTime`, milliseconds: how much recent data a restore now would lose.",
   },
   earliestRestorableTime: {
-    type: integer,
+    type: milliseconds,
     required: false,
     description: "The earliest restorable instant, epoch milliseconds (UTC).",
   },
