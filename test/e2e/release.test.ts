@@ -310,6 +310,12 @@ describe("installed as users install it, previewed with no Node.js on PATH", () 
       for (const file of [artifacts.java.jar, artifacts.java.pom]) {
         fs.copyFileSync(file, path.join(versionDir, path.basename(file)));
       }
+      // Maven's local repository keeps a release version once resolved and never looks again: a jar of this version
+      // from an earlier build (another schema) would shadow the one just built.
+      fs.rmSync(path.join(os.homedir(), ".m2", "repository", "com", "pulumi", "huaweicloudrdsoffsite", version), {
+        recursive: true,
+        force: true,
+      });
       const pom = path.join(project.dir, "pom.xml");
       fs.writeFileSync(
         pom,
