@@ -15,6 +15,10 @@ import type { EmulatorCredential } from "./types";
  *   "token":{"id","duration_seconds"}}}}`, unsigned) or `assume_role` (`{"agency_name","domain_name",
  *   "duration_seconds"}`, signed with a credential this emulator accepts) → 201 `{"credential":{"access","secret",
  *   "securitytoken","expires_at"}}`;
+ * - STS `POST /v5/agencies/assume-with-oidc` (`AssumeAgencyWithOIDC`, unsigned; body `{"provider_urn", "agency_urn",
+ *   "agency_session_name", "id_token", "duration_seconds", "policy"?, "policy_ids"?}`, as the official SDKs'
+ *   `OidcStsAccessor` sends it) → 200 `{"credentials":{"access_key_id","secret_access_key","security_token",
+ *   "expiration"}, "assumed_agency":{"agency_session_id","agency_session_urn"}}`;
  * - the ECS metadata service on its own 127.0.0.1 port: `PUT /meta-data/latest/api/token`, then
  *   `GET /openstack/latest/securitykey` with `X-Metadata-Token` (401 "Please configure Cloud Service Agency first"
  *   without an agency).
@@ -23,6 +27,8 @@ import type { EmulatorCredential } from "./types";
 export interface CredentialServiceOptions {
   /** OIDC identity providers: id → the id tokens they accept. */
   oidc?: Record<string, readonly string[]>;
+  /** STS OIDC trust: each identity provider URN → the agency URNs it may assume and the id tokens it accepts. */
+  oidcProviders?: Record<string, { agencies: readonly string[]; idTokens: readonly string[] }>;
   /** Agencies that may be assumed, as `domain_name/agency_name`. */
   agencies?: readonly string[];
   /** Lifetime of each credential issued, ms (the test chooses the expiry). @default 3_600_000 */
@@ -32,7 +38,10 @@ export interface CredentialServiceOptions {
 export interface CredentialServices {
   /** The issued credentials, newest last (a test checks none of them leaks). */
   readonly issued: readonly EmulatorCredential[];
-  /** What was asked, e.g. `iam:id-token`, `iam:token`, `iam:assume_role`, `metadata:token`, `metadata:securitykey`. */
+  /**
+   * What was asked, e.g. `iam:id-token`, `iam:token`, `iam:assume_role`, `sts:assume-with-oidc`, `metadata:token`,
+   * `metadata:securitykey`.
+   */
   readonly calls: readonly string[];
   setLifetime(ms: number): void;
   /**
@@ -40,6 +49,8 @@ export interface CredentialServices {
    * clock that runs ahead): the client then signs with one the gateway refuses mid-flight. @default 0
    */
   setAdvertisedExtraMs(ms: number): void;
+  /** The body of each `AssumeAgencyWithOIDC` request, as received (a test checks what the client sent). */
+  readonly stsRequests: readonly Record<string, unknown>[];
   /** The ECS metadata service; `agency: false` answers 401 "Please configure Cloud Service Agency first". */
   startMetadata(options?: { agency?: boolean }): Promise<{ url: string; close(): Promise<void> }>;
 }
@@ -66,11 +77,17 @@ function iamError(res: ServerResponse, status: number, code: string, message: st
   send(res, status, { error: { code: status, message, title: code, error_code: code } });
 }
 
+/** IAM v5 / STS errors are flat: `{"error_code", "error_msg", "request_id"}`. */
+function stsError(res: ServerResponse, status: number, code: string, message: string) {
+  send(res, status, { error_code: code, error_msg: message, request_id: randomBytes(16).toString("hex") });
+}
+
 export function credentialServices(credentials: Credentials, options: CredentialServiceOptions = {}) {
   let lifetimeMs = options.lifetimeMs ?? 3_600_000;
   let advertisedExtraMs = 0;
   const issued: EmulatorCredential[] = [];
   const calls: string[] = [];
+  const stsRequests: Record<string, unknown>[] = [];
   const tokens = new Map<string, number>(); // unscoped IAM token → expiry
   const issue = (durationSeconds?: number): EmulatorCredential & { expiresAt: number } => {
     const lifetime = durationSeconds === undefined ? lifetimeMs : Math.min(lifetimeMs, durationSeconds * 1000);
@@ -96,6 +113,10 @@ export function credentialServices(credentials: Credentials, options: Credential
   /** Handles the IAM exchanges; false for any other request (the RDS/IAM emulator answers it). */
   async function handleIam(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const path = (req.url ?? "").split("?")[0];
+    if (req.method === "POST" && path === "/v5/agencies/assume-with-oidc") {
+      await assumeWithOidc(req, res);
+      return true;
+    }
     if (
       req.method !== "POST" ||
       (path !== "/v3.0/OS-AUTH/id-token/tokens" && path !== "/v3.0/OS-CREDENTIAL/securitytokens")
@@ -175,6 +196,73 @@ export function credentialServices(credentials: Credentials, options: Credential
     return true;
   }
 
+  /** STS `AssumeAgencyWithOIDC`: the id token must be one the provider accepts, the agency one it may assume. */
+  async function assumeWithOidc(req: IncomingMessage, res: ServerResponse) {
+    calls.push("sts:assume-with-oidc");
+    const raw = await readBody(req);
+    let body: Record<string, unknown>;
+    try {
+      const parsed: unknown = JSON.parse(raw?.toString("utf8") ?? "");
+      if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("not an object");
+      body = parsed as Record<string, unknown>;
+    } catch {
+      stsError(res, 400, "STS5.0001", "The request body is invalid.");
+      return;
+    }
+    stsRequests.push(body);
+    if (!String(req.headers["content-type"] ?? "").startsWith("application/json")) {
+      stsError(res, 400, "STS5.0001", "Content-Type must be application/json.");
+      return;
+    }
+    const { provider_urn: providerUrn, agency_urn: agencyUrn, agency_session_name: sessionName } = body;
+    const { id_token: idToken, duration_seconds: duration } = body;
+    for (const [name, value] of Object.entries({
+      provider_urn: providerUrn,
+      agency_urn: agencyUrn,
+      id_token: idToken,
+    })) {
+      if (typeof value !== "string" || value === "") {
+        stsError(res, 400, "STS5.0002", `${name} is required.`);
+        return;
+      }
+    }
+    // Huawei's pattern for a session name: 2–64 of letters, digits and `_+=,.@-`.
+    if (typeof sessionName !== "string" || !/^[\w+=,.@-]{2,64}$/.test(sessionName)) {
+      stsError(res, 400, "STS5.0002", "agency_session_name is invalid.");
+      return;
+    }
+    if (
+      duration !== undefined &&
+      (!Number.isInteger(duration) || (duration as number) < 900 || (duration as number) > 43_200)
+    ) {
+      stsError(res, 400, "STS5.0002", "duration_seconds must be an integer from 900 to 43200.");
+      return;
+    }
+    const provider = options.oidcProviders?.[providerUrn as string];
+    if (!provider || !provider.idTokens.includes(idToken as string)) {
+      stsError(res, 400, "STS5.0403", "The id token is invalid for this identity provider.");
+      return;
+    }
+    if (!provider.agencies.includes(agencyUrn as string)) {
+      stsError(res, 403, "STS5.0404", "The identity provider may not assume this agency.");
+      return;
+    }
+    const credential = issue(typeof duration === "number" ? duration : 3600);
+    const sessionId = randomBytes(16).toString("hex");
+    send(res, 200, {
+      credentials: {
+        access_key_id: credential.accessKey,
+        secret_access_key: credential.secretKey,
+        security_token: credential.securityToken,
+        expiration: new Date(credential.expiresAt + advertisedExtraMs).toISOString(),
+      },
+      assumed_agency: {
+        agency_session_id: `${sessionId}:${sessionName}`,
+        agency_session_urn: `sts::${String(agencyUrn).split(":")[1] ?? ""}:assumed-agency:${String(agencyUrn).split(":").at(-1)}/${sessionName}`,
+      },
+    });
+  }
+
   async function startMetadata(metadata: { agency?: boolean } = {}) {
     const sessions = new Set<string>();
     const server = createServer((req, res) => {
@@ -219,6 +307,7 @@ export function credentialServices(credentials: Credentials, options: Credential
   const api: CredentialServices = {
     issued,
     calls,
+    stsRequests,
     setLifetime: (ms) => {
       lifetimeMs = ms;
     },

@@ -133,7 +133,7 @@ describe("the credential chain", () => {
         (caught: unknown) => caught as Error,
       );
       expect(error?.message).toContain(
-        `No Huawei Cloud credentials are set. Set huaweicloud-rds-offsite:accessKey and huaweicloud-rds-offsite:secretKey (stack config), or huaweicloud:accessKey and huaweicloud:secretKey (stack config), or HW_ACCESS_KEY and HW_SECRET_KEY (environment). Tried after them, in order: profile file ${missing}: not found; shared config file ${missing}: not found; OIDC federation (HUAWEICLOUD_OIDC_*): HUAWEICLOUD_OIDC_IDP_ID (or HUAWEICLOUD_SDK_IDP_ID) is not set; ECS metadata (${metadata.url}): Please configure Cloud Service Agency first (the instance has no agency).`,
+        `No Huawei Cloud credentials are set. Set huaweicloud-rds-offsite:accessKey and huaweicloud-rds-offsite:secretKey (stack config), or huaweicloud:accessKey and huaweicloud:secretKey (stack config), or HW_ACCESS_KEY and HW_SECRET_KEY (environment). Tried after them, in order: profile file ${missing}: not found; shared config file ${missing}: not found; OIDC federation (HUAWEICLOUD_OIDC_*): neither HUAWEICLOUD_OIDC_PROVIDER_URN and HUAWEICLOUD_OIDC_AGENCY_URN nor HUAWEICLOUD_OIDC_IDP_ID is set; ECS metadata (${metadata.url}): Please configure Cloud Service Agency first (the instance has no agency).`,
       );
     } finally {
       await metadata.close();

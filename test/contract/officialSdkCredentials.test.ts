@@ -9,13 +9,18 @@ import { ensurePythonSdk } from "../../scripts/official-sdks/provision.mjs";
 // Issue 20: the emulator's IAM exchanges answer Huawei's official Python SDK as IAM would: its OIDC federation
 // (id token → unscoped token → temporary credential) and then RDS calls signed with that credential.
 const REGION = "ap-southeast-1";
+const PROVIDER_URN = "iam::0123456789abcdef0123456789abcdef:oidcProvider:GitHubActions";
+const AGENCY_URN = "iam::0123456789abcdef0123456789abcdef:agency:rds-reader";
 let emulator: Emulator;
 let python: string;
 beforeAll(async () => {
   python = await ensurePythonSdk();
   emulator = await startEmulator({
     regions: { [REGION]: 12 },
-    credentialServices: { oidc: { "ci-idp": ["eyJ.official-sdk.sig"] } },
+    credentialServices: {
+      oidc: { "ci-idp": ["eyJ.official-sdk.sig"] },
+      oidcProviders: { [PROVIDER_URN]: { agencies: [AGENCY_URN], idTokens: ["eyJ.sts-job.sig"] } },
+    },
   });
 }, 600_000);
 afterAll(() => emulator?.close());
@@ -41,6 +46,43 @@ it("federates an OIDC id token for the official Python SDK, which then lists wit
   expect(JSON.parse(stdout)).toEqual({ totalCount: 12, temporary: true });
   expect(emulator.credentialServices.calls).toEqual(["iam:id-token", "iam:token"]);
   const listing = emulator.requests.find((request) => request.operation === "listOffsiteInstances");
+  expect(listing?.status).toBe(200);
+  expect(listing?.signedHeaders).toContain("x-security-token");
+}, 180_000);
+
+it("answers the official Python SDK's OIDC provider (STS AssumeAgencyWithOIDC, its own shapes), which then lists", async () => {
+  const tokenFile = path.join(mkdtempSync(path.join(tmpdir(), "sdk-oidc-sts-")), "token");
+  writeFileSync(tokenFile, "eyJ.sts-job.sig\n");
+  const before = emulator.credentialServices.calls.length;
+  // Only what a CI job sets for the SDK's OidcStsCredentialProvider; no key anywhere.
+  const env = {
+    PATH: process.env.PATH ?? "",
+    HOME: path.dirname(tokenFile),
+    RDS_ENDPOINT: emulator.url,
+    REGION,
+    HUAWEICLOUD_SDK_PROJECT_ID: emulator.projects[REGION]!,
+    HUAWEICLOUD_SDK_STS_ENDPOINT: emulator.url,
+    HUAWEICLOUD_OIDC_PROVIDER_URN: PROVIDER_URN,
+    HUAWEICLOUD_OIDC_AGENCY_URN: AGENCY_URN,
+    HUAWEICLOUD_OIDC_TOKEN_FILE: tokenFile,
+  };
+  const script = path.join(__dirname, "..", "officialSdks", "python", "oidcSts.py");
+  const stdout = await new Promise<string>((resolve, reject) =>
+    execFile(python, [script], { env, timeout: 120_000 }, (error, out, stderr) =>
+      error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(out),
+    ),
+  );
+  expect(JSON.parse(stdout)).toEqual({ totalCount: 12, temporary: true });
+  expect(emulator.credentialServices.calls.slice(before)).toEqual(["sts:assume-with-oidc"]);
+  // What the SDK sent is what our client sends (test/contract/credentialChain.test.ts checks ours the same way).
+  expect(emulator.credentialServices.stsRequests.at(-1)).toEqual({
+    provider_urn: PROVIDER_URN,
+    agency_urn: AGENCY_URN,
+    agency_session_name: "oidc-sts-session",
+    id_token: "eyJ.sts-job.sig",
+    duration_seconds: 3600,
+  });
+  const listing = emulator.requests.filter((request) => request.operation === "listOffsiteInstances").at(-1);
   expect(listing?.status).toBe(200);
   expect(listing?.signedHeaders).toContain("x-security-token");
 }, 180_000);

@@ -107,7 +107,8 @@ describe("the plugin's provider", () => {
   });
 
   it("says why it sees no region: the engine hands a plugin only its own namespace", async () => {
-    const provider = pluginProvider("0.1.0", {});
+    // The plugin's environment, not the test process's, places the chain's metadata service: never a real one.
+    const provider = pluginProvider("0.1.0", { HOME: "/nonexistent", HW_METADATA_ENDPOINT: "http://127.0.0.1:9" });
     provider.configure({});
     await expect(provider.invoke(listing, {})).rejects.toThrow(
       "No region is set. Set region (arguments), or huaweicloud-rds-offsite:region (stack config), or HW_REGION_NAME (environment). The Pulumi engine hands this provider plugin only its own namespace, huaweicloud-rds-offsite:* (or an explicit provider's arguments): huaweicloud:* stack config is never seen here.",

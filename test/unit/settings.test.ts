@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ConfigurationError } from "../../src/core/client/errors/ConfigurationError";
 import { InvalidArgumentError } from "../../src/core/client/errors/InvalidArgumentError";
 import { settingsFor } from "../../src/core/dataSources/configurationLookup";
@@ -83,11 +83,14 @@ describe("settings precedence: arguments → huaweicloud-rds-offsite:* → huawe
 
   it("names every key to set when credentials or region are missing", async () => {
     // Issue 20: with no key in the settings, the rest of the chain is looked at on the first request.
-    vi.stubEnv("HUAWEICLOUD_SDK_CREDENTIALS_FILE", "/nonexistent/credentials");
-    vi.stubEnv("HW_SHARED_CONFIG_FILE", "/nonexistent/config.json");
-    const settings = settingsFor({ region: "cn-north-4" }, { env: {}, stackConfig: stack({}) });
+    // The lookup's environment (not the process's) places the chain's files and services.
+    const nowhere = {
+      HUAWEICLOUD_SDK_CREDENTIALS_FILE: "/nonexistent/credentials",
+      HW_SHARED_CONFIG_FILE: "/nonexistent/config.json",
+      HW_METADATA_ENDPOINT: "http://127.0.0.1:9",
+    };
+    const settings = settingsFor({ region: "cn-north-4" }, { env: nowhere, stackConfig: stack({}) });
     const error = await settings.credentials!.credentials().catch((caught: unknown) => caught);
-    vi.unstubAllEnvs();
     expect(error).toBeInstanceOf(ConfigurationError);
     expect((error as Error).message).toContain(
       "No Huawei Cloud credentials are set. Set huaweicloud-rds-offsite:accessKey and huaweicloud-rds-offsite:secretKey (stack config), or HW_ACCESS_KEY and HW_SECRET_KEY (environment). Tried after them, in order: profile file /nonexistent/credentials: not found; shared config file /nonexistent/config.json: not found;",

@@ -23,6 +23,9 @@ func NewProvider(ctx *pulumi.Context,
 		args = &ProviderArgs{}
 	}
 
+	if args.OidcIdToken != nil {
+		args.OidcIdToken = pulumi.ToSecret(args.OidcIdToken).(pulumi.StringPtrInput)
+	}
 	if args.SecretKey != nil {
 		args.SecretKey = pulumi.ToSecret(args.SecretKey).(pulumi.StringPtrInput)
 	}
@@ -41,10 +44,16 @@ func NewProvider(ctx *pulumi.Context,
 type providerArgs struct {
 	// Access key (AK) of the credential used to sign requests. Falls back to `HW_ACCESS_KEY`, then `HUAWEICLOUD_SDK_AK`. In programs, `huaweicloud:accessKey` first.
 	AccessKey *string `pulumi:"accessKey"`
+	// An agency assumed with whichever credential was found (IAM `assume_role`, 1 h); with `assumeDomainName`. Falls back to `HW_ASSUME_ROLE_AGENCY_NAME`. In programs, `huaweicloud:assumeRole.agencyName` first.
+	AssumeAgencyName *string `pulumi:"assumeAgencyName"`
+	// The account (domain) name owning the agency of `assumeAgencyName`. Falls back to `HW_ASSUME_ROLE_DOMAIN_NAME`. In programs, `huaweicloud:assumeRole.domainName` first.
+	AssumeDomainName *string `pulumi:"assumeDomainName"`
 	// Timeout of one HTTP attempt, in milliseconds. Default 15000.
 	AttemptTimeoutMs *int `pulumi:"attemptTimeoutMs"`
 	// A PEM CA bundle (path or PEM text) trusted instead of the default roots. Falls back to `HW_CACERT_FILE`. In programs, `huaweicloud:cacertFile` first.
 	CacertFile *string `pulumi:"cacertFile"`
+	// The official SDKs' profile file (INI, section `[basic]`: `ak`, `sk`, `security_token`), read when no access key is set. Default `~/.huaweicloud/credentials`. Falls back to `HUAWEICLOUD_SDK_CREDENTIALS_FILE`.
+	CredentialsFile *string `pulumi:"credentialsFile"`
 	// Override of the IAM endpoint used for project lookups. Falls back to `HW_IAM_ENDPOINT`, then `HUAWEICLOUD_SDK_IAM_ENDPOINT`, then `HW_AUTH_URL`. In programs, `huaweicloud:endpoints.iam`, then `huaweicloud:authUrl` first.
 	IamEndpoint *string `pulumi:"iamEndpoint"`
 	// Skip TLS certificate verification, with a warning every run. Falls back to `HW_INSECURE`. In programs, `huaweicloud:insecure` first.
@@ -55,6 +64,28 @@ type providerArgs struct {
 	MaxResponseBytes *int `pulumi:"maxResponseBytes"`
 	// Retries after the first attempt for throttling, 5xx and network failures. Falls back to `HW_MAX_RETRIES`. In programs, `huaweicloud:maxRetries` first. Default 3.
 	MaxRetries *int `pulumi:"maxRetries"`
+	// The ECS metadata service, read last (an instance's agency). Default `http://169.254.169.254`. Falls back to `HW_METADATA_ENDPOINT`.
+	MetadataEndpoint *string `pulumi:"metadataEndpoint"`
+	// OIDC federation through STS: the URN of the trust agency assumed, e.g. `iam::<account id>:agency:<name>`. Falls back to `HUAWEICLOUD_OIDC_AGENCY_URN`.
+	OidcAgencyUrn *string `pulumi:"oidcAgencyUrn"`
+	// OIDC federation: lifetime asked for the temporary credential, in seconds (STS allows up to the agency's maximum, at most 43200). Falls back to `HUAWEICLOUD_OIDC_DURATION_SECONDS`. Default 3600.
+	OidcDurationSeconds *int `pulumi:"oidcDurationSeconds"`
+	// OIDC federation: the id token itself, when there is no token file. Falls back to `HUAWEICLOUD_OIDC_ID_TOKEN`.
+	OidcIdToken *string `pulumi:"oidcIdToken"`
+	// OIDC federation through IAM (id token → unscoped token → temporary credential), used when no provider URN is set: the identity provider's id. Falls back to `HUAWEICLOUD_OIDC_IDP_ID`, then `HUAWEICLOUD_SDK_IDP_ID`.
+	OidcIdpId *string `pulumi:"oidcIdpId"`
+	// OIDC federation through STS: a session policy (JSON text) narrowing the agency's permissions. Falls back to `HUAWEICLOUD_OIDC_POLICY`.
+	OidcPolicy *string `pulumi:"oidcPolicy"`
+	// OIDC federation through STS: ids of identity policies narrowing the agency's permissions, comma-separated. Falls back to `HUAWEICLOUD_OIDC_POLICY_IDS`.
+	OidcPolicyIds *string `pulumi:"oidcPolicyIds"`
+	// OIDC federation through STS `AssumeAgencyWithOIDC`: the URN of the IAM identity provider, e.g. `iam::<account id>:oidcProvider:<name>`; with `oidcAgencyUrn` and an id token. Falls back to `HUAWEICLOUD_OIDC_PROVIDER_URN`.
+	OidcProviderUrn *string `pulumi:"oidcProviderUrn"`
+	// OIDC federation through STS: the agency session's name. Default `oidc-sts-session`. Falls back to `HUAWEICLOUD_OIDC_SESSION_NAME`.
+	OidcSessionName *string `pulumi:"oidcSessionName"`
+	// OIDC federation: a file holding the id token, read again at every refresh (CI systems rotate it). Falls back to `HUAWEICLOUD_OIDC_TOKEN_FILE`, then `HUAWEICLOUD_SDK_ID_TOKEN_FILE`.
+	OidcTokenFile *string `pulumi:"oidcTokenFile"`
+	// The profile of the shared config file to read. Default the file's `current` profile. Falls back to `HW_PROFILE`. In programs, `huaweicloud:profile` first.
+	Profile *string `pulumi:"profile"`
 	// Project id of `region`; looked up through IAM when absent. Falls back to `HW_PROJECT_ID`, then `HUAWEICLOUD_SDK_PROJECT_ID`. In programs, `huaweicloud:projectId` first.
 	ProjectId *string `pulumi:"projectId"`
 	// Override of the RDS endpoint for every region, e.g. a private endpoint. Falls back to `HW_RDS_ENDPOINT`. In programs, `huaweicloud:endpoints.rds` first.
@@ -67,6 +98,10 @@ type providerArgs struct {
 	SecretKey *string `pulumi:"secretKey"`
 	// Security token of a temporary AK/SK. Falls back to `HW_SECURITY_TOKEN`, then `HUAWEICLOUD_SDK_SECURITY_TOKEN`. In programs, `huaweicloud:securityToken` first.
 	SecurityToken *string `pulumi:"securityToken"`
+	// KooCLI's shared config file (`accessKeyId`, `secretAccessKey`, `securityToken` of a profile in mode AKSK), read after the profile file. Default `~/.hcloud/config.json`. Falls back to `HW_SHARED_CONFIG_FILE`. In programs, `huaweicloud:sharedConfigFile` first.
+	SharedConfigFile *string `pulumi:"sharedConfigFile"`
+	// The STS endpoint of OIDC federation through STS. Default `https://sts.{region}.myhuaweicloud.com` in the regions the official SDKs list, else `https://sts.cn-north-4.myhuaweicloud.com`. Falls back to `HUAWEICLOUD_SDK_STS_ENDPOINT`.
+	StsEndpoint *string `pulumi:"stsEndpoint"`
 	// Timeout of one call including all retries and waits, in milliseconds. Default 60000.
 	TotalTimeoutMs *int `pulumi:"totalTimeoutMs"`
 }
@@ -75,10 +110,16 @@ type providerArgs struct {
 type ProviderArgs struct {
 	// Access key (AK) of the credential used to sign requests. Falls back to `HW_ACCESS_KEY`, then `HUAWEICLOUD_SDK_AK`. In programs, `huaweicloud:accessKey` first.
 	AccessKey pulumi.StringPtrInput
+	// An agency assumed with whichever credential was found (IAM `assume_role`, 1 h); with `assumeDomainName`. Falls back to `HW_ASSUME_ROLE_AGENCY_NAME`. In programs, `huaweicloud:assumeRole.agencyName` first.
+	AssumeAgencyName pulumi.StringPtrInput
+	// The account (domain) name owning the agency of `assumeAgencyName`. Falls back to `HW_ASSUME_ROLE_DOMAIN_NAME`. In programs, `huaweicloud:assumeRole.domainName` first.
+	AssumeDomainName pulumi.StringPtrInput
 	// Timeout of one HTTP attempt, in milliseconds. Default 15000.
 	AttemptTimeoutMs pulumi.IntPtrInput
 	// A PEM CA bundle (path or PEM text) trusted instead of the default roots. Falls back to `HW_CACERT_FILE`. In programs, `huaweicloud:cacertFile` first.
 	CacertFile pulumi.StringPtrInput
+	// The official SDKs' profile file (INI, section `[basic]`: `ak`, `sk`, `security_token`), read when no access key is set. Default `~/.huaweicloud/credentials`. Falls back to `HUAWEICLOUD_SDK_CREDENTIALS_FILE`.
+	CredentialsFile pulumi.StringPtrInput
 	// Override of the IAM endpoint used for project lookups. Falls back to `HW_IAM_ENDPOINT`, then `HUAWEICLOUD_SDK_IAM_ENDPOINT`, then `HW_AUTH_URL`. In programs, `huaweicloud:endpoints.iam`, then `huaweicloud:authUrl` first.
 	IamEndpoint pulumi.StringPtrInput
 	// Skip TLS certificate verification, with a warning every run. Falls back to `HW_INSECURE`. In programs, `huaweicloud:insecure` first.
@@ -89,6 +130,28 @@ type ProviderArgs struct {
 	MaxResponseBytes pulumi.IntPtrInput
 	// Retries after the first attempt for throttling, 5xx and network failures. Falls back to `HW_MAX_RETRIES`. In programs, `huaweicloud:maxRetries` first. Default 3.
 	MaxRetries pulumi.IntPtrInput
+	// The ECS metadata service, read last (an instance's agency). Default `http://169.254.169.254`. Falls back to `HW_METADATA_ENDPOINT`.
+	MetadataEndpoint pulumi.StringPtrInput
+	// OIDC federation through STS: the URN of the trust agency assumed, e.g. `iam::<account id>:agency:<name>`. Falls back to `HUAWEICLOUD_OIDC_AGENCY_URN`.
+	OidcAgencyUrn pulumi.StringPtrInput
+	// OIDC federation: lifetime asked for the temporary credential, in seconds (STS allows up to the agency's maximum, at most 43200). Falls back to `HUAWEICLOUD_OIDC_DURATION_SECONDS`. Default 3600.
+	OidcDurationSeconds pulumi.IntPtrInput
+	// OIDC federation: the id token itself, when there is no token file. Falls back to `HUAWEICLOUD_OIDC_ID_TOKEN`.
+	OidcIdToken pulumi.StringPtrInput
+	// OIDC federation through IAM (id token → unscoped token → temporary credential), used when no provider URN is set: the identity provider's id. Falls back to `HUAWEICLOUD_OIDC_IDP_ID`, then `HUAWEICLOUD_SDK_IDP_ID`.
+	OidcIdpId pulumi.StringPtrInput
+	// OIDC federation through STS: a session policy (JSON text) narrowing the agency's permissions. Falls back to `HUAWEICLOUD_OIDC_POLICY`.
+	OidcPolicy pulumi.StringPtrInput
+	// OIDC federation through STS: ids of identity policies narrowing the agency's permissions, comma-separated. Falls back to `HUAWEICLOUD_OIDC_POLICY_IDS`.
+	OidcPolicyIds pulumi.StringPtrInput
+	// OIDC federation through STS `AssumeAgencyWithOIDC`: the URN of the IAM identity provider, e.g. `iam::<account id>:oidcProvider:<name>`; with `oidcAgencyUrn` and an id token. Falls back to `HUAWEICLOUD_OIDC_PROVIDER_URN`.
+	OidcProviderUrn pulumi.StringPtrInput
+	// OIDC federation through STS: the agency session's name. Default `oidc-sts-session`. Falls back to `HUAWEICLOUD_OIDC_SESSION_NAME`.
+	OidcSessionName pulumi.StringPtrInput
+	// OIDC federation: a file holding the id token, read again at every refresh (CI systems rotate it). Falls back to `HUAWEICLOUD_OIDC_TOKEN_FILE`, then `HUAWEICLOUD_SDK_ID_TOKEN_FILE`.
+	OidcTokenFile pulumi.StringPtrInput
+	// The profile of the shared config file to read. Default the file's `current` profile. Falls back to `HW_PROFILE`. In programs, `huaweicloud:profile` first.
+	Profile pulumi.StringPtrInput
 	// Project id of `region`; looked up through IAM when absent. Falls back to `HW_PROJECT_ID`, then `HUAWEICLOUD_SDK_PROJECT_ID`. In programs, `huaweicloud:projectId` first.
 	ProjectId pulumi.StringPtrInput
 	// Override of the RDS endpoint for every region, e.g. a private endpoint. Falls back to `HW_RDS_ENDPOINT`. In programs, `huaweicloud:endpoints.rds` first.
@@ -101,6 +164,10 @@ type ProviderArgs struct {
 	SecretKey pulumi.StringPtrInput
 	// Security token of a temporary AK/SK. Falls back to `HW_SECURITY_TOKEN`, then `HUAWEICLOUD_SDK_SECURITY_TOKEN`. In programs, `huaweicloud:securityToken` first.
 	SecurityToken pulumi.StringPtrInput
+	// KooCLI's shared config file (`accessKeyId`, `secretAccessKey`, `securityToken` of a profile in mode AKSK), read after the profile file. Default `~/.hcloud/config.json`. Falls back to `HW_SHARED_CONFIG_FILE`. In programs, `huaweicloud:sharedConfigFile` first.
+	SharedConfigFile pulumi.StringPtrInput
+	// The STS endpoint of OIDC federation through STS. Default `https://sts.{region}.myhuaweicloud.com` in the regions the official SDKs list, else `https://sts.cn-north-4.myhuaweicloud.com`. Falls back to `HUAWEICLOUD_SDK_STS_ENDPOINT`.
+	StsEndpoint pulumi.StringPtrInput
 	// Timeout of one call including all retries and waits, in milliseconds. Default 60000.
 	TotalTimeoutMs pulumi.IntPtrInput
 }

@@ -20,45 +20,83 @@ __all__ = ['ProviderArgs', 'Provider']
 class ProviderArgs:
     def __init__(__self__, *,
                  access_key: pulumi.Input[Optional[_builtins.str]] = None,
+                 assume_agency_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 assume_domain_name: pulumi.Input[Optional[_builtins.str]] = None,
                  attempt_timeout_ms: pulumi.Input[Optional[_builtins.int]] = None,
                  cacert_file: pulumi.Input[Optional[_builtins.str]] = None,
+                 credentials_file: pulumi.Input[Optional[_builtins.str]] = None,
                  iam_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  insecure: pulumi.Input[Optional[_builtins.bool]] = None,
                  max_concurrency: pulumi.Input[Optional[_builtins.int]] = None,
                  max_response_bytes: pulumi.Input[Optional[_builtins.int]] = None,
                  max_retries: pulumi.Input[Optional[_builtins.int]] = None,
+                 metadata_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 oidc_agency_urn: pulumi.Input[Optional[_builtins.str]] = None,
+                 oidc_duration_seconds: pulumi.Input[Optional[_builtins.int]] = None,
+                 oidc_id_token: pulumi.Input[Optional[_builtins.str]] = None,
+                 oidc_idp_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 oidc_policy: pulumi.Input[Optional[_builtins.str]] = None,
+                 oidc_policy_ids: pulumi.Input[Optional[_builtins.str]] = None,
+                 oidc_provider_urn: pulumi.Input[Optional[_builtins.str]] = None,
+                 oidc_session_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 oidc_token_file: pulumi.Input[Optional[_builtins.str]] = None,
+                 profile: pulumi.Input[Optional[_builtins.str]] = None,
                  project_id: pulumi.Input[Optional[_builtins.str]] = None,
                  rds_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
                  retry_base_delay_ms: pulumi.Input[Optional[_builtins.int]] = None,
                  secret_key: pulumi.Input[Optional[_builtins.str]] = None,
                  security_token: pulumi.Input[Optional[_builtins.str]] = None,
+                 shared_config_file: pulumi.Input[Optional[_builtins.str]] = None,
+                 sts_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  total_timeout_ms: pulumi.Input[Optional[_builtins.int]] = None):
         """
         The set of arguments for constructing a Provider resource.
 
         :param pulumi.Input[_builtins.str] access_key: Access key (AK) of the credential used to sign requests. Falls back to `HW_ACCESS_KEY`, then `HUAWEICLOUD_SDK_AK`. In programs, `huaweicloud:accessKey` first.
+        :param pulumi.Input[_builtins.str] assume_agency_name: An agency assumed with whichever credential was found (IAM `assume_role`, 1 h); with `assumeDomainName`. Falls back to `HW_ASSUME_ROLE_AGENCY_NAME`. In programs, `huaweicloud:assumeRole.agencyName` first.
+        :param pulumi.Input[_builtins.str] assume_domain_name: The account (domain) name owning the agency of `assumeAgencyName`. Falls back to `HW_ASSUME_ROLE_DOMAIN_NAME`. In programs, `huaweicloud:assumeRole.domainName` first.
         :param pulumi.Input[_builtins.int] attempt_timeout_ms: Timeout of one HTTP attempt, in milliseconds. Default 15000.
         :param pulumi.Input[_builtins.str] cacert_file: A PEM CA bundle (path or PEM text) trusted instead of the default roots. Falls back to `HW_CACERT_FILE`. In programs, `huaweicloud:cacertFile` first.
+        :param pulumi.Input[_builtins.str] credentials_file: The official SDKs' profile file (INI, section `[basic]`: `ak`, `sk`, `security_token`), read when no access key is set. Default `~/.huaweicloud/credentials`. Falls back to `HUAWEICLOUD_SDK_CREDENTIALS_FILE`.
         :param pulumi.Input[_builtins.str] iam_endpoint: Override of the IAM endpoint used for project lookups. Falls back to `HW_IAM_ENDPOINT`, then `HUAWEICLOUD_SDK_IAM_ENDPOINT`, then `HW_AUTH_URL`. In programs, `huaweicloud:endpoints.iam`, then `huaweicloud:authUrl` first.
         :param pulumi.Input[_builtins.bool] insecure: Skip TLS certificate verification, with a warning every run. Falls back to `HW_INSECURE`. In programs, `huaweicloud:insecure` first.
         :param pulumi.Input[_builtins.int] max_concurrency: Requests in flight at once in the provider process. Falls back to `HW_MAX_CONCURRENCY`. Default 16.
         :param pulumi.Input[_builtins.int] max_response_bytes: Largest response body read, in decoded bytes (after gzip/deflate); a larger answer is refused. Default 8388608.
         :param pulumi.Input[_builtins.int] max_retries: Retries after the first attempt for throttling, 5xx and network failures. Falls back to `HW_MAX_RETRIES`. In programs, `huaweicloud:maxRetries` first. Default 3.
+        :param pulumi.Input[_builtins.str] metadata_endpoint: The ECS metadata service, read last (an instance's agency). Default `http://169.254.169.254`. Falls back to `HW_METADATA_ENDPOINT`.
+        :param pulumi.Input[_builtins.str] oidc_agency_urn: OIDC federation through STS: the URN of the trust agency assumed, e.g. `iam::<account id>:agency:<name>`. Falls back to `HUAWEICLOUD_OIDC_AGENCY_URN`.
+        :param pulumi.Input[_builtins.int] oidc_duration_seconds: OIDC federation: lifetime asked for the temporary credential, in seconds (STS allows up to the agency's maximum, at most 43200). Falls back to `HUAWEICLOUD_OIDC_DURATION_SECONDS`. Default 3600.
+        :param pulumi.Input[_builtins.str] oidc_id_token: OIDC federation: the id token itself, when there is no token file. Falls back to `HUAWEICLOUD_OIDC_ID_TOKEN`.
+        :param pulumi.Input[_builtins.str] oidc_idp_id: OIDC federation through IAM (id token → unscoped token → temporary credential), used when no provider URN is set: the identity provider's id. Falls back to `HUAWEICLOUD_OIDC_IDP_ID`, then `HUAWEICLOUD_SDK_IDP_ID`.
+        :param pulumi.Input[_builtins.str] oidc_policy: OIDC federation through STS: a session policy (JSON text) narrowing the agency's permissions. Falls back to `HUAWEICLOUD_OIDC_POLICY`.
+        :param pulumi.Input[_builtins.str] oidc_policy_ids: OIDC federation through STS: ids of identity policies narrowing the agency's permissions, comma-separated. Falls back to `HUAWEICLOUD_OIDC_POLICY_IDS`.
+        :param pulumi.Input[_builtins.str] oidc_provider_urn: OIDC federation through STS `AssumeAgencyWithOIDC`: the URN of the IAM identity provider, e.g. `iam::<account id>:oidcProvider:<name>`; with `oidcAgencyUrn` and an id token. Falls back to `HUAWEICLOUD_OIDC_PROVIDER_URN`.
+        :param pulumi.Input[_builtins.str] oidc_session_name: OIDC federation through STS: the agency session's name. Default `oidc-sts-session`. Falls back to `HUAWEICLOUD_OIDC_SESSION_NAME`.
+        :param pulumi.Input[_builtins.str] oidc_token_file: OIDC federation: a file holding the id token, read again at every refresh (CI systems rotate it). Falls back to `HUAWEICLOUD_OIDC_TOKEN_FILE`, then `HUAWEICLOUD_SDK_ID_TOKEN_FILE`.
+        :param pulumi.Input[_builtins.str] profile: The profile of the shared config file to read. Default the file's `current` profile. Falls back to `HW_PROFILE`. In programs, `huaweicloud:profile` first.
         :param pulumi.Input[_builtins.str] project_id: Project id of `region`; looked up through IAM when absent. Falls back to `HW_PROJECT_ID`, then `HUAWEICLOUD_SDK_PROJECT_ID`. In programs, `huaweicloud:projectId` first.
         :param pulumi.Input[_builtins.str] rds_endpoint: Override of the RDS endpoint for every region, e.g. a private endpoint. Falls back to `HW_RDS_ENDPOINT`. In programs, `huaweicloud:endpoints.rds` first.
         :param pulumi.Input[_builtins.str] region: Region called, e.g. `ap-southeast-1`: for offsite backups, the backup (destination) region. Falls back to `HW_REGION_NAME`. In programs, `huaweicloud:region` first.
         :param pulumi.Input[_builtins.int] retry_base_delay_ms: First retry delay in milliseconds; doubles each retry, with jitter, capped at 5 s. Default 250.
         :param pulumi.Input[_builtins.str] secret_key: Secret key (SK). Never logged, never stored in plain text. Falls back to `HW_SECRET_KEY`, then `HUAWEICLOUD_SDK_SK`. In programs, `huaweicloud:secretKey` first.
         :param pulumi.Input[_builtins.str] security_token: Security token of a temporary AK/SK. Falls back to `HW_SECURITY_TOKEN`, then `HUAWEICLOUD_SDK_SECURITY_TOKEN`. In programs, `huaweicloud:securityToken` first.
+        :param pulumi.Input[_builtins.str] shared_config_file: KooCLI's shared config file (`accessKeyId`, `secretAccessKey`, `securityToken` of a profile in mode AKSK), read after the profile file. Default `~/.hcloud/config.json`. Falls back to `HW_SHARED_CONFIG_FILE`. In programs, `huaweicloud:sharedConfigFile` first.
+        :param pulumi.Input[_builtins.str] sts_endpoint: The STS endpoint of OIDC federation through STS. Default `https://sts.{region}.myhuaweicloud.com` in the regions the official SDKs list, else `https://sts.cn-north-4.myhuaweicloud.com`. Falls back to `HUAWEICLOUD_SDK_STS_ENDPOINT`.
         :param pulumi.Input[_builtins.int] total_timeout_ms: Timeout of one call including all retries and waits, in milliseconds. Default 60000.
         """
         if access_key is not None:
             pulumi.set(__self__, "access_key", access_key)
+        if assume_agency_name is not None:
+            pulumi.set(__self__, "assume_agency_name", assume_agency_name)
+        if assume_domain_name is not None:
+            pulumi.set(__self__, "assume_domain_name", assume_domain_name)
         if attempt_timeout_ms is not None:
             pulumi.set(__self__, "attempt_timeout_ms", attempt_timeout_ms)
         if cacert_file is not None:
             pulumi.set(__self__, "cacert_file", cacert_file)
+        if credentials_file is not None:
+            pulumi.set(__self__, "credentials_file", credentials_file)
         if iam_endpoint is not None:
             pulumi.set(__self__, "iam_endpoint", iam_endpoint)
         if insecure is not None:
@@ -69,6 +107,28 @@ class ProviderArgs:
             pulumi.set(__self__, "max_response_bytes", max_response_bytes)
         if max_retries is not None:
             pulumi.set(__self__, "max_retries", max_retries)
+        if metadata_endpoint is not None:
+            pulumi.set(__self__, "metadata_endpoint", metadata_endpoint)
+        if oidc_agency_urn is not None:
+            pulumi.set(__self__, "oidc_agency_urn", oidc_agency_urn)
+        if oidc_duration_seconds is not None:
+            pulumi.set(__self__, "oidc_duration_seconds", oidc_duration_seconds)
+        if oidc_id_token is not None:
+            pulumi.set(__self__, "oidc_id_token", oidc_id_token)
+        if oidc_idp_id is not None:
+            pulumi.set(__self__, "oidc_idp_id", oidc_idp_id)
+        if oidc_policy is not None:
+            pulumi.set(__self__, "oidc_policy", oidc_policy)
+        if oidc_policy_ids is not None:
+            pulumi.set(__self__, "oidc_policy_ids", oidc_policy_ids)
+        if oidc_provider_urn is not None:
+            pulumi.set(__self__, "oidc_provider_urn", oidc_provider_urn)
+        if oidc_session_name is not None:
+            pulumi.set(__self__, "oidc_session_name", oidc_session_name)
+        if oidc_token_file is not None:
+            pulumi.set(__self__, "oidc_token_file", oidc_token_file)
+        if profile is not None:
+            pulumi.set(__self__, "profile", profile)
         if project_id is not None:
             pulumi.set(__self__, "project_id", project_id)
         if rds_endpoint is not None:
@@ -81,6 +141,10 @@ class ProviderArgs:
             pulumi.set(__self__, "secret_key", secret_key)
         if security_token is not None:
             pulumi.set(__self__, "security_token", security_token)
+        if shared_config_file is not None:
+            pulumi.set(__self__, "shared_config_file", shared_config_file)
+        if sts_endpoint is not None:
+            pulumi.set(__self__, "sts_endpoint", sts_endpoint)
         if total_timeout_ms is not None:
             pulumi.set(__self__, "total_timeout_ms", total_timeout_ms)
 
@@ -95,6 +159,30 @@ class ProviderArgs:
     @access_key.setter
     def access_key(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "access_key", value)
+
+    @_builtins.property
+    @pulumi.getter(name="assumeAgencyName")
+    def assume_agency_name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        An agency assumed with whichever credential was found (IAM `assume_role`, 1 h); with `assumeDomainName`. Falls back to `HW_ASSUME_ROLE_AGENCY_NAME`. In programs, `huaweicloud:assumeRole.agencyName` first.
+        """
+        return pulumi.get(self, "assume_agency_name")
+
+    @assume_agency_name.setter
+    def assume_agency_name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "assume_agency_name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="assumeDomainName")
+    def assume_domain_name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The account (domain) name owning the agency of `assumeAgencyName`. Falls back to `HW_ASSUME_ROLE_DOMAIN_NAME`. In programs, `huaweicloud:assumeRole.domainName` first.
+        """
+        return pulumi.get(self, "assume_domain_name")
+
+    @assume_domain_name.setter
+    def assume_domain_name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "assume_domain_name", value)
 
     @_builtins.property
     @pulumi.getter(name="attemptTimeoutMs")
@@ -119,6 +207,18 @@ class ProviderArgs:
     @cacert_file.setter
     def cacert_file(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "cacert_file", value)
+
+    @_builtins.property
+    @pulumi.getter(name="credentialsFile")
+    def credentials_file(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The official SDKs' profile file (INI, section `[basic]`: `ak`, `sk`, `security_token`), read when no access key is set. Default `~/.huaweicloud/credentials`. Falls back to `HUAWEICLOUD_SDK_CREDENTIALS_FILE`.
+        """
+        return pulumi.get(self, "credentials_file")
+
+    @credentials_file.setter
+    def credentials_file(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "credentials_file", value)
 
     @_builtins.property
     @pulumi.getter(name="iamEndpoint")
@@ -179,6 +279,138 @@ class ProviderArgs:
     @max_retries.setter
     def max_retries(self, value: pulumi.Input[Optional[_builtins.int]]):
         pulumi.set(self, "max_retries", value)
+
+    @_builtins.property
+    @pulumi.getter(name="metadataEndpoint")
+    def metadata_endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The ECS metadata service, read last (an instance's agency). Default `http://169.254.169.254`. Falls back to `HW_METADATA_ENDPOINT`.
+        """
+        return pulumi.get(self, "metadata_endpoint")
+
+    @metadata_endpoint.setter
+    def metadata_endpoint(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "metadata_endpoint", value)
+
+    @_builtins.property
+    @pulumi.getter(name="oidcAgencyUrn")
+    def oidc_agency_urn(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        OIDC federation through STS: the URN of the trust agency assumed, e.g. `iam::<account id>:agency:<name>`. Falls back to `HUAWEICLOUD_OIDC_AGENCY_URN`.
+        """
+        return pulumi.get(self, "oidc_agency_urn")
+
+    @oidc_agency_urn.setter
+    def oidc_agency_urn(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "oidc_agency_urn", value)
+
+    @_builtins.property
+    @pulumi.getter(name="oidcDurationSeconds")
+    def oidc_duration_seconds(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        OIDC federation: lifetime asked for the temporary credential, in seconds (STS allows up to the agency's maximum, at most 43200). Falls back to `HUAWEICLOUD_OIDC_DURATION_SECONDS`. Default 3600.
+        """
+        return pulumi.get(self, "oidc_duration_seconds")
+
+    @oidc_duration_seconds.setter
+    def oidc_duration_seconds(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "oidc_duration_seconds", value)
+
+    @_builtins.property
+    @pulumi.getter(name="oidcIdToken")
+    def oidc_id_token(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        OIDC federation: the id token itself, when there is no token file. Falls back to `HUAWEICLOUD_OIDC_ID_TOKEN`.
+        """
+        return pulumi.get(self, "oidc_id_token")
+
+    @oidc_id_token.setter
+    def oidc_id_token(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "oidc_id_token", value)
+
+    @_builtins.property
+    @pulumi.getter(name="oidcIdpId")
+    def oidc_idp_id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        OIDC federation through IAM (id token → unscoped token → temporary credential), used when no provider URN is set: the identity provider's id. Falls back to `HUAWEICLOUD_OIDC_IDP_ID`, then `HUAWEICLOUD_SDK_IDP_ID`.
+        """
+        return pulumi.get(self, "oidc_idp_id")
+
+    @oidc_idp_id.setter
+    def oidc_idp_id(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "oidc_idp_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="oidcPolicy")
+    def oidc_policy(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        OIDC federation through STS: a session policy (JSON text) narrowing the agency's permissions. Falls back to `HUAWEICLOUD_OIDC_POLICY`.
+        """
+        return pulumi.get(self, "oidc_policy")
+
+    @oidc_policy.setter
+    def oidc_policy(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "oidc_policy", value)
+
+    @_builtins.property
+    @pulumi.getter(name="oidcPolicyIds")
+    def oidc_policy_ids(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        OIDC federation through STS: ids of identity policies narrowing the agency's permissions, comma-separated. Falls back to `HUAWEICLOUD_OIDC_POLICY_IDS`.
+        """
+        return pulumi.get(self, "oidc_policy_ids")
+
+    @oidc_policy_ids.setter
+    def oidc_policy_ids(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "oidc_policy_ids", value)
+
+    @_builtins.property
+    @pulumi.getter(name="oidcProviderUrn")
+    def oidc_provider_urn(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        OIDC federation through STS `AssumeAgencyWithOIDC`: the URN of the IAM identity provider, e.g. `iam::<account id>:oidcProvider:<name>`; with `oidcAgencyUrn` and an id token. Falls back to `HUAWEICLOUD_OIDC_PROVIDER_URN`.
+        """
+        return pulumi.get(self, "oidc_provider_urn")
+
+    @oidc_provider_urn.setter
+    def oidc_provider_urn(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "oidc_provider_urn", value)
+
+    @_builtins.property
+    @pulumi.getter(name="oidcSessionName")
+    def oidc_session_name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        OIDC federation through STS: the agency session's name. Default `oidc-sts-session`. Falls back to `HUAWEICLOUD_OIDC_SESSION_NAME`.
+        """
+        return pulumi.get(self, "oidc_session_name")
+
+    @oidc_session_name.setter
+    def oidc_session_name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "oidc_session_name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="oidcTokenFile")
+    def oidc_token_file(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        OIDC federation: a file holding the id token, read again at every refresh (CI systems rotate it). Falls back to `HUAWEICLOUD_OIDC_TOKEN_FILE`, then `HUAWEICLOUD_SDK_ID_TOKEN_FILE`.
+        """
+        return pulumi.get(self, "oidc_token_file")
+
+    @oidc_token_file.setter
+    def oidc_token_file(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "oidc_token_file", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def profile(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The profile of the shared config file to read. Default the file's `current` profile. Falls back to `HW_PROFILE`. In programs, `huaweicloud:profile` first.
+        """
+        return pulumi.get(self, "profile")
+
+    @profile.setter
+    def profile(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "profile", value)
 
     @_builtins.property
     @pulumi.getter(name="projectId")
@@ -253,6 +485,30 @@ class ProviderArgs:
         pulumi.set(self, "security_token", value)
 
     @_builtins.property
+    @pulumi.getter(name="sharedConfigFile")
+    def shared_config_file(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        KooCLI's shared config file (`accessKeyId`, `secretAccessKey`, `securityToken` of a profile in mode AKSK), read after the profile file. Default `~/.hcloud/config.json`. Falls back to `HW_SHARED_CONFIG_FILE`. In programs, `huaweicloud:sharedConfigFile` first.
+        """
+        return pulumi.get(self, "shared_config_file")
+
+    @shared_config_file.setter
+    def shared_config_file(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "shared_config_file", value)
+
+    @_builtins.property
+    @pulumi.getter(name="stsEndpoint")
+    def sts_endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The STS endpoint of OIDC federation through STS. Default `https://sts.{region}.myhuaweicloud.com` in the regions the official SDKs list, else `https://sts.cn-north-4.myhuaweicloud.com`. Falls back to `HUAWEICLOUD_SDK_STS_ENDPOINT`.
+        """
+        return pulumi.get(self, "sts_endpoint")
+
+    @sts_endpoint.setter
+    def sts_endpoint(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "sts_endpoint", value)
+
+    @_builtins.property
     @pulumi.getter(name="totalTimeoutMs")
     def total_timeout_ms(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
@@ -272,19 +528,35 @@ class Provider(pulumi.ProviderResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  access_key: pulumi.Input[Optional[_builtins.str]] = None,
+                 assume_agency_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 assume_domain_name: pulumi.Input[Optional[_builtins.str]] = None,
                  attempt_timeout_ms: pulumi.Input[Optional[_builtins.int]] = None,
                  cacert_file: pulumi.Input[Optional[_builtins.str]] = None,
+                 credentials_file: pulumi.Input[Optional[_builtins.str]] = None,
                  iam_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  insecure: pulumi.Input[Optional[_builtins.bool]] = None,
                  max_concurrency: pulumi.Input[Optional[_builtins.int]] = None,
                  max_response_bytes: pulumi.Input[Optional[_builtins.int]] = None,
                  max_retries: pulumi.Input[Optional[_builtins.int]] = None,
+                 metadata_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 oidc_agency_urn: pulumi.Input[Optional[_builtins.str]] = None,
+                 oidc_duration_seconds: pulumi.Input[Optional[_builtins.int]] = None,
+                 oidc_id_token: pulumi.Input[Optional[_builtins.str]] = None,
+                 oidc_idp_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 oidc_policy: pulumi.Input[Optional[_builtins.str]] = None,
+                 oidc_policy_ids: pulumi.Input[Optional[_builtins.str]] = None,
+                 oidc_provider_urn: pulumi.Input[Optional[_builtins.str]] = None,
+                 oidc_session_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 oidc_token_file: pulumi.Input[Optional[_builtins.str]] = None,
+                 profile: pulumi.Input[Optional[_builtins.str]] = None,
                  project_id: pulumi.Input[Optional[_builtins.str]] = None,
                  rds_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
                  retry_base_delay_ms: pulumi.Input[Optional[_builtins.int]] = None,
                  secret_key: pulumi.Input[Optional[_builtins.str]] = None,
                  security_token: pulumi.Input[Optional[_builtins.str]] = None,
+                 shared_config_file: pulumi.Input[Optional[_builtins.str]] = None,
+                 sts_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  total_timeout_ms: pulumi.Input[Optional[_builtins.int]] = None,
                  __props__=None):
         """
@@ -293,19 +565,35 @@ class Provider(pulumi.ProviderResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] access_key: Access key (AK) of the credential used to sign requests. Falls back to `HW_ACCESS_KEY`, then `HUAWEICLOUD_SDK_AK`. In programs, `huaweicloud:accessKey` first.
+        :param pulumi.Input[_builtins.str] assume_agency_name: An agency assumed with whichever credential was found (IAM `assume_role`, 1 h); with `assumeDomainName`. Falls back to `HW_ASSUME_ROLE_AGENCY_NAME`. In programs, `huaweicloud:assumeRole.agencyName` first.
+        :param pulumi.Input[_builtins.str] assume_domain_name: The account (domain) name owning the agency of `assumeAgencyName`. Falls back to `HW_ASSUME_ROLE_DOMAIN_NAME`. In programs, `huaweicloud:assumeRole.domainName` first.
         :param pulumi.Input[_builtins.int] attempt_timeout_ms: Timeout of one HTTP attempt, in milliseconds. Default 15000.
         :param pulumi.Input[_builtins.str] cacert_file: A PEM CA bundle (path or PEM text) trusted instead of the default roots. Falls back to `HW_CACERT_FILE`. In programs, `huaweicloud:cacertFile` first.
+        :param pulumi.Input[_builtins.str] credentials_file: The official SDKs' profile file (INI, section `[basic]`: `ak`, `sk`, `security_token`), read when no access key is set. Default `~/.huaweicloud/credentials`. Falls back to `HUAWEICLOUD_SDK_CREDENTIALS_FILE`.
         :param pulumi.Input[_builtins.str] iam_endpoint: Override of the IAM endpoint used for project lookups. Falls back to `HW_IAM_ENDPOINT`, then `HUAWEICLOUD_SDK_IAM_ENDPOINT`, then `HW_AUTH_URL`. In programs, `huaweicloud:endpoints.iam`, then `huaweicloud:authUrl` first.
         :param pulumi.Input[_builtins.bool] insecure: Skip TLS certificate verification, with a warning every run. Falls back to `HW_INSECURE`. In programs, `huaweicloud:insecure` first.
         :param pulumi.Input[_builtins.int] max_concurrency: Requests in flight at once in the provider process. Falls back to `HW_MAX_CONCURRENCY`. Default 16.
         :param pulumi.Input[_builtins.int] max_response_bytes: Largest response body read, in decoded bytes (after gzip/deflate); a larger answer is refused. Default 8388608.
         :param pulumi.Input[_builtins.int] max_retries: Retries after the first attempt for throttling, 5xx and network failures. Falls back to `HW_MAX_RETRIES`. In programs, `huaweicloud:maxRetries` first. Default 3.
+        :param pulumi.Input[_builtins.str] metadata_endpoint: The ECS metadata service, read last (an instance's agency). Default `http://169.254.169.254`. Falls back to `HW_METADATA_ENDPOINT`.
+        :param pulumi.Input[_builtins.str] oidc_agency_urn: OIDC federation through STS: the URN of the trust agency assumed, e.g. `iam::<account id>:agency:<name>`. Falls back to `HUAWEICLOUD_OIDC_AGENCY_URN`.
+        :param pulumi.Input[_builtins.int] oidc_duration_seconds: OIDC federation: lifetime asked for the temporary credential, in seconds (STS allows up to the agency's maximum, at most 43200). Falls back to `HUAWEICLOUD_OIDC_DURATION_SECONDS`. Default 3600.
+        :param pulumi.Input[_builtins.str] oidc_id_token: OIDC federation: the id token itself, when there is no token file. Falls back to `HUAWEICLOUD_OIDC_ID_TOKEN`.
+        :param pulumi.Input[_builtins.str] oidc_idp_id: OIDC federation through IAM (id token → unscoped token → temporary credential), used when no provider URN is set: the identity provider's id. Falls back to `HUAWEICLOUD_OIDC_IDP_ID`, then `HUAWEICLOUD_SDK_IDP_ID`.
+        :param pulumi.Input[_builtins.str] oidc_policy: OIDC federation through STS: a session policy (JSON text) narrowing the agency's permissions. Falls back to `HUAWEICLOUD_OIDC_POLICY`.
+        :param pulumi.Input[_builtins.str] oidc_policy_ids: OIDC federation through STS: ids of identity policies narrowing the agency's permissions, comma-separated. Falls back to `HUAWEICLOUD_OIDC_POLICY_IDS`.
+        :param pulumi.Input[_builtins.str] oidc_provider_urn: OIDC federation through STS `AssumeAgencyWithOIDC`: the URN of the IAM identity provider, e.g. `iam::<account id>:oidcProvider:<name>`; with `oidcAgencyUrn` and an id token. Falls back to `HUAWEICLOUD_OIDC_PROVIDER_URN`.
+        :param pulumi.Input[_builtins.str] oidc_session_name: OIDC federation through STS: the agency session's name. Default `oidc-sts-session`. Falls back to `HUAWEICLOUD_OIDC_SESSION_NAME`.
+        :param pulumi.Input[_builtins.str] oidc_token_file: OIDC federation: a file holding the id token, read again at every refresh (CI systems rotate it). Falls back to `HUAWEICLOUD_OIDC_TOKEN_FILE`, then `HUAWEICLOUD_SDK_ID_TOKEN_FILE`.
+        :param pulumi.Input[_builtins.str] profile: The profile of the shared config file to read. Default the file's `current` profile. Falls back to `HW_PROFILE`. In programs, `huaweicloud:profile` first.
         :param pulumi.Input[_builtins.str] project_id: Project id of `region`; looked up through IAM when absent. Falls back to `HW_PROJECT_ID`, then `HUAWEICLOUD_SDK_PROJECT_ID`. In programs, `huaweicloud:projectId` first.
         :param pulumi.Input[_builtins.str] rds_endpoint: Override of the RDS endpoint for every region, e.g. a private endpoint. Falls back to `HW_RDS_ENDPOINT`. In programs, `huaweicloud:endpoints.rds` first.
         :param pulumi.Input[_builtins.str] region: Region called, e.g. `ap-southeast-1`: for offsite backups, the backup (destination) region. Falls back to `HW_REGION_NAME`. In programs, `huaweicloud:region` first.
         :param pulumi.Input[_builtins.int] retry_base_delay_ms: First retry delay in milliseconds; doubles each retry, with jitter, capped at 5 s. Default 250.
         :param pulumi.Input[_builtins.str] secret_key: Secret key (SK). Never logged, never stored in plain text. Falls back to `HW_SECRET_KEY`, then `HUAWEICLOUD_SDK_SK`. In programs, `huaweicloud:secretKey` first.
         :param pulumi.Input[_builtins.str] security_token: Security token of a temporary AK/SK. Falls back to `HW_SECURITY_TOKEN`, then `HUAWEICLOUD_SDK_SECURITY_TOKEN`. In programs, `huaweicloud:securityToken` first.
+        :param pulumi.Input[_builtins.str] shared_config_file: KooCLI's shared config file (`accessKeyId`, `secretAccessKey`, `securityToken` of a profile in mode AKSK), read after the profile file. Default `~/.hcloud/config.json`. Falls back to `HW_SHARED_CONFIG_FILE`. In programs, `huaweicloud:sharedConfigFile` first.
+        :param pulumi.Input[_builtins.str] sts_endpoint: The STS endpoint of OIDC federation through STS. Default `https://sts.{region}.myhuaweicloud.com` in the regions the official SDKs list, else `https://sts.cn-north-4.myhuaweicloud.com`. Falls back to `HUAWEICLOUD_SDK_STS_ENDPOINT`.
         :param pulumi.Input[_builtins.int] total_timeout_ms: Timeout of one call including all retries and waits, in milliseconds. Default 60000.
         """
         ...
@@ -333,19 +621,35 @@ class Provider(pulumi.ProviderResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  access_key: pulumi.Input[Optional[_builtins.str]] = None,
+                 assume_agency_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 assume_domain_name: pulumi.Input[Optional[_builtins.str]] = None,
                  attempt_timeout_ms: pulumi.Input[Optional[_builtins.int]] = None,
                  cacert_file: pulumi.Input[Optional[_builtins.str]] = None,
+                 credentials_file: pulumi.Input[Optional[_builtins.str]] = None,
                  iam_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  insecure: pulumi.Input[Optional[_builtins.bool]] = None,
                  max_concurrency: pulumi.Input[Optional[_builtins.int]] = None,
                  max_response_bytes: pulumi.Input[Optional[_builtins.int]] = None,
                  max_retries: pulumi.Input[Optional[_builtins.int]] = None,
+                 metadata_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 oidc_agency_urn: pulumi.Input[Optional[_builtins.str]] = None,
+                 oidc_duration_seconds: pulumi.Input[Optional[_builtins.int]] = None,
+                 oidc_id_token: pulumi.Input[Optional[_builtins.str]] = None,
+                 oidc_idp_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 oidc_policy: pulumi.Input[Optional[_builtins.str]] = None,
+                 oidc_policy_ids: pulumi.Input[Optional[_builtins.str]] = None,
+                 oidc_provider_urn: pulumi.Input[Optional[_builtins.str]] = None,
+                 oidc_session_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 oidc_token_file: pulumi.Input[Optional[_builtins.str]] = None,
+                 profile: pulumi.Input[Optional[_builtins.str]] = None,
                  project_id: pulumi.Input[Optional[_builtins.str]] = None,
                  rds_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
                  retry_base_delay_ms: pulumi.Input[Optional[_builtins.int]] = None,
                  secret_key: pulumi.Input[Optional[_builtins.str]] = None,
                  security_token: pulumi.Input[Optional[_builtins.str]] = None,
+                 shared_config_file: pulumi.Input[Optional[_builtins.str]] = None,
+                 sts_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  total_timeout_ms: pulumi.Input[Optional[_builtins.int]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
@@ -357,19 +661,35 @@ class Provider(pulumi.ProviderResource):
             __props__ = ProviderArgs.__new__(ProviderArgs)
 
             __props__.__dict__["access_key"] = access_key
+            __props__.__dict__["assume_agency_name"] = assume_agency_name
+            __props__.__dict__["assume_domain_name"] = assume_domain_name
             __props__.__dict__["attempt_timeout_ms"] = pulumi.Output.from_input(attempt_timeout_ms).apply(pulumi.runtime.to_json) if attempt_timeout_ms is not None else None
             __props__.__dict__["cacert_file"] = cacert_file
+            __props__.__dict__["credentials_file"] = credentials_file
             __props__.__dict__["iam_endpoint"] = iam_endpoint
             __props__.__dict__["insecure"] = pulumi.Output.from_input(insecure).apply(pulumi.runtime.to_json) if insecure is not None else None
             __props__.__dict__["max_concurrency"] = pulumi.Output.from_input(max_concurrency).apply(pulumi.runtime.to_json) if max_concurrency is not None else None
             __props__.__dict__["max_response_bytes"] = pulumi.Output.from_input(max_response_bytes).apply(pulumi.runtime.to_json) if max_response_bytes is not None else None
             __props__.__dict__["max_retries"] = pulumi.Output.from_input(max_retries).apply(pulumi.runtime.to_json) if max_retries is not None else None
+            __props__.__dict__["metadata_endpoint"] = metadata_endpoint
+            __props__.__dict__["oidc_agency_urn"] = oidc_agency_urn
+            __props__.__dict__["oidc_duration_seconds"] = pulumi.Output.from_input(oidc_duration_seconds).apply(pulumi.runtime.to_json) if oidc_duration_seconds is not None else None
+            __props__.__dict__["oidc_id_token"] = None if oidc_id_token is None else pulumi.Output.secret(oidc_id_token)
+            __props__.__dict__["oidc_idp_id"] = oidc_idp_id
+            __props__.__dict__["oidc_policy"] = oidc_policy
+            __props__.__dict__["oidc_policy_ids"] = oidc_policy_ids
+            __props__.__dict__["oidc_provider_urn"] = oidc_provider_urn
+            __props__.__dict__["oidc_session_name"] = oidc_session_name
+            __props__.__dict__["oidc_token_file"] = oidc_token_file
+            __props__.__dict__["profile"] = profile
             __props__.__dict__["project_id"] = project_id
             __props__.__dict__["rds_endpoint"] = rds_endpoint
             __props__.__dict__["region"] = region
             __props__.__dict__["retry_base_delay_ms"] = pulumi.Output.from_input(retry_base_delay_ms).apply(pulumi.runtime.to_json) if retry_base_delay_ms is not None else None
             __props__.__dict__["secret_key"] = None if secret_key is None else pulumi.Output.secret(secret_key)
             __props__.__dict__["security_token"] = None if security_token is None else pulumi.Output.secret(security_token)
+            __props__.__dict__["shared_config_file"] = shared_config_file
+            __props__.__dict__["sts_endpoint"] = sts_endpoint
             __props__.__dict__["total_timeout_ms"] = pulumi.Output.from_input(total_timeout_ms).apply(pulumi.runtime.to_json) if total_timeout_ms is not None else None
         super(Provider, __self__).__init__(
             'huaweicloud-rds-offsite',

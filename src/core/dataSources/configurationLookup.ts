@@ -22,6 +22,7 @@ export function settingsFor(explicit: SettingsInput, lookup: ConfigurationLookup
   const sources = [explicitSource(explicit)];
   if (lookup.stackConfig) sources.push(packageConfigSource(lookup.stackConfig));
   if (lookup.providerConfig) sources.push(providerConfigSource(lookup.providerConfig));
-  sources.push(environmentSource(lookup.env ?? process.env));
-  return resolveSettings(sources);
+  const env = lookup.env ?? process.env;
+  sources.push(environmentSource(env));
+  return resolveSettings(sources, env);
 }

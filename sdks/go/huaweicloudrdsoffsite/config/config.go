@@ -16,6 +16,16 @@ func GetAccessKey(ctx *pulumi.Context) string {
 	return config.Get(ctx, "huaweicloud-rds-offsite:accessKey")
 }
 
+// An agency assumed with whichever credential was found (IAM `assume_role`, 1 h); with `assumeDomainName`. Falls back to `HW_ASSUME_ROLE_AGENCY_NAME`. In programs, `huaweicloud:assumeRole.agencyName` first.
+func GetAssumeAgencyName(ctx *pulumi.Context) string {
+	return config.Get(ctx, "huaweicloud-rds-offsite:assumeAgencyName")
+}
+
+// The account (domain) name owning the agency of `assumeAgencyName`. Falls back to `HW_ASSUME_ROLE_DOMAIN_NAME`. In programs, `huaweicloud:assumeRole.domainName` first.
+func GetAssumeDomainName(ctx *pulumi.Context) string {
+	return config.Get(ctx, "huaweicloud-rds-offsite:assumeDomainName")
+}
+
 // Timeout of one HTTP attempt, in milliseconds. Default 15000.
 func GetAttemptTimeoutMs(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "huaweicloud-rds-offsite:attemptTimeoutMs")
@@ -24,6 +34,11 @@ func GetAttemptTimeoutMs(ctx *pulumi.Context) int {
 // A PEM CA bundle (path or PEM text) trusted instead of the default roots. Falls back to `HW_CACERT_FILE`. In programs, `huaweicloud:cacertFile` first.
 func GetCacertFile(ctx *pulumi.Context) string {
 	return config.Get(ctx, "huaweicloud-rds-offsite:cacertFile")
+}
+
+// The official SDKs' profile file (INI, section `[basic]`: `ak`, `sk`, `security_token`), read when no access key is set. Default `~/.huaweicloud/credentials`. Falls back to `HUAWEICLOUD_SDK_CREDENTIALS_FILE`.
+func GetCredentialsFile(ctx *pulumi.Context) string {
+	return config.Get(ctx, "huaweicloud-rds-offsite:credentialsFile")
 }
 
 // Override of the IAM endpoint used for project lookups. Falls back to `HW_IAM_ENDPOINT`, then `HUAWEICLOUD_SDK_IAM_ENDPOINT`, then `HW_AUTH_URL`. In programs, `huaweicloud:endpoints.iam`, then `huaweicloud:authUrl` first.
@@ -49,6 +64,61 @@ func GetMaxResponseBytes(ctx *pulumi.Context) int {
 // Retries after the first attempt for throttling, 5xx and network failures. Falls back to `HW_MAX_RETRIES`. In programs, `huaweicloud:maxRetries` first. Default 3.
 func GetMaxRetries(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "huaweicloud-rds-offsite:maxRetries")
+}
+
+// The ECS metadata service, read last (an instance's agency). Default `http://169.254.169.254`. Falls back to `HW_METADATA_ENDPOINT`.
+func GetMetadataEndpoint(ctx *pulumi.Context) string {
+	return config.Get(ctx, "huaweicloud-rds-offsite:metadataEndpoint")
+}
+
+// OIDC federation through STS: the URN of the trust agency assumed, e.g. `iam::<account id>:agency:<name>`. Falls back to `HUAWEICLOUD_OIDC_AGENCY_URN`.
+func GetOidcAgencyUrn(ctx *pulumi.Context) string {
+	return config.Get(ctx, "huaweicloud-rds-offsite:oidcAgencyUrn")
+}
+
+// OIDC federation: lifetime asked for the temporary credential, in seconds (STS allows up to the agency's maximum, at most 43200). Falls back to `HUAWEICLOUD_OIDC_DURATION_SECONDS`. Default 3600.
+func GetOidcDurationSeconds(ctx *pulumi.Context) int {
+	return config.GetInt(ctx, "huaweicloud-rds-offsite:oidcDurationSeconds")
+}
+
+// OIDC federation: the id token itself, when there is no token file. Falls back to `HUAWEICLOUD_OIDC_ID_TOKEN`.
+func GetOidcIdToken(ctx *pulumi.Context) string {
+	return config.Get(ctx, "huaweicloud-rds-offsite:oidcIdToken")
+}
+
+// OIDC federation through IAM (id token → unscoped token → temporary credential), used when no provider URN is set: the identity provider's id. Falls back to `HUAWEICLOUD_OIDC_IDP_ID`, then `HUAWEICLOUD_SDK_IDP_ID`.
+func GetOidcIdpId(ctx *pulumi.Context) string {
+	return config.Get(ctx, "huaweicloud-rds-offsite:oidcIdpId")
+}
+
+// OIDC federation through STS: a session policy (JSON text) narrowing the agency's permissions. Falls back to `HUAWEICLOUD_OIDC_POLICY`.
+func GetOidcPolicy(ctx *pulumi.Context) string {
+	return config.Get(ctx, "huaweicloud-rds-offsite:oidcPolicy")
+}
+
+// OIDC federation through STS: ids of identity policies narrowing the agency's permissions, comma-separated. Falls back to `HUAWEICLOUD_OIDC_POLICY_IDS`.
+func GetOidcPolicyIds(ctx *pulumi.Context) string {
+	return config.Get(ctx, "huaweicloud-rds-offsite:oidcPolicyIds")
+}
+
+// OIDC federation through STS `AssumeAgencyWithOIDC`: the URN of the IAM identity provider, e.g. `iam::<account id>:oidcProvider:<name>`; with `oidcAgencyUrn` and an id token. Falls back to `HUAWEICLOUD_OIDC_PROVIDER_URN`.
+func GetOidcProviderUrn(ctx *pulumi.Context) string {
+	return config.Get(ctx, "huaweicloud-rds-offsite:oidcProviderUrn")
+}
+
+// OIDC federation through STS: the agency session's name. Default `oidc-sts-session`. Falls back to `HUAWEICLOUD_OIDC_SESSION_NAME`.
+func GetOidcSessionName(ctx *pulumi.Context) string {
+	return config.Get(ctx, "huaweicloud-rds-offsite:oidcSessionName")
+}
+
+// OIDC federation: a file holding the id token, read again at every refresh (CI systems rotate it). Falls back to `HUAWEICLOUD_OIDC_TOKEN_FILE`, then `HUAWEICLOUD_SDK_ID_TOKEN_FILE`.
+func GetOidcTokenFile(ctx *pulumi.Context) string {
+	return config.Get(ctx, "huaweicloud-rds-offsite:oidcTokenFile")
+}
+
+// The profile of the shared config file to read. Default the file's `current` profile. Falls back to `HW_PROFILE`. In programs, `huaweicloud:profile` first.
+func GetProfile(ctx *pulumi.Context) string {
+	return config.Get(ctx, "huaweicloud-rds-offsite:profile")
 }
 
 // Project id of `region`; looked up through IAM when absent. Falls back to `HW_PROJECT_ID`, then `HUAWEICLOUD_SDK_PROJECT_ID`. In programs, `huaweicloud:projectId` first.
@@ -79,6 +149,16 @@ func GetSecretKey(ctx *pulumi.Context) string {
 // Security token of a temporary AK/SK. Falls back to `HW_SECURITY_TOKEN`, then `HUAWEICLOUD_SDK_SECURITY_TOKEN`. In programs, `huaweicloud:securityToken` first.
 func GetSecurityToken(ctx *pulumi.Context) string {
 	return config.Get(ctx, "huaweicloud-rds-offsite:securityToken")
+}
+
+// KooCLI's shared config file (`accessKeyId`, `secretAccessKey`, `securityToken` of a profile in mode AKSK), read after the profile file. Default `~/.hcloud/config.json`. Falls back to `HW_SHARED_CONFIG_FILE`. In programs, `huaweicloud:sharedConfigFile` first.
+func GetSharedConfigFile(ctx *pulumi.Context) string {
+	return config.Get(ctx, "huaweicloud-rds-offsite:sharedConfigFile")
+}
+
+// The STS endpoint of OIDC federation through STS. Default `https://sts.{region}.myhuaweicloud.com` in the regions the official SDKs list, else `https://sts.cn-north-4.myhuaweicloud.com`. Falls back to `HUAWEICLOUD_SDK_STS_ENDPOINT`.
+func GetStsEndpoint(ctx *pulumi.Context) string {
+	return config.Get(ctx, "huaweicloud-rds-offsite:stsEndpoint")
 }
 
 // Timeout of one call including all retries and waits, in milliseconds. Default 60000.

@@ -19,6 +19,16 @@ accessKey: Optional[str]
 Access key (AK) of the credential used to sign requests. Falls back to `HW_ACCESS_KEY`, then `HUAWEICLOUD_SDK_AK`. In programs, `huaweicloud:accessKey` first.
 """
 
+assumeAgencyName: Optional[str]
+"""
+An agency assumed with whichever credential was found (IAM `assume_role`, 1 h); with `assumeDomainName`. Falls back to `HW_ASSUME_ROLE_AGENCY_NAME`. In programs, `huaweicloud:assumeRole.agencyName` first.
+"""
+
+assumeDomainName: Optional[str]
+"""
+The account (domain) name owning the agency of `assumeAgencyName`. Falls back to `HW_ASSUME_ROLE_DOMAIN_NAME`. In programs, `huaweicloud:assumeRole.domainName` first.
+"""
+
 attemptTimeoutMs: Optional[int]
 """
 Timeout of one HTTP attempt, in milliseconds. Default 15000.
@@ -27,6 +37,11 @@ Timeout of one HTTP attempt, in milliseconds. Default 15000.
 cacertFile: Optional[str]
 """
 A PEM CA bundle (path or PEM text) trusted instead of the default roots. Falls back to `HW_CACERT_FILE`. In programs, `huaweicloud:cacertFile` first.
+"""
+
+credentialsFile: Optional[str]
+"""
+The official SDKs' profile file (INI, section `[basic]`: `ak`, `sk`, `security_token`), read when no access key is set. Default `~/.huaweicloud/credentials`. Falls back to `HUAWEICLOUD_SDK_CREDENTIALS_FILE`.
 """
 
 iamEndpoint: Optional[str]
@@ -52,6 +67,61 @@ Largest response body read, in decoded bytes (after gzip/deflate); a larger answ
 maxRetries: Optional[int]
 """
 Retries after the first attempt for throttling, 5xx and network failures. Falls back to `HW_MAX_RETRIES`. In programs, `huaweicloud:maxRetries` first. Default 3.
+"""
+
+metadataEndpoint: Optional[str]
+"""
+The ECS metadata service, read last (an instance's agency). Default `http://169.254.169.254`. Falls back to `HW_METADATA_ENDPOINT`.
+"""
+
+oidcAgencyUrn: Optional[str]
+"""
+OIDC federation through STS: the URN of the trust agency assumed, e.g. `iam::<account id>:agency:<name>`. Falls back to `HUAWEICLOUD_OIDC_AGENCY_URN`.
+"""
+
+oidcDurationSeconds: Optional[int]
+"""
+OIDC federation: lifetime asked for the temporary credential, in seconds (STS allows up to the agency's maximum, at most 43200). Falls back to `HUAWEICLOUD_OIDC_DURATION_SECONDS`. Default 3600.
+"""
+
+oidcIdToken: Optional[str]
+"""
+OIDC federation: the id token itself, when there is no token file. Falls back to `HUAWEICLOUD_OIDC_ID_TOKEN`.
+"""
+
+oidcIdpId: Optional[str]
+"""
+OIDC federation through IAM (id token → unscoped token → temporary credential), used when no provider URN is set: the identity provider's id. Falls back to `HUAWEICLOUD_OIDC_IDP_ID`, then `HUAWEICLOUD_SDK_IDP_ID`.
+"""
+
+oidcPolicy: Optional[str]
+"""
+OIDC federation through STS: a session policy (JSON text) narrowing the agency's permissions. Falls back to `HUAWEICLOUD_OIDC_POLICY`.
+"""
+
+oidcPolicyIds: Optional[str]
+"""
+OIDC federation through STS: ids of identity policies narrowing the agency's permissions, comma-separated. Falls back to `HUAWEICLOUD_OIDC_POLICY_IDS`.
+"""
+
+oidcProviderUrn: Optional[str]
+"""
+OIDC federation through STS `AssumeAgencyWithOIDC`: the URN of the IAM identity provider, e.g. `iam::<account id>:oidcProvider:<name>`; with `oidcAgencyUrn` and an id token. Falls back to `HUAWEICLOUD_OIDC_PROVIDER_URN`.
+"""
+
+oidcSessionName: Optional[str]
+"""
+OIDC federation through STS: the agency session's name. Default `oidc-sts-session`. Falls back to `HUAWEICLOUD_OIDC_SESSION_NAME`.
+"""
+
+oidcTokenFile: Optional[str]
+"""
+OIDC federation: a file holding the id token, read again at every refresh (CI systems rotate it). Falls back to `HUAWEICLOUD_OIDC_TOKEN_FILE`, then `HUAWEICLOUD_SDK_ID_TOKEN_FILE`.
+"""
+
+profile: Optional[str]
+"""
+The profile of the shared config file to read. Default the file's `current` profile. Falls back to `HW_PROFILE`. In programs, `huaweicloud:profile` first.
 """
 
 projectId: Optional[str]
@@ -82,6 +152,16 @@ Secret key (SK). Never logged, never stored in plain text. Falls back to `HW_SEC
 securityToken: Optional[str]
 """
 Security token of a temporary AK/SK. Falls back to `HW_SECURITY_TOKEN`, then `HUAWEICLOUD_SDK_SECURITY_TOKEN`. In programs, `huaweicloud:securityToken` first.
+"""
+
+sharedConfigFile: Optional[str]
+"""
+KooCLI's shared config file (`accessKeyId`, `secretAccessKey`, `securityToken` of a profile in mode AKSK), read after the profile file. Default `~/.hcloud/config.json`. Falls back to `HW_SHARED_CONFIG_FILE`. In programs, `huaweicloud:sharedConfigFile` first.
+"""
+
+stsEndpoint: Optional[str]
+"""
+The STS endpoint of OIDC federation through STS. Default `https://sts.{region}.myhuaweicloud.com` in the regions the official SDKs list, else `https://sts.cn-north-4.myhuaweicloud.com`. Falls back to `HUAWEICLOUD_SDK_STS_ENDPOINT`.
 """
 
 totalTimeoutMs: Optional[int]

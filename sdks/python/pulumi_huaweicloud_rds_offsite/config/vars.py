@@ -28,6 +28,20 @@ class _ExportableConfig(types.ModuleType):
         return __config__.get('accessKey')
 
     @_builtins.property
+    def assume_agency_name(self) -> Optional[str]:
+        """
+        An agency assumed with whichever credential was found (IAM `assume_role`, 1 h); with `assumeDomainName`. Falls back to `HW_ASSUME_ROLE_AGENCY_NAME`. In programs, `huaweicloud:assumeRole.agencyName` first.
+        """
+        return __config__.get('assumeAgencyName')
+
+    @_builtins.property
+    def assume_domain_name(self) -> Optional[str]:
+        """
+        The account (domain) name owning the agency of `assumeAgencyName`. Falls back to `HW_ASSUME_ROLE_DOMAIN_NAME`. In programs, `huaweicloud:assumeRole.domainName` first.
+        """
+        return __config__.get('assumeDomainName')
+
+    @_builtins.property
     def attempt_timeout_ms(self) -> Optional[int]:
         """
         Timeout of one HTTP attempt, in milliseconds. Default 15000.
@@ -40,6 +54,13 @@ class _ExportableConfig(types.ModuleType):
         A PEM CA bundle (path or PEM text) trusted instead of the default roots. Falls back to `HW_CACERT_FILE`. In programs, `huaweicloud:cacertFile` first.
         """
         return __config__.get('cacertFile')
+
+    @_builtins.property
+    def credentials_file(self) -> Optional[str]:
+        """
+        The official SDKs' profile file (INI, section `[basic]`: `ak`, `sk`, `security_token`), read when no access key is set. Default `~/.huaweicloud/credentials`. Falls back to `HUAWEICLOUD_SDK_CREDENTIALS_FILE`.
+        """
+        return __config__.get('credentialsFile')
 
     @_builtins.property
     def iam_endpoint(self) -> Optional[str]:
@@ -75,6 +96,83 @@ class _ExportableConfig(types.ModuleType):
         Retries after the first attempt for throttling, 5xx and network failures. Falls back to `HW_MAX_RETRIES`. In programs, `huaweicloud:maxRetries` first. Default 3.
         """
         return __config__.get_int('maxRetries')
+
+    @_builtins.property
+    def metadata_endpoint(self) -> Optional[str]:
+        """
+        The ECS metadata service, read last (an instance's agency). Default `http://169.254.169.254`. Falls back to `HW_METADATA_ENDPOINT`.
+        """
+        return __config__.get('metadataEndpoint')
+
+    @_builtins.property
+    def oidc_agency_urn(self) -> Optional[str]:
+        """
+        OIDC federation through STS: the URN of the trust agency assumed, e.g. `iam::<account id>:agency:<name>`. Falls back to `HUAWEICLOUD_OIDC_AGENCY_URN`.
+        """
+        return __config__.get('oidcAgencyUrn')
+
+    @_builtins.property
+    def oidc_duration_seconds(self) -> Optional[int]:
+        """
+        OIDC federation: lifetime asked for the temporary credential, in seconds (STS allows up to the agency's maximum, at most 43200). Falls back to `HUAWEICLOUD_OIDC_DURATION_SECONDS`. Default 3600.
+        """
+        return __config__.get_int('oidcDurationSeconds')
+
+    @_builtins.property
+    def oidc_id_token(self) -> Optional[str]:
+        """
+        OIDC federation: the id token itself, when there is no token file. Falls back to `HUAWEICLOUD_OIDC_ID_TOKEN`.
+        """
+        return __config__.get('oidcIdToken')
+
+    @_builtins.property
+    def oidc_idp_id(self) -> Optional[str]:
+        """
+        OIDC federation through IAM (id token → unscoped token → temporary credential), used when no provider URN is set: the identity provider's id. Falls back to `HUAWEICLOUD_OIDC_IDP_ID`, then `HUAWEICLOUD_SDK_IDP_ID`.
+        """
+        return __config__.get('oidcIdpId')
+
+    @_builtins.property
+    def oidc_policy(self) -> Optional[str]:
+        """
+        OIDC federation through STS: a session policy (JSON text) narrowing the agency's permissions. Falls back to `HUAWEICLOUD_OIDC_POLICY`.
+        """
+        return __config__.get('oidcPolicy')
+
+    @_builtins.property
+    def oidc_policy_ids(self) -> Optional[str]:
+        """
+        OIDC federation through STS: ids of identity policies narrowing the agency's permissions, comma-separated. Falls back to `HUAWEICLOUD_OIDC_POLICY_IDS`.
+        """
+        return __config__.get('oidcPolicyIds')
+
+    @_builtins.property
+    def oidc_provider_urn(self) -> Optional[str]:
+        """
+        OIDC federation through STS `AssumeAgencyWithOIDC`: the URN of the IAM identity provider, e.g. `iam::<account id>:oidcProvider:<name>`; with `oidcAgencyUrn` and an id token. Falls back to `HUAWEICLOUD_OIDC_PROVIDER_URN`.
+        """
+        return __config__.get('oidcProviderUrn')
+
+    @_builtins.property
+    def oidc_session_name(self) -> Optional[str]:
+        """
+        OIDC federation through STS: the agency session's name. Default `oidc-sts-session`. Falls back to `HUAWEICLOUD_OIDC_SESSION_NAME`.
+        """
+        return __config__.get('oidcSessionName')
+
+    @_builtins.property
+    def oidc_token_file(self) -> Optional[str]:
+        """
+        OIDC federation: a file holding the id token, read again at every refresh (CI systems rotate it). Falls back to `HUAWEICLOUD_OIDC_TOKEN_FILE`, then `HUAWEICLOUD_SDK_ID_TOKEN_FILE`.
+        """
+        return __config__.get('oidcTokenFile')
+
+    @_builtins.property
+    def profile(self) -> Optional[str]:
+        """
+        The profile of the shared config file to read. Default the file's `current` profile. Falls back to `HW_PROFILE`. In programs, `huaweicloud:profile` first.
+        """
+        return __config__.get('profile')
 
     @_builtins.property
     def project_id(self) -> Optional[str]:
@@ -117,6 +215,20 @@ class _ExportableConfig(types.ModuleType):
         Security token of a temporary AK/SK. Falls back to `HW_SECURITY_TOKEN`, then `HUAWEICLOUD_SDK_SECURITY_TOKEN`. In programs, `huaweicloud:securityToken` first.
         """
         return __config__.get('securityToken')
+
+    @_builtins.property
+    def shared_config_file(self) -> Optional[str]:
+        """
+        KooCLI's shared config file (`accessKeyId`, `secretAccessKey`, `securityToken` of a profile in mode AKSK), read after the profile file. Default `~/.hcloud/config.json`. Falls back to `HW_SHARED_CONFIG_FILE`. In programs, `huaweicloud:sharedConfigFile` first.
+        """
+        return __config__.get('sharedConfigFile')
+
+    @_builtins.property
+    def sts_endpoint(self) -> Optional[str]:
+        """
+        The STS endpoint of OIDC federation through STS. Default `https://sts.{region}.myhuaweicloud.com` in the regions the official SDKs list, else `https://sts.cn-north-4.myhuaweicloud.com`. Falls back to `HUAWEICLOUD_SDK_STS_ENDPOINT`.
+        """
+        return __config__.get('stsEndpoint')
 
     @_builtins.property
     def total_timeout_ms(self) -> Optional[int]:

@@ -3,31 +3,37 @@ import { ConfigurationError } from "../errors/ConfigurationError";
 import { profileFileSource, sharedConfigSource } from "./files";
 import { refreshingProvider, staticProvider } from "./refreshing";
 import { assumeAgency, metadataSource, oidcSource } from "./remote";
-import type { Credential, CredentialProvider, CredentialSource } from "./types";
-
-type Env = Readonly<Record<string, string | undefined>>;
+import type { ChainSettings, Credential, CredentialProvider, CredentialSource } from "./types";
 
 export interface ChainOptions {
   /** A credential from the settings sources (arguments → stack config → environment), with the source's name. */
   readonly given?: { readonly credential: Credential; readonly from: string } | undefined;
   /** What the settings sources would have held, for the error: e.g. `HW_ACCESS_KEY and HW_SECRET_KEY (environment)`. */
   readonly givenKeys: string;
-  readonly env: Env;
-  /** The configured IAM endpoint: OIDC and agencies follow it. */
+  /** Where to look after the settings' credential: resolved settings, never the process's environment. */
+  readonly sources: ChainSettings;
+  /** Says on stderr which source was used (never a value): `HW_DEBUG` of the lookup's environment. */
+  readonly debug: boolean;
+  /** The configured IAM endpoint: the IdP-id OIDC exchange and agencies follow it. */
   readonly iamEndpoint: string;
-  /** `HW_ASSUME_ROLE_AGENCY_NAME` / `HW_ASSUME_ROLE_DOMAIN_NAME`, or the same as settings. */
+  /** Setting `assumeAgencyName` / `assumeDomainName` (`HW_ASSUME_ROLE_AGENCY_NAME` / `HW_ASSUME_ROLE_DOMAIN_NAME`). */
   readonly agency?: { readonly agencyName: string; readonly domainName: string } | undefined;
 }
 
 /** Debug lines (never a value) go to stderr when `HW_DEBUG` is set to anything but `0`/`false`. */
-export function debugEnabled(env: Env): boolean {
+export function debugEnabled(env: Readonly<Record<string, string | undefined>>): boolean {
   const value = env.HW_DEBUG?.trim().toLowerCase();
   return value !== undefined && value !== "" && value !== "0" && value !== "false";
 }
 
 /** The sources after the settings, in order: profile file, KooCLI shared config, OIDC federation, ECS metadata. */
-export function chainSources(env: Env, iamEndpoint: string): CredentialSource[] {
-  return [profileFileSource(env), sharedConfigSource(env), oidcSource(env, () => iamEndpoint), metadataSource(env)];
+export function chainSources(settings: ChainSettings): CredentialSource[] {
+  return [
+    profileFileSource(settings.credentialsFile, settings.home),
+    sharedConfigSource(settings.sharedConfigFile, settings.profile, settings.home),
+    oidcSource(settings.oidc, settings.home),
+    metadataSource(settings.metadataEndpoint),
+  ];
 }
 
 /**
@@ -54,20 +60,6 @@ export function clearCredentialChains(): void {
   chains.clear();
 }
 
-const CHAIN_VARIABLES = [
-  "HUAWEICLOUD_SDK_CREDENTIALS_FILE",
-  "HW_SHARED_CONFIG_FILE",
-  "HW_PROFILE",
-  "HUAWEICLOUD_OIDC_IDP_ID",
-  "HUAWEICLOUD_SDK_IDP_ID",
-  "HUAWEICLOUD_OIDC_TOKEN_FILE",
-  "HUAWEICLOUD_SDK_ID_TOKEN_FILE",
-  "HUAWEICLOUD_OIDC_ID_TOKEN",
-  "HUAWEICLOUD_OIDC_DURATION_SECONDS",
-  "HW_METADATA_ENDPOINT",
-  "HOME",
-] as const;
-
 function chainKey(options: ChainOptions): string {
   const given = options.given?.credential;
   return JSON.stringify([
@@ -76,12 +68,13 @@ function chainKey(options: ChainOptions): string {
     options.givenKeys,
     options.iamEndpoint,
     options.agency ?? null,
-    CHAIN_VARIABLES.map((name) => options.env[name] ?? ""),
+    options.sources,
+    options.debug,
   ]);
 }
 
 function newChain(options: ChainOptions, identity: string): CredentialProvider {
-  const debug = debugEnabled(options.env)
+  const debug = options.debug
     ? (line: string) => process.stderr.write(`huaweicloud-rds-offsite: ${line}\n`)
     : () => undefined;
   const base = options.given
@@ -91,7 +84,7 @@ function newChain(options: ChainOptions, identity: string): CredentialProvider {
   const locate = () => {
     located ??= (async () => {
       const tried: string[] = [];
-      for (const source of chainSources(options.env, options.iamEndpoint)) {
+      for (const source of chainSources(options.sources)) {
         const outcome = await source.probe();
         if (outcome.found) return { from: source.name, provider: refreshingProvider(outcome.fetch) };
         tried.push(`${source.name}: ${outcome.reason}`);

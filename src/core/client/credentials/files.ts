@@ -1,13 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
-import { join } from "node:path";
 import type { Credential, CredentialSource, SourceOutcome } from "./types";
 
-type Env = Readonly<Record<string, string | undefined>>;
-
 /** How an error names a path: under the home directory as `~/…`, so a message does not reveal the user name. */
-export function shownPath(path: string): string {
-  const home = homedir();
+export function shownPath(path: string, home: string = homedir()): string {
   return home !== "" && path.startsWith(`${home}/`) ? `~/${path.slice(home.length + 1)}` : path;
 }
 
@@ -44,12 +40,11 @@ function found(credential: Credential): SourceOutcome {
 }
 
 /**
- * The official SDKs' profile file: `HUAWEICLOUD_SDK_CREDENTIALS_FILE`, else `~/.huaweicloud/credentials`; INI, section
+ * The official SDKs' profile file (setting `credentialsFile`, default `~/.huaweicloud/credentials`); INI, section
  * `[basic]` with `ak`, `sk` and optionally `security_token`.
  */
-export function profileFileSource(env: Env): CredentialSource {
-  const path = env.HUAWEICLOUD_SDK_CREDENTIALS_FILE || join(homedir(), ".huaweicloud", "credentials");
-  const name = `profile file ${shownPath(path)}`;
+export function profileFileSource(path: string, home: string): CredentialSource {
+  const name = `profile file ${shownPath(path, home)}`;
   return {
     name,
     async probe() {
@@ -66,13 +61,12 @@ export function profileFileSource(env: Env): CredentialSource {
 }
 
 /**
- * KooCLI's shared config file, as the huaweicloud provider reads it: `HW_SHARED_CONFIG_FILE`, else
- * `~/.hcloud/config.json`; profile `HW_PROFILE`, else the file's `current` profile; mode AKSK (`accessKeyId`,
- * `secretAccessKey`, `securityToken`).
+ * KooCLI's shared config file, as the huaweicloud provider reads it (setting `sharedConfigFile`, default
+ * `~/.hcloud/config.json`); profile `profile` (`HW_PROFILE`), else the file's `current` profile; mode AKSK
+ * (`accessKeyId`, `secretAccessKey`, `securityToken`).
  */
-export function sharedConfigSource(env: Env): CredentialSource {
-  const path = env.HW_SHARED_CONFIG_FILE || join(homedir(), ".hcloud", "config.json");
-  const name = `shared config file ${shownPath(path)}`;
+export function sharedConfigSource(path: string, profileName: string | undefined, home: string): CredentialSource {
+  const name = `shared config file ${shownPath(path, home)}`;
   return {
     name,
     async probe() {
@@ -87,8 +81,8 @@ export function sharedConfigSource(env: Env): CredentialSource {
       const record = (value: unknown): Record<string, unknown> =>
         typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
       const profiles = Array.isArray(record(config).profiles) ? (record(config).profiles as unknown[]) : [];
-      const wanted = env.HW_PROFILE || String(record(config).current ?? "");
-      if (wanted === "") return { found: false, reason: "no HW_PROFILE and no current profile" };
+      const wanted = profileName || String(record(config).current ?? "");
+      if (wanted === "") return { found: false, reason: "no profile named (HW_PROFILE) and no current profile" };
       const profile = profiles.map(record).find((candidate) => candidate.name === wanted);
       // The profile's name is the user's own label, not a secret: it is shown.
       if (!profile) return { found: false, reason: `no profile named ${JSON.stringify(wanted)}` };

@@ -1,21 +1,26 @@
 import { readFile } from "node:fs/promises";
 import { signRequest } from "../signer";
 import { shownPath } from "./files";
-import type { Credential, CredentialSource } from "./types";
+import type { Credential, CredentialSource, OidcSettings } from "./types";
 
-type Env = Readonly<Record<string, string | undefined>>;
-
-/** The ECS metadata service's address; `HW_METADATA_ENDPOINT` overrides it (tests, odd networks). */
+/** The ECS metadata service's address; setting `metadataEndpoint` (`HW_METADATA_ENDPOINT`) overrides it. */
 export const DEFAULT_METADATA_ENDPOINT = "http://169.254.169.254";
 /** Each metadata call's timeout: a laptop without the service gives up in about this long (no answer to the first). */
 export const METADATA_TIMEOUT_MS = 1_000;
 const AGENCY_ERROR = "Please configure Cloud Service Agency first";
 
-/** `{"credential": {"access", "secret", "securitytoken", "expires_at"}}`, as IAM and the metadata service answer. */
+/**
+ * `{"credential": {"access", "secret", "securitytoken", "expires_at"}}`, as IAM and the metadata service answer, or
+ * `{"credentials": {"access_key_id", "secret_access_key", "security_token", "expiration"}}`, as STS answers
+ * `AssumeAgencyWithOIDC` (the official SDKs read both).
+ */
 export function parseTemporary(body: unknown): Credential | undefined {
   const outer = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
-  const c = (outer.credential ?? {}) as Record<string, unknown>;
-  const { access, secret, securitytoken, expires_at: expiresAt } = c;
+  const c = (outer.credential ?? outer.credentials ?? {}) as Record<string, unknown>;
+  const access = c.access ?? c.access_key_id;
+  const secret = c.secret ?? c.secret_access_key;
+  const securitytoken = c.securitytoken ?? c.security_token;
+  const expiresAt = c.expires_at ?? c.expiration;
   if (typeof access !== "string" || typeof secret !== "string" || typeof securitytoken !== "string") return undefined;
   const expiry = typeof expiresAt === "string" ? Date.parse(expiresAt) : Number.NaN;
   return {
@@ -89,8 +94,8 @@ async function probed(fetch: () => Promise<Credential>) {
  * The ECS metadata service (the instance's agency): a session token from `PUT /meta-data/latest/api/token`, then
  * `GET /openstack/latest/securitykey` with `X-Metadata-Token`.
  */
-export function metadataSource(env: Env): CredentialSource {
-  const endpoint = (env.HW_METADATA_ENDPOINT || DEFAULT_METADATA_ENDPOINT).replace(/\/+$/, "");
+export function metadataSource(metadataEndpoint: string): CredentialSource {
+  const endpoint = metadataEndpoint.replace(/\/+$/, "");
   const fetchOnce = async (): Promise<Credential> => {
     const tokenAnswer = await call(
       `${endpoint}/meta-data/latest/api/token`,
@@ -119,68 +124,104 @@ export function metadataSource(env: Env): CredentialSource {
   return { name: `ECS metadata (${endpoint})`, probe: () => probed(fetchOnce) };
 }
 
+/** The id token: the token file's (read again at every refresh: CI systems rotate it), else the one given inline. */
+async function idTokenOf(oidc: OidcSettings, home: string): Promise<string> {
+  if (!oidc.tokenFile) return oidc.idToken ?? "";
+  let idToken: string;
+  try {
+    idToken = (await readFile(oidc.tokenFile, "utf8")).trim();
+  } catch {
+    throw new SourceFailure(`token file ${shownPath(oidc.tokenFile, home)} is not readable`);
+  }
+  if (!idToken) throw new SourceFailure(`token file ${shownPath(oidc.tokenFile, home)} is empty`);
+  return idToken;
+}
+
+const JSON_HEADERS = { "Content-Type": "application/json;charset=UTF-8" };
+
 /**
- * OIDC federation (a CI job's id token): `POST /v3.0/OS-AUTH/id-token/tokens` with `X-Idp-Id` gives an unscoped token
- * (`X-Subject-Token`), exchanged by `POST /v3.0/OS-CREDENTIAL/securitytokens` for a temporary credential. The token
- * file is read again at every refresh (CI systems rotate it).
+ * OIDC federation (a CI job's id token), as the official SDKs do it:
+ * - with a provider URN and an agency URN (`HUAWEICLOUD_OIDC_PROVIDER_URN`, `HUAWEICLOUD_OIDC_AGENCY_URN`, the SDKs'
+ *   `OidcStsCredentialProvider`): STS `POST /v5/agencies/assume-with-oidc`, unsigned, body `{"provider_urn",
+ *   "agency_urn", "agency_session_name", "id_token", "duration_seconds", "policy"?, "policy_ids"?}` → `{"credentials":
+ *   {"access_key_id", "secret_access_key", "security_token", "expiration"}}`;
+ * - else with an IdP id (`HUAWEICLOUD_OIDC_IDP_ID`, the SDKs' `FederalAccessor`): IAM
+ *   `POST /v3.0/OS-AUTH/id-token/tokens` with `X-Idp-Id` gives an unscoped token (`X-Subject-Token`), exchanged by
+ *   `POST /v3.0/OS-CREDENTIAL/securitytokens` for a temporary credential.
  */
-export function oidcSource(env: Env, iamEndpoint: () => string): CredentialSource {
-  const idpId = env.HUAWEICLOUD_OIDC_IDP_ID || env.HUAWEICLOUD_SDK_IDP_ID;
-  const tokenFile = env.HUAWEICLOUD_OIDC_TOKEN_FILE || env.HUAWEICLOUD_SDK_ID_TOKEN_FILE;
-  const inline = env.HUAWEICLOUD_OIDC_ID_TOKEN;
-  const duration = Number(env.HUAWEICLOUD_OIDC_DURATION_SECONDS || 3600);
+export function oidcSource(oidc: OidcSettings, home: string): CredentialSource {
+  const viaSts = Boolean(oidc.providerUrn || oidc.agencyUrn);
   const name = "OIDC federation (HUAWEICLOUD_OIDC_*)";
   return {
     name,
     async probe() {
-      if (!idpId && !tokenFile && !inline) return { found: false, reason: "not configured" };
-      if (!idpId) return { found: false, reason: "HUAWEICLOUD_OIDC_IDP_ID (or HUAWEICLOUD_SDK_IDP_ID) is not set" };
-      if (!tokenFile && !inline) {
+      if (!viaSts && !oidc.idpId && !oidc.tokenFile && !oidc.idToken) return { found: false, reason: "not configured" };
+      if (viaSts && !oidc.providerUrn) return { found: false, reason: "HUAWEICLOUD_OIDC_PROVIDER_URN is not set" };
+      if (viaSts && !oidc.agencyUrn) return { found: false, reason: "HUAWEICLOUD_OIDC_AGENCY_URN is not set" };
+      if (!viaSts && !oidc.idpId) {
+        return {
+          found: false,
+          reason:
+            "neither HUAWEICLOUD_OIDC_PROVIDER_URN and HUAWEICLOUD_OIDC_AGENCY_URN nor HUAWEICLOUD_OIDC_IDP_ID is set",
+        };
+      }
+      if (!oidc.tokenFile && !oidc.idToken) {
         return { found: false, reason: "neither HUAWEICLOUD_OIDC_ID_TOKEN nor HUAWEICLOUD_OIDC_TOKEN_FILE is set" };
       }
-      if (!Number.isSafeInteger(duration) || duration < 900 || duration > 86_400) {
-        return { found: false, reason: "HUAWEICLOUD_OIDC_DURATION_SECONDS must be 900 to 86400" };
-      }
-      return probed(async () => {
-        let idToken = inline;
-        if (tokenFile) {
-          try {
-            idToken = (await readFile(tokenFile, "utf8")).trim();
-          } catch {
-            throw new SourceFailure(`token file ${shownPath(tokenFile)} is not readable`);
-          }
-          if (!idToken) throw new SourceFailure(`token file ${shownPath(tokenFile)} is empty`);
-        }
-        const iam = iamEndpoint();
-        const json = { "Content-Type": "application/json;charset=UTF-8" };
-        const tokenAnswer = await call(
-          `${iam}/v3.0/OS-AUTH/id-token/tokens`,
-          {
-            method: "POST",
-            headers: { ...json, "X-Idp-Id": idpId },
-            body: JSON.stringify({ auth: { id_token: { id: idToken } } }),
-          },
-          10_000,
-          "IAM",
-        );
-        const subject = tokenAnswer.headers.get("x-subject-token");
-        await tokenAnswer.body?.cancel();
-        if (!tokenAnswer.ok || !subject) {
-          throw new SourceFailure(
-            `IAM refused the id token (HTTP ${tokenAnswer.status} from /v3.0/OS-AUTH/id-token/tokens)`,
-          );
-        }
-        const body = { auth: { identity: { methods: ["token"], token: { id: subject, duration_seconds: duration } } } };
-        const keyAnswer = await call(
-          `${iam}/v3.0/OS-CREDENTIAL/securitytokens`,
-          { method: "POST", headers: json, body: JSON.stringify(body) },
-          10_000,
-          "IAM",
-        );
-        return temporaryFrom(keyAnswer, "IAM /v3.0/OS-CREDENTIAL/securitytokens");
-      });
+      return probed(async () =>
+        viaSts ? assumeWithOidc(oidc, await idTokenOf(oidc, home)) : viaIam(oidc, await idTokenOf(oidc, home)),
+      );
     },
   };
+}
+
+/** STS `AssumeAgencyWithOIDC`: the id token is the only proof, so the request is not signed. */
+async function assumeWithOidc(oidc: OidcSettings, idToken: string): Promise<Credential> {
+  const body = {
+    provider_urn: oidc.providerUrn,
+    agency_urn: oidc.agencyUrn,
+    agency_session_name: oidc.sessionName,
+    id_token: idToken,
+    duration_seconds: oidc.durationSeconds,
+    ...(oidc.policy ? { policy: oidc.policy } : {}),
+    ...(oidc.policyIds && oidc.policyIds.length > 0 ? { policy_ids: oidc.policyIds } : {}),
+  };
+  const answer = await call(
+    `${oidc.stsEndpoint}/v5/agencies/assume-with-oidc`,
+    { method: "POST", headers: JSON_HEADERS, body: JSON.stringify(body) },
+    10_000,
+    "STS",
+  );
+  return temporaryFrom(answer, "STS /v5/agencies/assume-with-oidc");
+}
+
+async function viaIam(oidc: OidcSettings, idToken: string): Promise<Credential> {
+  const iam = oidc.iamEndpoint;
+  const tokenAnswer = await call(
+    `${iam}/v3.0/OS-AUTH/id-token/tokens`,
+    {
+      method: "POST",
+      headers: { ...JSON_HEADERS, "X-Idp-Id": oidc.idpId ?? "" },
+      body: JSON.stringify({ auth: { id_token: { id: idToken } } }),
+    },
+    10_000,
+    "IAM",
+  );
+  const subject = tokenAnswer.headers.get("x-subject-token");
+  await tokenAnswer.body?.cancel();
+  if (!tokenAnswer.ok || !subject) {
+    throw new SourceFailure(`IAM refused the id token (HTTP ${tokenAnswer.status} from /v3.0/OS-AUTH/id-token/tokens)`);
+  }
+  const body = {
+    auth: { identity: { methods: ["token"], token: { id: subject, duration_seconds: oidc.durationSeconds } } },
+  };
+  const keyAnswer = await call(
+    `${iam}/v3.0/OS-CREDENTIAL/securitytokens`,
+    { method: "POST", headers: JSON_HEADERS, body: JSON.stringify(body) },
+    10_000,
+    "IAM",
+  );
+  return temporaryFrom(keyAnswer, "IAM /v3.0/OS-CREDENTIAL/securitytokens");
 }
 
 /**

@@ -36,3 +36,37 @@ export interface CredentialSource {
   /** Looks once; `fetch` of a found source is called again to refresh a temporary credential. */
   probe(): Promise<SourceOutcome>;
 }
+
+/**
+ * Where the chain looks after the settings' own credential, as resolved from the settings (arguments → stack config →
+ * environment, rows of settings/table.ts) with their defaults applied: the credential modules read no environment.
+ */
+export interface ChainSettings {
+  /** The lookup's home directory (`HOME` of its environment): default file places, and `~/…` in messages. */
+  readonly home: string;
+  /** The official SDKs' profile file. */
+  readonly credentialsFile: string;
+  /** KooCLI's shared config file, and the profile asked for (else the file's `current`). */
+  readonly sharedConfigFile: string;
+  readonly profile?: string | undefined;
+  readonly oidc: OidcSettings;
+  /** The ECS metadata service, without a trailing slash. */
+  readonly metadataEndpoint: string;
+}
+
+/** OIDC federation: through STS (`providerUrn` + `agencyUrn`) or, without them, through IAM (`idpId`). */
+export interface OidcSettings {
+  readonly providerUrn?: string | undefined;
+  readonly agencyUrn?: string | undefined;
+  readonly idpId?: string | undefined;
+  readonly tokenFile?: string | undefined;
+  readonly idToken?: string | undefined;
+  readonly sessionName: string;
+  readonly durationSeconds: number;
+  readonly policy?: string | undefined;
+  readonly policyIds?: readonly string[] | undefined;
+  /** STS, for `AssumeAgencyWithOIDC`. */
+  readonly stsEndpoint: string;
+  /** IAM, for the IdP-id exchange. */
+  readonly iamEndpoint: string;
+}

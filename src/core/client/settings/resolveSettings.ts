@@ -1,9 +1,13 @@
-import { credentialChain } from "../credentials/chain";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { credentialChain, debugEnabled } from "../credentials/chain";
+import { DEFAULT_METADATA_ENDPOINT } from "../credentials/remote";
+import type { ChainSettings } from "../credentials/types";
 import { ConfigurationError } from "../errors/ConfigurationError";
 import { shown } from "../errors/echoedText";
 import { InvalidArgumentError } from "../errors/InvalidArgumentError";
 import { validateCredential, validateEndpoint, validateProjectId, validateRegion } from "../validation";
-import { defaultIamEndpoint, defaultRdsEndpoint } from "./endpoints";
+import { defaultIamEndpoint, defaultRdsEndpoint, defaultStsEndpoint } from "./endpoints";
 import type { ClientSettings, SettingsInput, SettingsSource } from "./settings";
 import { type IntegerSetting, SETTINGS } from "./table";
 
@@ -14,8 +18,14 @@ import { type IntegerSetting, SETTINGS } from "./table";
  * Credentials are taken as a group from the first source that has an access key, so a stale `HW_SECURITY_TOKEN` in
  * the environment is never paired with a permanent key from stack config. A project id belongs to exactly one
  * region: see {@link resolveProjectId}.
+ *
+ * `env` is the lookup's environment (the one `sources` read): its `HOME` places the default credential files and its
+ * `HW_DEBUG` turns on the credential chain's debug line.
  */
-export function resolveSettings(sources: readonly SettingsSource[]): ClientSettings {
+export function resolveSettings(
+  sources: readonly SettingsSource[],
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): ClientSettings {
   const region = resolveRegion(sources);
   const credentials = resolveCredentials(sources);
   const cloud = domain(sources);
@@ -44,9 +54,10 @@ export function resolveSettings(sources: readonly SettingsSource[]): ClientSetti
           }
         : undefined,
       givenKeys: keysToSet(sources, ["accessKey", "secretKey"]),
-      env: process.env,
+      sources: chainSettings(sources, region, iamEndpoint, env),
+      debug: debugEnabled(env),
       iamEndpoint,
-      agency: agencyOf(process.env),
+      agency: agencyOf(sources),
     }),
     // --- end issue 20 ---
     maxRetries: numeric(sources, "maxRetries"),
@@ -137,18 +148,72 @@ function domain(sources: readonly SettingsSource[]): string | undefined {
   });
 }
 
-// --- issue 20: an agency to assume on top of whichever credential the chain found ---
-function agencyOf(env: NodeJS.ProcessEnv): { agencyName: string; domainName: string } | undefined {
-  const agencyName = env.HW_ASSUME_ROLE_AGENCY_NAME?.trim();
-  const domainName = env.HW_ASSUME_ROLE_DOMAIN_NAME?.trim();
-  if (!agencyName && !domainName) return undefined;
-  if (!agencyName || !domainName) {
+// --- issue 20: where the credential chain looks, and an agency to assume on top of whichever credential it found ---
+function agencyOf(sources: readonly SettingsSource[]): { agencyName: string; domainName: string } | undefined {
+  const name = sources.find((candidate) => candidate.values.assumeAgencyName !== undefined);
+  const domain = sources.find((candidate) => candidate.values.assumeDomainName !== undefined);
+  if (!name && !domain) return undefined;
+  if (!name || !domain) {
     throw new ConfigurationError(
       "assumeRole",
-      "HW_ASSUME_ROLE_AGENCY_NAME and HW_ASSUME_ROLE_DOMAIN_NAME (environment) must be set together.",
+      `An agency to assume needs both its name and its domain: set ${keysToSet(sources, ["assumeAgencyName", "assumeDomainName"])}.`,
     );
   }
-  return { agencyName, domainName };
+  return {
+    agencyName: validated(name, "assumeAgencyName", (value) => plainText(value, "assumeAgencyName")),
+    domainName: validated(domain, "assumeDomainName", (value) => plainText(value, "assumeDomainName")),
+  };
+}
+
+/** The first source's value of a text setting, or undefined. */
+function textOf(sources: readonly SettingsSource[], setting: keyof SettingsInput): string | undefined {
+  const source = sources.find((candidate) => candidate.values[setting] !== undefined);
+  return source && validated(source, setting, (value) => plainText(value, setting));
+}
+
+/** A name, path or URN: one line of printable text (an id token may be long, never a line break). */
+function plainText(value: unknown, setting: string): string {
+  const text = String(value).trim();
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused.
+  if (/[\u0000-\u001f\u007f]/.test(text)) {
+    throw new InvalidArgumentError(setting, "must be one line of text without control characters");
+  }
+  return text;
+}
+
+function chainSettings(
+  sources: readonly SettingsSource[],
+  region: string,
+  iamEndpoint: string,
+  env: Readonly<Record<string, string | undefined>>,
+): ChainSettings {
+  const home = env.HOME?.trim() || homedir();
+  const stsEndpoint = endpoint(sources, "stsEndpoint") ?? defaultStsEndpoint(region);
+  const metadataEndpoint = endpoint(sources, "metadataEndpoint") ?? DEFAULT_METADATA_ENDPOINT;
+  const policyIds = textOf(sources, "oidcPolicyIds")
+    ?.split(",")
+    .map((id) => id.trim())
+    .filter((id) => id !== "");
+  return {
+    home,
+    credentialsFile: textOf(sources, "credentialsFile") ?? join(home, ".huaweicloud", "credentials"),
+    sharedConfigFile: textOf(sources, "sharedConfigFile") ?? join(home, ".hcloud", "config.json"),
+    profile: textOf(sources, "profile"),
+    oidc: {
+      providerUrn: textOf(sources, "oidcProviderUrn"),
+      agencyUrn: textOf(sources, "oidcAgencyUrn"),
+      idpId: textOf(sources, "oidcIdpId"),
+      tokenFile: textOf(sources, "oidcTokenFile"),
+      idToken: textOf(sources, "oidcIdToken"),
+      sessionName: textOf(sources, "oidcSessionName") ?? "oidc-sts-session",
+      durationSeconds: numeric(sources, "oidcDurationSeconds"),
+      policy: textOf(sources, "oidcPolicy"),
+      policyIds,
+      stsEndpoint: stsEndpoint.replace(/\/+$/, ""),
+      iamEndpoint,
+    },
+    metadataEndpoint: metadataEndpoint.replace(/\/+$/, ""),
+  };
 }
 // --- end issue 20 ---
 
@@ -187,7 +252,10 @@ function resolveCredentials(sources: readonly SettingsSource[]) {
   };
 }
 
-function endpoint(sources: readonly SettingsSource[], setting: "rdsEndpoint" | "iamEndpoint"): string | undefined {
+function endpoint(
+  sources: readonly SettingsSource[],
+  setting: "rdsEndpoint" | "iamEndpoint" | "stsEndpoint" | "metadataEndpoint",
+): string | undefined {
   const source = sources.find((candidate) => candidate.values[setting] !== undefined);
   if (!source) return undefined;
   return validated(source, setting, (value) => validateEndpoint(value, setting));

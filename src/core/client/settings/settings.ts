@@ -41,6 +41,40 @@ export interface SettingsInput {
    * `cacertFile`, e.g. `/etc/ssl/corp-ca.pem`. Without it, Node's roots plus `NODE_EXTRA_CA_CERTS` are trusted.
    */
   cacertFile?: string | undefined;
+  // --- issue 20: where the credential chain looks when no access key is set (rows of table.ts say each one's keys) ---
+  /** The official SDKs' profile file. @default ~/.huaweicloud/credentials */
+  credentialsFile?: string | undefined;
+  /** KooCLI's shared config file. @default ~/.hcloud/config.json */
+  sharedConfigFile?: string | undefined;
+  /** The shared config file's profile. @default the file's `current` */
+  profile?: string | undefined;
+  /** OIDC through STS `AssumeAgencyWithOIDC`: the identity provider's URN. */
+  oidcProviderUrn?: string | undefined;
+  /** OIDC through STS: the trust agency's URN. */
+  oidcAgencyUrn?: string | undefined;
+  /** OIDC through IAM (`/v3.0/OS-AUTH/id-token/tokens`): the identity provider's id. */
+  oidcIdpId?: string | undefined;
+  /** OIDC: a file holding the id token, read again at every refresh. */
+  oidcTokenFile?: string | undefined;
+  /** OIDC: the id token itself. */
+  oidcIdToken?: string | undefined;
+  /** OIDC through STS: the agency session's name. @default oidc-sts-session */
+  oidcSessionName?: string | undefined;
+  /** OIDC: lifetime asked for, in seconds. @default 3600 */
+  oidcDurationSeconds?: number | string | undefined;
+  /** OIDC through STS: a session policy (JSON text). */
+  oidcPolicy?: string | undefined;
+  /** OIDC through STS: identity policy ids, comma-separated. */
+  oidcPolicyIds?: string | undefined;
+  /** The STS endpoint of OIDC through STS. */
+  stsEndpoint?: string | undefined;
+  /** The ECS metadata service. @default http://169.254.169.254 */
+  metadataEndpoint?: string | undefined;
+  /** An agency assumed on top of the credential found, with `assumeDomainName`. */
+  assumeAgencyName?: string | undefined;
+  /** The account (domain) owning `assumeAgencyName`. */
+  assumeDomainName?: string | undefined;
+  // --- end issue 20 ---
 }
 
 /** Settings after precedence, defaults and validation: what the wire client runs on. */

@@ -40,6 +40,7 @@ export function providerConfigSource(get: ConfigGet): SettingsSource {
   const endpoints = endpointsMap(nonEmpty(get("endpoints")));
   const authUrl = nonEmpty(get("authUrl"));
   const iamFromEndpoints = endpoints.iam !== undefined;
+  const assumeRole = assumeRoleMap(nonEmpty(get("assumeRole")));
   return {
     description: "stack config",
     values: {
@@ -54,6 +55,10 @@ export function providerConfigSource(get: ConfigGet): SettingsSource {
       cacertFile: nonEmpty(get("cacertFile")),
       rdsEndpoint: endpoints.rds,
       iamEndpoint: withoutVersion(iamFromEndpoints ? endpoints.iam : authUrl),
+      sharedConfigFile: nonEmpty(get("sharedConfigFile")),
+      profile: nonEmpty(get("profile")),
+      assumeAgencyName: assumeRole.agencyName,
+      assumeDomainName: assumeRole.domainName,
     },
     keyNames: {
       region: [key("region")],
@@ -67,6 +72,10 @@ export function providerConfigSource(get: ConfigGet): SettingsSource {
       cacertFile: [key("cacertFile")],
       rdsEndpoint: [key("endpoints.rds")],
       iamEndpoint: [iamFromEndpoints ? key("endpoints.iam") : key("authUrl")],
+      sharedConfigFile: [key("sharedConfigFile")],
+      profile: [key("profile")],
+      assumeAgencyName: [key("assumeRole.agencyName")],
+      assumeDomainName: [key("assumeRole.domainName")],
     },
   };
 }
@@ -98,6 +107,29 @@ function endpointsMap(text: string | undefined): { rds?: string | undefined; iam
   }
   const map = parsed as Record<string, string>;
   return { rds: nonEmpty(map.rds), iam: nonEmpty(map.iam) };
+}
+
+/**
+ * The huaweicloud provider's `assumeRole` block (`{"agencyName", "domainName"}`, as `pulumi config set --path
+ * 'huaweicloud:assumeRole.agencyName' …` writes it): an agency assumed on top of the credential found.
+ */
+function assumeRoleMap(text: string | undefined): { agencyName?: string | undefined; domainName?: string | undefined } {
+  if (text === undefined) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new ConfigurationError(
+      "assumeRole",
+      `Invalid huaweicloud:assumeRole in stack config: must be a map such as {"agencyName":"rds-reader","domainName":"acme"}`,
+    );
+  }
+  const map = parsed as Record<string, unknown>;
+  const field = (name: string) => (typeof map[name] === "string" ? nonEmpty(map[name] as string) : undefined);
+  return { agencyName: field("agencyName"), domainName: field("domainName") };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -114,6 +114,75 @@ export const SETTINGS = {
     providerConfig: ["cacertFile"],
     environment: ["HW_CACERT_FILE"],
   }),
+  // --- issue 20: where the credential chain looks after the credentials above (see credentials/chain.ts) ---
+  credentialsFile: text(
+    "The official SDKs' profile file (INI, section `[basic]`: `ak`, `sk`, `security_token`), read when no access key is set. Default `~/.huaweicloud/credentials`.",
+    { environment: ["HUAWEICLOUD_SDK_CREDENTIALS_FILE"] },
+  ),
+  sharedConfigFile: text(
+    "KooCLI's shared config file (`accessKeyId`, `secretAccessKey`, `securityToken` of a profile in mode AKSK), read after the profile file. Default `~/.hcloud/config.json`.",
+    { providerConfig: ["sharedConfigFile"], environment: ["HW_SHARED_CONFIG_FILE"] },
+  ),
+  profile: text("The profile of the shared config file to read. Default the file's `current` profile.", {
+    providerConfig: ["profile"],
+    environment: ["HW_PROFILE"],
+  }),
+  oidcProviderUrn: text(
+    "OIDC federation through STS `AssumeAgencyWithOIDC`: the URN of the IAM identity provider, e.g. `iam::<account id>:oidcProvider:<name>`; with `oidcAgencyUrn` and an id token.",
+    { environment: ["HUAWEICLOUD_OIDC_PROVIDER_URN"] },
+  ),
+  oidcAgencyUrn: text(
+    "OIDC federation through STS: the URN of the trust agency assumed, e.g. `iam::<account id>:agency:<name>`.",
+    { environment: ["HUAWEICLOUD_OIDC_AGENCY_URN"] },
+  ),
+  oidcIdpId: text(
+    "OIDC federation through IAM (id token → unscoped token → temporary credential), used when no provider URN is set: the identity provider's id.",
+    { environment: ["HUAWEICLOUD_OIDC_IDP_ID", "HUAWEICLOUD_SDK_IDP_ID"] },
+  ),
+  oidcTokenFile: text(
+    "OIDC federation: a file holding the id token, read again at every refresh (CI systems rotate it).",
+    {
+      environment: ["HUAWEICLOUD_OIDC_TOKEN_FILE", "HUAWEICLOUD_SDK_ID_TOKEN_FILE"],
+    },
+  ),
+  oidcIdToken: text("OIDC federation: the id token itself, when there is no token file.", {
+    environment: ["HUAWEICLOUD_OIDC_ID_TOKEN"],
+    secret: true,
+  }),
+  oidcSessionName: text("OIDC federation through STS: the agency session's name. Default `oidc-sts-session`.", {
+    environment: ["HUAWEICLOUD_OIDC_SESSION_NAME"],
+  }),
+  oidcDurationSeconds: integer(
+    "OIDC federation: lifetime asked for the temporary credential, in seconds (STS allows up to the agency's maximum, at most 43200).",
+    { default: 3600, min: 900, max: 86_400 },
+    { environment: ["HUAWEICLOUD_OIDC_DURATION_SECONDS"] },
+  ),
+  oidcPolicy: text("OIDC federation through STS: a session policy (JSON text) narrowing the agency's permissions.", {
+    environment: ["HUAWEICLOUD_OIDC_POLICY"],
+  }),
+  oidcPolicyIds: text(
+    "OIDC federation through STS: ids of identity policies narrowing the agency's permissions, comma-separated.",
+    {
+      environment: ["HUAWEICLOUD_OIDC_POLICY_IDS"],
+    },
+  ),
+  stsEndpoint: text(
+    "The STS endpoint of OIDC federation through STS. Default `https://sts.{region}.myhuaweicloud.com` in the regions the official SDKs list, else `https://sts.cn-north-4.myhuaweicloud.com`.",
+    { environment: ["HUAWEICLOUD_SDK_STS_ENDPOINT"] },
+  ),
+  metadataEndpoint: text(
+    "The ECS metadata service, read last (an instance's agency). Default `http://169.254.169.254`.",
+    { environment: ["HW_METADATA_ENDPOINT"] },
+  ),
+  assumeAgencyName: text(
+    "An agency assumed with whichever credential was found (IAM `assume_role`, 1 h); with `assumeDomainName`.",
+    { providerConfig: ["assumeRole.agencyName"], environment: ["HW_ASSUME_ROLE_AGENCY_NAME"] },
+  ),
+  assumeDomainName: text("The account (domain) name owning the agency of `assumeAgencyName`.", {
+    providerConfig: ["assumeRole.domainName"],
+    environment: ["HW_ASSUME_ROLE_DOMAIN_NAME"],
+  }),
+  // --- end issue 20 ---
 } as const satisfies Record<keyof SettingsInput, SettingSpec>;
 
 export type SettingName = keyof typeof SETTINGS;
