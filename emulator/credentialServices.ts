@@ -49,6 +49,8 @@ export interface CredentialServices {
    * clock that runs ahead): the client then signs with one the gateway refuses mid-flight. @default 0
    */
   setAdvertisedExtraMs(ms: number): void;
+  /** The credential the next exchange will issue (a test has a server echo it before the client has it). */
+  nextIssued(): EmulatorCredential;
   /** The body of each `AssumeAgencyWithOIDC` request, as received (a test checks what the client sent). */
   readonly stsRequests: readonly Record<string, unknown>[];
   /** The ECS metadata service; `agency: false` answers 401 "Please configure Cloud Service Agency first". */
@@ -89,14 +91,16 @@ export function credentialServices(credentials: Credentials, options: Credential
   const calls: string[] = [];
   const stsRequests: Record<string, unknown>[] = [];
   const tokens = new Map<string, number>(); // unscoped IAM token → expiry
+  const fresh = () => ({
+    accessKey: `TMP${randomBytes(8).toString("hex").toUpperCase()}`,
+    secretKey: randomBytes(20).toString("hex"),
+    securityToken: `gQpjbi1ub3J0aC00${randomBytes(48).toString("base64url")}`,
+  });
+  let next: ReturnType<typeof fresh> | undefined;
   const issue = (durationSeconds?: number): EmulatorCredential & { expiresAt: number } => {
     const lifetime = durationSeconds === undefined ? lifetimeMs : Math.min(lifetimeMs, durationSeconds * 1000);
-    const credential = {
-      accessKey: `TMP${randomBytes(8).toString("hex").toUpperCase()}`,
-      secretKey: randomBytes(20).toString("hex"),
-      securityToken: `gQpjbi1ub3J0aC00${randomBytes(48).toString("base64url")}`,
-      expiresAt: Date.now() + lifetime,
-    };
+    const credential = { ...(next ?? fresh()), expiresAt: Date.now() + lifetime };
+    next = undefined;
     credentials.set(credential.accessKey, credential);
     issued.push(credential);
     return credential;
@@ -308,6 +312,10 @@ export function credentialServices(credentials: Credentials, options: Credential
     issued,
     calls,
     stsRequests,
+    nextIssued: () => {
+      next ??= fresh();
+      return { ...next };
+    },
     setLifetime: (ms) => {
       lifetimeMs = ms;
     },

@@ -7,6 +7,8 @@ import { assertBuilt, runCommand } from "./runCommand";
 
 // Issue 20, where users stand: the CLI with no key anywhere but the (emulated) ECS metadata service, and a CI job with
 // only an OIDC token file.
+const PROVIDER_URN = "iam::0123456789abcdef0123456789abcdef:oidcProvider:GitHubActions";
+const AGENCY_URN = "iam::0123456789abcdef0123456789abcdef:agency:rds-reader";
 let emulator: Emulator;
 let metadata: { url: string; close(): Promise<void> };
 const dir = mkdtempSync(join(tmpdir(), "cli-credentials-"));
@@ -15,7 +17,10 @@ beforeAll(async () => {
   assertBuilt();
   emulator = await startEmulator({
     regions: { "cn-north-4": 7 },
-    credentialServices: { oidc: { "gitlab-ci": ["eyJ.gitlab-job.sig"] } },
+    credentialServices: {
+      oidc: { "gitlab-ci": ["eyJ.gitlab-job.sig"] },
+      oidcProviders: { [PROVIDER_URN]: { agencies: [AGENCY_URN], idTokens: ["eyJ.github-job.sig"] } },
+    },
   });
   metadata = await emulator.credentialServices.startMetadata();
 });
@@ -64,6 +69,51 @@ describe("the CLI's credentials", () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain(emulator.dataset.instances("cn-north-4")[0]!.id);
     expect(run.stderr).toContain("credentials from OIDC federation (HUAWEICLOUD_OIDC_*)");
+    neverShown(run.stdout + run.stderr);
+  });
+
+  it("a CI job with only an OIDC token file and the provider and agency URNs (STS AssumeAgencyWithOIDC)", async () => {
+    const tokenFile = join(dir, "github-token");
+    writeFileSync(tokenFile, "eyJ.github-job.sig");
+    const run = await runCommand(["instances", "--json"], {
+      ...base(),
+      HUAWEICLOUD_SDK_STS_ENDPOINT: emulator.url,
+      HUAWEICLOUD_OIDC_PROVIDER_URN: PROVIDER_URN,
+      HUAWEICLOUD_OIDC_AGENCY_URN: AGENCY_URN,
+      HUAWEICLOUD_OIDC_TOKEN_FILE: tokenFile,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(emulator.dataset.instances("cn-north-4")[0]!.id);
+    expect(emulator.credentialServices.calls).toContain("sts:assume-with-oidc");
+    expect(run.stderr).toContain("credentials from OIDC federation (HUAWEICLOUD_OIDC_*)");
+    neverShown(run.stdout + run.stderr);
+  });
+
+  it("a temporary credential a server echoes in its error never reaches the --json error", async () => {
+    const tokenFile = join(dir, "github-token-echo");
+    writeFileSync(tokenFile, "eyJ.github-job.sig");
+    const next = emulator.credentialServices.nextIssued();
+    emulator.queueFault({
+      operation: "listOffsiteInstances",
+      status: 400,
+      body: {
+        error_code: "DBS.280001",
+        error_msg: `Request signed by ${next.accessKey} (secret ${next.secretKey}, token ${next.securityToken}) is malformed`,
+      },
+    });
+    const run = await runCommand(["instances", "--json"], {
+      ...base(),
+      HW_MAX_RETRIES: "0",
+      HUAWEICLOUD_SDK_STS_ENDPOINT: emulator.url,
+      HUAWEICLOUD_OIDC_PROVIDER_URN: PROVIDER_URN,
+      HUAWEICLOUD_OIDC_AGENCY_URN: AGENCY_URN,
+      HUAWEICLOUD_OIDC_TOKEN_FILE: tokenFile,
+    });
+    expect(run.status).not.toBe(0);
+    expect(emulator.credentialServices.issued.at(-1)?.securityToken).toBe(next.securityToken);
+    expect(JSON.parse(run.stdout).error.message).toContain(
+      "Request signed by [access key] (secret [secret key], token [security token])",
+    );
     neverShown(run.stdout + run.stderr);
   });
 
