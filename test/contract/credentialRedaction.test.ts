@@ -85,6 +85,45 @@ describe("a temporary credential a server echoes is never shown", () => {
     expect(said.join("")).not.toContain(ID_TOKEN);
   });
 
+  it("nor an earlier one, after the chain refreshed it (a scan outliving its temporary credentials)", async () => {
+    services.setLifetime(2_000);
+    try {
+      const env = {
+        HW_REGION_NAME: "ap-southeast-1",
+        HW_RDS_ENDPOINT: emulator.url,
+        HW_IAM_ENDPOINT: emulator.url,
+        HW_PROJECT_ID: emulator.projects["ap-southeast-1"]!,
+        HW_MAX_RETRIES: "0",
+        HUAWEICLOUD_SDK_CREDENTIALS_FILE: missing,
+        HW_SHARED_CONFIG_FILE: missing,
+        HW_METADATA_ENDPOINT: "http://127.0.0.1:9",
+        HUAWEICLOUD_SDK_STS_ENDPOINT: emulator.url,
+        HUAWEICLOUD_OIDC_PROVIDER_URN: PROVIDER_URN,
+        HUAWEICLOUD_OIDC_AGENCY_URN: AGENCY_URN,
+        HUAWEICLOUD_OIDC_ID_TOKEN: ID_TOKEN,
+      };
+      expect((await getOffsiteBackupInstances({}, { env })).totalCount).toBe(4);
+      const first = services.issued.at(-1)!;
+      // Past half its 2 s life the chain fetches a fresh one; the gateway then quotes the first (a request that was
+      // signed with it while the refresh happened).
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      emulator.queueFault({
+        operation: "listOffsiteInstances",
+        status: 400,
+        body: { error_code: "DBS.280001", error_msg: `Stale key ${first.accessKey}, token ${first.securityToken}` },
+      });
+      const error = await getOffsiteBackupInstances({}, { env }).then(
+        () => undefined,
+        (thrown: unknown) => thrown as Error,
+      );
+      expect(services.issued.at(-1)).not.toBe(first);
+      expect(error?.message).toContain("Stale key [access key], token [security token]");
+      neverShown(String(error?.message), first);
+    } finally {
+      services.setLifetime(3_600_000);
+    }
+  });
+
   it("in a resource's failure output, with OIDC federation from stack config (huaweicloud-rds-offsite:*)", async () => {
     const key = (name: string) => `huaweicloud-rds-offsite:${name}`;
     await configure({

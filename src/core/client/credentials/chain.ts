@@ -101,6 +101,7 @@ function newChain(options: ChainOptions, identity: string): CredentialProvider {
     return located;
   };
   let said = false;
+  let baseProvider: CredentialProvider | undefined;
   let agencyProvider: CredentialProvider | undefined;
   let inUse: CredentialProvider | undefined;
   const current = async (): Promise<CredentialProvider> => {
@@ -109,6 +110,7 @@ function newChain(options: ChainOptions, identity: string): CredentialProvider {
   };
   const choose = async (): Promise<CredentialProvider> => {
     const { from, provider } = await locate();
+    baseProvider = provider;
     if (!said) {
       said = true;
       const on = options.agency ? `, assuming agency ${options.agency.agencyName} of ${options.agency.domainName}` : "";
@@ -127,5 +129,7 @@ function newChain(options: ChainOptions, identity: string): CredentialProvider {
     // The provider is known once a credential was used.
     expired: (used) => inUse?.expired(used) ?? false,
     lastUsed: () => inUse?.lastUsed(),
+    // The base credential signs the agency exchange: both providers' credentials are redacted.
+    recentlyUsed: () => [...(baseProvider?.recentlyUsed() ?? []), ...(agencyProvider?.recentlyUsed() ?? [])],
   };
 }

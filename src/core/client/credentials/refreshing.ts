@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Credential, CredentialProvider } from "./types";
 
+/** How many credentials a provider remembers for redaction: more than can be in flight across a few refreshes. */
+const REMEMBERED = 8;
+
 /** Refresh this long before expiry, or half the credential's lifetime if that is shorter. */
 export const REFRESH_MARGIN_MS = 5 * 60_000;
 
@@ -12,12 +15,15 @@ export function refreshingProvider(fetch: () => Promise<Credential>, now: () => 
   let current: { credential: Credential; refreshAt: number } | undefined;
   let pending: Promise<Credential> | undefined;
   let last: Credential | undefined;
+  const recent: Credential[] = [];
   const load = (): Promise<Credential> => {
     pending ??= (async () => {
       try {
         const fetchedAt = now();
         const credential = await fetch();
         last = credential;
+        recent.push(credential);
+        if (recent.length > REMEMBERED) recent.shift();
         const lifetime = credential.expiresAt === undefined ? Infinity : credential.expiresAt - fetchedAt;
         const margin = Math.min(REFRESH_MARGIN_MS, lifetime / 2);
         current = {
@@ -36,6 +42,7 @@ export function refreshingProvider(fetch: () => Promise<Credential>, now: () => 
     credentials: () =>
       current !== undefined && now() < current.refreshAt ? Promise.resolve(current.credential) : load(),
     lastUsed: () => last,
+    recentlyUsed: () => [...recent],
     expired: (used) => {
       // Only a temporary credential can be refreshed; a refused permanent key stays refused.
       if (used.securityToken === undefined) return false;

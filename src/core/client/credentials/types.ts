@@ -22,6 +22,11 @@ export interface CredentialProvider {
   expired(used: Credential): boolean;
   /** The credential handed out last, if any: redacted from every error like a configured one. */
   lastUsed(): Credential | undefined;
+  /**
+   * Every credential handed out lately, newest last (a few: a refreshed one may still be quoted by an answer to a
+   * request signed before the refresh): each is redacted from every error like a configured one.
+   */
+  recentlyUsed(): readonly Credential[];
 }
 
 /** What one source of the chain found: a credential (maybe temporary, refreshable) or why not. */

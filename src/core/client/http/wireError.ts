@@ -41,14 +41,16 @@ export function fromWire(settings: ClientSettings, text: string): string {
 }
 
 function secretsOf(settings: ClientSettings): Secret[] {
-  // Issue 20: the credential the chain handed out last (a profile file's, a temporary one) too.
-  const used = settings.credentials?.lastUsed();
+  // Issue 20: every credential the chain handed out lately (a profile file's, temporary ones, refreshed or not) too.
+  const used = settings.credentials?.recentlyUsed() ?? [];
   return [
     { value: settings.secretKey, name: "secret key" },
     { value: settings.securityToken, name: "security token" },
     { value: settings.accessKey, name: "access key" },
-    { value: used?.secretKey, name: "secret key" },
-    { value: used?.securityToken, name: "security token" },
-    { value: used?.accessKey, name: "access key" },
+    ...used.flatMap((credential): Secret[] => [
+      { value: credential.secretKey, name: "secret key" },
+      { value: credential.securityToken, name: "security token" },
+      { value: credential.accessKey, name: "access key" },
+    ]),
   ];
 }
