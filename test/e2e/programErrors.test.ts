@@ -65,7 +65,7 @@ describe("errors from this package in a user's project directory", () => {
       try {
         const { message } = await onlyError(project);
         expect(message).toBe(
-          'OffsiteRestoreTimeRanges "ranges": Stack config huaweicloud-rds-offsite:regoin: huaweicloud-rds-offsite has no setting "regoin"; its settings are region, accessKey, secretKey, securityToken, projectId, rdsEndpoint, iamEndpoint, maxRetries, maxConcurrency, attemptTimeoutMs, totalTimeoutMs, retryBaseDelayMs, maxResponseBytes, insecure, cacertFile.',
+          'OffsiteRestoreTimeRanges "ranges": Stack config huaweicloud-rds-offsite:regoin: huaweicloud-rds-offsite has no setting "regoin"; its settings are region, accessKey, secretKey, securityToken, projectId, rdsEndpoint, iamEndpoint, maxRetries, maxConcurrency, attemptTimeoutMs, totalTimeoutMs, retryBaseDelayMs, maxResponseBytes, insecure, cacertFile, credentialsFile, sharedConfigFile, profile, oidcProviderUrn, oidcAgencyUrn, oidcIdpId, oidcTokenFile, oidcIdToken, oidcSessionName, oidcDurationSeconds, oidcPolicy, oidcPolicyIds, stsEndpoint, metadataEndpoint, assumeAgencyName, assumeDomainName.',
         );
       } finally {
         project.cleanup();
