@@ -101,6 +101,19 @@ describe("OIDC federation through STS (AssumeAgencyWithOIDC)", () => {
     });
   });
 
+  it("takes the id token given inline before the token file, as the official SDKs do", async () => {
+    const env = {
+      ...nothing(),
+      HUAWEICLOUD_SDK_STS_ENDPOINT: emulator.url,
+      HUAWEICLOUD_OIDC_PROVIDER_URN: PROVIDER_URN,
+      HUAWEICLOUD_OIDC_AGENCY_URN: AGENCY_URN,
+      HUAWEICLOUD_OIDC_ID_TOKEN: "eyJ.gitlab-job.sig",
+      HUAWEICLOUD_OIDC_TOKEN_FILE: file("stale-token", "eyJ.stale.sig"),
+    };
+    expect((await coreInstances({}, { env })).ids).toHaveLength(9);
+    expect(services.stsRequests.at(-1)?.id_token).toBe("eyJ.gitlab-job.sig");
+  });
+
   it("a refused id token: the error says what STS answered, never the token", async () => {
     const env = {
       ...nothing(),

@@ -70,7 +70,7 @@ type providerArgs struct {
 	OidcAgencyUrn *string `pulumi:"oidcAgencyUrn"`
 	// OIDC federation: lifetime asked for the temporary credential, in seconds (STS allows up to the agency's maximum, at most 43200). Falls back to `HUAWEICLOUD_OIDC_DURATION_SECONDS`. Default 3600.
 	OidcDurationSeconds *int `pulumi:"oidcDurationSeconds"`
-	// OIDC federation: the id token itself, when there is no token file. Falls back to `HUAWEICLOUD_OIDC_ID_TOKEN`.
+	// OIDC federation: the id token itself; taken before the token file, as the official SDKs do. Falls back to `HUAWEICLOUD_OIDC_ID_TOKEN`.
 	OidcIdToken *string `pulumi:"oidcIdToken"`
 	// OIDC federation through IAM (id token → unscoped token → temporary credential), used when no provider URN is set: the identity provider's id. Falls back to `HUAWEICLOUD_OIDC_IDP_ID`, then `HUAWEICLOUD_SDK_IDP_ID`.
 	OidcIdpId *string `pulumi:"oidcIdpId"`
@@ -136,7 +136,7 @@ type ProviderArgs struct {
 	OidcAgencyUrn pulumi.StringPtrInput
 	// OIDC federation: lifetime asked for the temporary credential, in seconds (STS allows up to the agency's maximum, at most 43200). Falls back to `HUAWEICLOUD_OIDC_DURATION_SECONDS`. Default 3600.
 	OidcDurationSeconds pulumi.IntPtrInput
-	// OIDC federation: the id token itself, when there is no token file. Falls back to `HUAWEICLOUD_OIDC_ID_TOKEN`.
+	// OIDC federation: the id token itself; taken before the token file, as the official SDKs do. Falls back to `HUAWEICLOUD_OIDC_ID_TOKEN`.
 	OidcIdToken pulumi.StringPtrInput
 	// OIDC federation through IAM (id token → unscoped token → temporary credential), used when no provider URN is set: the identity provider's id. Falls back to `HUAWEICLOUD_OIDC_IDP_ID`, then `HUAWEICLOUD_SDK_IDP_ID`.
 	OidcIdpId pulumi.StringPtrInput

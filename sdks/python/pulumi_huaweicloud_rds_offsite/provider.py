@@ -67,7 +67,7 @@ class ProviderArgs:
         :param pulumi.Input[_builtins.str] metadata_endpoint: The ECS metadata service, read last (an instance's agency). Default `http://169.254.169.254`. Falls back to `HW_METADATA_ENDPOINT`.
         :param pulumi.Input[_builtins.str] oidc_agency_urn: OIDC federation through STS: the URN of the trust agency assumed, e.g. `iam::<account id>:agency:<name>`. Falls back to `HUAWEICLOUD_OIDC_AGENCY_URN`.
         :param pulumi.Input[_builtins.int] oidc_duration_seconds: OIDC federation: lifetime asked for the temporary credential, in seconds (STS allows up to the agency's maximum, at most 43200). Falls back to `HUAWEICLOUD_OIDC_DURATION_SECONDS`. Default 3600.
-        :param pulumi.Input[_builtins.str] oidc_id_token: OIDC federation: the id token itself, when there is no token file. Falls back to `HUAWEICLOUD_OIDC_ID_TOKEN`.
+        :param pulumi.Input[_builtins.str] oidc_id_token: OIDC federation: the id token itself; taken before the token file, as the official SDKs do. Falls back to `HUAWEICLOUD_OIDC_ID_TOKEN`.
         :param pulumi.Input[_builtins.str] oidc_idp_id: OIDC federation through IAM (id token → unscoped token → temporary credential), used when no provider URN is set: the identity provider's id. Falls back to `HUAWEICLOUD_OIDC_IDP_ID`, then `HUAWEICLOUD_SDK_IDP_ID`.
         :param pulumi.Input[_builtins.str] oidc_policy: OIDC federation through STS: a session policy (JSON text) narrowing the agency's permissions. Falls back to `HUAWEICLOUD_OIDC_POLICY`.
         :param pulumi.Input[_builtins.str] oidc_policy_ids: OIDC federation through STS: ids of identity policies narrowing the agency's permissions, comma-separated. Falls back to `HUAWEICLOUD_OIDC_POLICY_IDS`.
@@ -320,7 +320,7 @@ class ProviderArgs:
     @pulumi.getter(name="oidcIdToken")
     def oidc_id_token(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        OIDC federation: the id token itself, when there is no token file. Falls back to `HUAWEICLOUD_OIDC_ID_TOKEN`.
+        OIDC federation: the id token itself; taken before the token file, as the official SDKs do. Falls back to `HUAWEICLOUD_OIDC_ID_TOKEN`.
         """
         return pulumi.get(self, "oidc_id_token")
 
@@ -578,7 +578,7 @@ class Provider(pulumi.ProviderResource):
         :param pulumi.Input[_builtins.str] metadata_endpoint: The ECS metadata service, read last (an instance's agency). Default `http://169.254.169.254`. Falls back to `HW_METADATA_ENDPOINT`.
         :param pulumi.Input[_builtins.str] oidc_agency_urn: OIDC federation through STS: the URN of the trust agency assumed, e.g. `iam::<account id>:agency:<name>`. Falls back to `HUAWEICLOUD_OIDC_AGENCY_URN`.
         :param pulumi.Input[_builtins.int] oidc_duration_seconds: OIDC federation: lifetime asked for the temporary credential, in seconds (STS allows up to the agency's maximum, at most 43200). Falls back to `HUAWEICLOUD_OIDC_DURATION_SECONDS`. Default 3600.
-        :param pulumi.Input[_builtins.str] oidc_id_token: OIDC federation: the id token itself, when there is no token file. Falls back to `HUAWEICLOUD_OIDC_ID_TOKEN`.
+        :param pulumi.Input[_builtins.str] oidc_id_token: OIDC federation: the id token itself; taken before the token file, as the official SDKs do. Falls back to `HUAWEICLOUD_OIDC_ID_TOKEN`.
         :param pulumi.Input[_builtins.str] oidc_idp_id: OIDC federation through IAM (id token → unscoped token → temporary credential), used when no provider URN is set: the identity provider's id. Falls back to `HUAWEICLOUD_OIDC_IDP_ID`, then `HUAWEICLOUD_SDK_IDP_ID`.
         :param pulumi.Input[_builtins.str] oidc_policy: OIDC federation through STS: a session policy (JSON text) narrowing the agency's permissions. Falls back to `HUAWEICLOUD_OIDC_POLICY`.
         :param pulumi.Input[_builtins.str] oidc_policy_ids: OIDC federation through STS: ids of identity policies narrowing the agency's permissions, comma-separated. Falls back to `HUAWEICLOUD_OIDC_POLICY_IDS`.

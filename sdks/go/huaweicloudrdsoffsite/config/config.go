@@ -81,7 +81,7 @@ func GetOidcDurationSeconds(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "huaweicloud-rds-offsite:oidcDurationSeconds")
 }
 
-// OIDC federation: the id token itself, when there is no token file. Falls back to `HUAWEICLOUD_OIDC_ID_TOKEN`.
+// OIDC federation: the id token itself; taken before the token file, as the official SDKs do. Falls back to `HUAWEICLOUD_OIDC_ID_TOKEN`.
 func GetOidcIdToken(ctx *pulumi.Context) string {
 	return config.Get(ctx, "huaweicloud-rds-offsite:oidcIdToken")
 }

@@ -86,7 +86,7 @@ OIDC federation: lifetime asked for the temporary credential, in seconds (STS al
 
 oidcIdToken: Optional[str]
 """
-OIDC federation: the id token itself, when there is no token file. Falls back to `HUAWEICLOUD_OIDC_ID_TOKEN`.
+OIDC federation: the id token itself; taken before the token file, as the official SDKs do. Falls back to `HUAWEICLOUD_OIDC_ID_TOKEN`.
 """
 
 oidcIdpId: Optional[str]

@@ -121,7 +121,7 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def oidc_id_token(self) -> Optional[str]:
         """
-        OIDC federation: the id token itself, when there is no token file. Falls back to `HUAWEICLOUD_OIDC_ID_TOKEN`.
+        OIDC federation: the id token itself; taken before the token file, as the official SDKs do. Falls back to `HUAWEICLOUD_OIDC_ID_TOKEN`.
         """
         return __config__.get('oidcIdToken')
 

@@ -124,9 +124,13 @@ export function metadataSource(metadataEndpoint: string): CredentialSource {
   return { name: `ECS metadata (${endpoint})`, probe: () => probed(fetchOnce) };
 }
 
-/** The id token: the token file's (read again at every refresh: CI systems rotate it), else the one given inline. */
+/**
+ * The id token, in the official SDKs' order (`OidcStsCredentialProvider`): the one given inline, else the token file's,
+ * read again at every refresh (CI systems rotate it).
+ */
 async function idTokenOf(oidc: OidcSettings, home: string): Promise<string> {
-  if (!oidc.tokenFile) return oidc.idToken ?? "";
+  if (oidc.idToken) return oidc.idToken;
+  if (!oidc.tokenFile) return "";
   let idToken: string;
   try {
     idToken = (await readFile(oidc.tokenFile, "utf8")).trim();

@@ -145,7 +145,7 @@ export const SETTINGS = {
       environment: ["HUAWEICLOUD_OIDC_TOKEN_FILE", "HUAWEICLOUD_SDK_ID_TOKEN_FILE"],
     },
   ),
-  oidcIdToken: text("OIDC federation: the id token itself, when there is no token file.", {
+  oidcIdToken: text("OIDC federation: the id token itself; taken before the token file, as the official SDKs do.", {
     environment: ["HUAWEICLOUD_OIDC_ID_TOKEN"],
     secret: true,
   }),
