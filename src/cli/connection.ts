@@ -1,7 +1,6 @@
 import { environmentSource } from "../core/client/settings/environment";
 import { resolveSettings } from "../core/client/settings/resolveSettings";
 import type { SettingsInput, SettingsSource } from "../core/client/settings/settings";
-import { SETTINGS } from "../core/client/settings/table";
 import type { ConfigurationLookup } from "../core/dataSources/configurationLookup";
 import type { RegionArgs } from "../core/dataSources/types";
 import type { FlagSpecs, FlagValues } from "./flags";
@@ -36,7 +35,7 @@ export const CONNECTION_FLAGS = {
 
 /** The configuration a command's queries run on. */
 export interface Connection {
-  /** The environment, with the endpoint flags in place of the variables they override. */
+  /** The environment, and the endpoint flags as overrides ahead of it. */
   readonly lookup: ConfigurationLookup;
   /** The region the queries will call, for progress messages. */
   readonly region: string;
@@ -49,7 +48,7 @@ type ConnectionSetting = "region" | "projectId" | "rdsEndpoint" | "iamEndpoint";
  * flags as a source named by their flags, so a missing region says "Set --region … or HW_REGION_NAME" and a bad
  * `--endpoint` is refused naming `--endpoint` (the "arguments" source reports InvalidArgumentError), before any
  * request. The queries take `region` and `projectId` as arguments but have no argument for endpoints, so those
- * reach them as the environment variables they override.
+ * reach them as the lookup's overrides (named by their flags in errors too); the environment is passed untouched.
  */
 export function connect(values: FlagValues, env: NodeJS.ProcessEnv): Connection {
   const flags: Partial<Record<ConnectionSetting, string>> = {};
@@ -62,10 +61,15 @@ export function connect(values: FlagValues, env: NodeJS.ProcessEnv): Connection 
   const flagSource: SettingsSource = { description: "arguments", values: flags, keyNames };
   const settings = resolveSettings([flagSource, environmentSource(env)]);
 
-  const overridden = { ...env };
-  if (flags.rdsEndpoint !== undefined) overridden[SETTINGS.rdsEndpoint.environment[0]] = flags.rdsEndpoint;
-  if (flags.iamEndpoint !== undefined) overridden[SETTINGS.iamEndpoint.environment[0]] = flags.iamEndpoint;
-  return { lookup: { env: overridden }, region: settings.region };
+  const { rdsEndpoint, iamEndpoint } = flags;
+  const endpoints: SettingsSource = {
+    ...flagSource,
+    values: {
+      ...(rdsEndpoint === undefined ? {} : { rdsEndpoint }),
+      ...(iamEndpoint === undefined ? {} : { iamEndpoint }),
+    },
+  };
+  return { lookup: { env, overrides: endpoints }, region: settings.region };
 }
 
 /** `--region` and `--project-id`, as the explicit `region` and `projectId` arguments every query takes. */
