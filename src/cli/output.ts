@@ -1,3 +1,4 @@
+import type { ObjectTypeDefinition } from "../core/dataSources/definition";
 import type { RestoreTimeRange } from "../core/dataSources/types";
 
 /** An instant as ISO-8601 UTC text, the form `--time` accepts back. */
@@ -74,6 +75,21 @@ export function table(header: readonly string[], rows: readonly (readonly string
       .join("  ")
       .trimEnd();
   return `${[header, ...rows].map(line).join("\n")}\n`;
+}
+
+/**
+ * The table of objects of a type, with the columns its definition names (`columns`: a path into the object → the
+ * heading, in order); each cell made printable. Missing columns are a definition error, refused at once.
+ */
+export function objectTable(type: ObjectTypeDefinition, rows: readonly object[]): string {
+  const columns = Object.entries(type.columns ?? {});
+  if (columns.length === 0) throw new Error(`"${type.description}" names no columns`);
+  const cell = (row: object, path: string) =>
+    path.split(".").reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], row);
+  return table(
+    columns.map(([, heading]) => heading),
+    rows.map((row) => columns.map(([path]) => printable(cell(row, path) as string | number | undefined))),
+  );
 }
 
 /** What kind of failure a `--json` error object reports; the exit status says the same. */
