@@ -1,35 +1,43 @@
 import { environmentSource } from "../core/client/settings/environment";
 import { resolveSettings } from "../core/client/settings/resolveSettings";
 import type { SettingsInput, SettingsSource } from "../core/client/settings/settings";
+import { SETTINGS } from "../core/client/settings/table";
 import type { ConfigurationLookup } from "../core/dataSources/configurationLookup";
+import { REGION_ARGUMENTS } from "../core/dataSources/definition";
 import type { RegionArgs } from "../core/dataSources/types";
-import type { FlagSpecs, FlagValues } from "./flags";
+import { type FlagSpecs, type FlagValues, helpText } from "./flags";
+
+/** The environment variable a setting defaults to, with "…" when others are read too (the settings table lists them). */
+function environmentDefault(setting: keyof typeof SETTINGS): string {
+  const [first, ...others] = SETTINGS[setting].environment;
+  return others.length === 0 ? `${first}` : `${first}, …`;
+}
 
 /** Flags that override the environment's connection settings; every command takes them. */
 export const CONNECTION_FLAGS = {
   region: {
     type: "string",
-    value: "REGION",
+    value: REGION_ARGUMENTS.region.placeholder,
     argument: "region",
-    description: "backup (destination) region to query (default: HW_REGION_NAME)",
+    description: `${helpText(REGION_ARGUMENTS.region)} (default: ${environmentDefault("region")})`,
   },
   "project-id": {
     type: "string",
-    value: "ID",
+    value: REGION_ARGUMENTS.projectId.placeholder,
     argument: "projectId",
-    description: "project id of the region (default: HW_PROJECT_ID, …, else looked up in IAM)",
+    description: `${helpText(REGION_ARGUMENTS.projectId)} (default: ${environmentDefault("projectId")}, else looked up in IAM)`,
   },
   endpoint: {
     type: "string",
     value: "URL",
     argument: "rdsEndpoint",
-    description: "RDS endpoint (default: HW_RDS_ENDPOINT, else https://rds.<region>.myhuaweicloud.com)",
+    description: `RDS endpoint (default: ${environmentDefault("rdsEndpoint")}, else https://rds.<region>.myhuaweicloud.com)`,
   },
   "iam-endpoint": {
     type: "string",
     value: "URL",
     argument: "iamEndpoint",
-    description: "IAM endpoint for the project lookup (default: HW_IAM_ENDPOINT, …, else the global one)",
+    description: `IAM endpoint for the project lookup (default: ${environmentDefault("iamEndpoint")}, else the global one)`,
   },
 } as const satisfies FlagSpecs;
 
@@ -75,7 +83,9 @@ export function connect(values: FlagValues, env: NodeJS.ProcessEnv): Connection 
 /** `--region` and `--project-id`, as the explicit `region` and `projectId` arguments every query takes. */
 export function regionArguments(values: FlagValues): RegionArgs {
   const where: RegionArgs = {};
-  if (typeof values.region === "string") where.region = values.region;
-  if (typeof values["project-id"] === "string") where.projectId = values["project-id"];
+  for (const name of ["region", "project-id"] as const) {
+    const value = values[name];
+    if (typeof value === "string") where[CONNECTION_FLAGS[name].argument] = value;
+  }
   return where;
 }

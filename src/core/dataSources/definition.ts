@@ -138,6 +138,8 @@ export const REGION_ARGUMENTS = {
     validate: validateRegion,
     description:
       "Backup (destination) region to query, e.g. `ap-southeast-1`. Defaults to the provider's `region`, then `HW_REGION_NAME`.",
+    summary: "Backup (destination) region to query",
+    placeholder: "REGION",
   },
   projectId: {
     type: { type: "string" },
@@ -145,6 +147,8 @@ export const REGION_ARGUMENTS = {
     validate: validateProjectId,
     description:
       "Project id of `region`. Defaults to the provider's `projectId` (for its own region), then an IAM lookup (cached per process).",
+    summary: "Project id of the region",
+    placeholder: "ID",
   },
 } as const satisfies Arguments;
 
