@@ -1,4 +1,5 @@
-import type { ObjectTypeDefinition } from "../core/dataSources/definition";
+import type { FieldDefinition, ObjectTypeDefinition } from "../core/dataSources/definition";
+import { OBJECT_TYPES } from "../core/dataSources/objectTypes";
 import type { RestoreTimeRange } from "../core/dataSources/types";
 
 /** An instant as ISO-8601 UTC text, the form `--time` accepts back. */
@@ -84,6 +85,15 @@ export function table(header: readonly string[], rows: readonly (readonly string
 export function objectTable(type: ObjectTypeDefinition, rows: readonly object[]): string {
   const columns = Object.entries(type.columns ?? {});
   if (columns.length === 0) throw new Error(`"${type.description}" names no columns`);
+  // A column whose path names no field would print "-" in every row: refused instead, naming the path.
+  for (const [path] of columns) {
+    let fields: ObjectTypeDefinition["properties"] | undefined = type.properties;
+    for (const key of path.split(".")) {
+      const field: FieldDefinition | undefined = fields?.[key];
+      if (field === undefined) throw new Error(`column "${path}" of "${type.description}" names no field`);
+      fields = "ref" in field.type ? OBJECT_TYPES[field.type.ref].properties : undefined;
+    }
+  }
   const cell = (row: object, path: string) =>
     path.split(".").reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], row);
   return table(
