@@ -78,6 +78,8 @@ export function table(header: readonly string[], rows: readonly (readonly string
   return `${[header, ...rows].map(line).join("\n")}\n`;
 }
 
+const OBJECT_TYPE_BY_NAME: Readonly<Record<string, ObjectTypeDefinition>> = OBJECT_TYPES;
+
 /**
  * The table of objects of a type, with the columns its definition names (`columns`: a path into the object → the
  * heading, in order); each cell made printable. Missing columns are a definition error, refused at once.
@@ -91,7 +93,7 @@ export function objectTable(type: ObjectTypeDefinition, rows: readonly object[])
     for (const key of path.split(".")) {
       const field: FieldDefinition | undefined = fields?.[key];
       if (field === undefined) throw new Error(`column "${path}" of "${type.description}" names no field`);
-      fields = "ref" in field.type ? OBJECT_TYPES[field.type.ref].properties : undefined;
+      fields = "ref" in field.type ? OBJECT_TYPE_BY_NAME[field.type.ref]?.properties : undefined;
     }
   }
   const cell = (row: object, path: string) =>

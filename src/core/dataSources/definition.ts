@@ -18,15 +18,21 @@ export type ValueType =
  */
 export const milliseconds = { type: "number" } as const satisfies ValueType;
 
-/** Object types data sources return, by their schema name. */
-export type ObjectTypeName =
-  | "OffsiteBackupInstance"
-  | "Datastore"
-  | "RestoreTimeRange"
-  | "InstanceReadiness"
-  | "UncoveredTime"
-  | "LookupError"
-  | "ReadinessSummary";
+/**
+ * The schema name of an object type: a key of `OBJECT_TYPES`, each defined in the module of the data source that
+ * returns it. Every name a definition refers to is checked there at compile time (see src/core/dataSources/index.ts).
+ */
+export type ObjectTypeName = string;
+
+/** The object type names a value type refers to (an array's items included), from its literal type. */
+export type RefsOf<V> = V extends { readonly ref: infer Name }
+  ? Name
+  : V extends { readonly items: infer Items }
+    ? RefsOf<Items>
+    : never;
+
+/** The object type names the fields of `F` refer to. */
+export type RefsIn<F> = { [K in keyof F]: F[K] extends { readonly type: infer V } ? RefsOf<V> : never }[keyof F];
 
 /**
  * An object type results are made of, written in the module of the data source that returns it: its properties, and
