@@ -80,18 +80,35 @@ export const getOffsiteBackupInstances = defineDataSource({
       validate: validateInstanceId,
       description: "Only the instance with this id.",
       placeholder: "ID",
+      matches: "id",
     },
-    name: { ...text, description: "Only instances with exactly this name.", placeholder: "NAME" },
-    sourceRegion: { ...text, description: "Only instances running in this region.", placeholder: "REGION" },
-    sourceProjectId: { ...text, description: "Only instances of this source project.", placeholder: "ID" },
+    name: { ...text, description: "Only instances with exactly this name.", placeholder: "NAME", matches: "name" },
+    sourceRegion: {
+      ...text,
+      description: "Only instances running in this region.",
+      placeholder: "REGION",
+      matches: "sourceRegion",
+    },
+    sourceProjectId: {
+      ...text,
+      description: "Only instances of this source project.",
+      placeholder: "ID",
+      matches: "sourceProjectId",
+    },
     destinationRegion: {
       ...text,
       description:
         "Only backups held in this region (the API answers for the region queried, so this mostly confirms it).",
       summary: "Only backups held in this region.",
       placeholder: "REGION",
+      matches: "destinationRegion",
     },
-    destinationProjectId: { ...text, description: "Only backups held in this project.", placeholder: "ID" },
+    destinationProjectId: {
+      ...text,
+      description: "Only backups held in this project.",
+      placeholder: "ID",
+      matches: "destinationProjectId",
+    },
     datastoreType: {
       type: string,
       required: false,
@@ -100,6 +117,9 @@ export const getOffsiteBackupInstances = defineDataSource({
         "Only instances of this engine: `MySQL`, `PostgreSQL`, `SQLServer` or `MariaDB`, in any case; other names are refused.",
       summary: "Only this engine: MySQL, PostgreSQL, SQLServer or MariaDB.",
       placeholder: "ENGINE",
+      // Engine names in the API's spelling, whatever case the API sent.
+      matches: "datastore.type",
+      spelled: (engine: string | undefined) => engineNamed(engine),
     },
     keepDays: {
       type: { type: "integer" },
@@ -107,6 +127,7 @@ export const getOffsiteBackupInstances = defineDataSource({
       validate: (value, argument) => validateInteger(value, argument, 0, 100_000),
       description: "Only instances whose cross-region backups are kept this many days.",
       placeholder: "DAYS",
+      matches: "keepDays",
     },
   },
   result: {
@@ -163,17 +184,20 @@ export const FILTER_KEYS: readonly FilterKey[] = argumentNames(getOffsiteBackupI
 /** The filters given, as their checks hand them on (text, or a number for an integer argument). */
 export type InstanceFilters = { [K in FilterKey]?: PlainValue<ListingArguments[K]["type"]> };
 
-/** Each filter's field of an instance; engine names in the API's spelling, whatever case the API sent. */
-const FIELD_OF: Record<keyof InstanceFilters, (instance: OffsiteBackupInstance) => string | number | undefined> = {
-  instanceId: (instance) => instance.id,
-  name: (instance) => instance.name,
-  sourceRegion: (instance) => instance.sourceRegion,
-  sourceProjectId: (instance) => instance.sourceProjectId,
-  destinationRegion: (instance) => instance.destinationRegion,
-  destinationProjectId: (instance) => instance.destinationProjectId,
-  datastoreType: (instance) => engineNamed(instance.datastore.type),
-  keepDays: (instance) => instance.keepDays,
-};
+/**
+ * Each filter's field of an instance, from its definition: `matches`, a path into the instance, and `spelled`, how the
+ * field is compared when the API's spelling varies.
+ */
+const FIELD_OF = Object.fromEntries(
+  FILTER_KEYS.map((key) => {
+    const filter = getOffsiteBackupInstances.arguments[key];
+    const path = filter.matches.split(".");
+    const read = (instance: OffsiteBackupInstance) =>
+      path.reduce<unknown>((value, step) => (value as Record<string, unknown> | undefined)?.[step], instance);
+    const spelled = "spelled" in filter ? filter.spelled : (value: unknown) => value;
+    return [key, (instance: OffsiteBackupInstance) => spelled(read(instance) as string | undefined)];
+  }),
+) as Record<FilterKey, (instance: OffsiteBackupInstance) => unknown>;
 
 /** Exact match on every filter given (engine names in any case); an instance lacking a filtered field does not match. */
 export function matchesFilters(instance: OffsiteBackupInstance, filters: InstanceFilters): boolean {
