@@ -86,6 +86,8 @@ function rootFor(pulumiPath) {
   return farm;
 }
 
+// Single flight, kept for the process, a failure forgotten: src/core/singleFlight.ts's semantics, copied because this
+// plain .mjs runs under bare `node` (Node 20 has no TypeScript loader) before anything is built into dist/.
 const memo = new Map();
 
 /**

@@ -3,40 +3,47 @@ import { resolveSettings } from "../core/client/settings/resolveSettings";
 import type { SettingsInput, SettingsSource } from "../core/client/settings/settings";
 import { SETTINGS } from "../core/client/settings/table";
 import type { ConfigurationLookup } from "../core/dataSources/configurationLookup";
+import { REGION_ARGUMENTS } from "../core/dataSources/definition";
 import type { RegionArgs } from "../core/dataSources/types";
-import type { FlagSpecs, FlagValues } from "./flags";
+import { type FlagSpecs, type FlagValues, helpText } from "./flags";
+
+/** The environment variable a setting defaults to, with "…" when others are read too (the settings table lists them). */
+function environmentDefault(setting: keyof typeof SETTINGS): string {
+  const [first, ...others] = SETTINGS[setting].environment;
+  return others.length === 0 ? `${first}` : `${first}, …`;
+}
 
 /** Flags that override the environment's connection settings; every command takes them. */
 export const CONNECTION_FLAGS = {
   region: {
     type: "string",
-    value: "REGION",
+    value: REGION_ARGUMENTS.region.placeholder,
     argument: "region",
-    description: "backup (destination) region to query (default: HW_REGION_NAME)",
+    description: `${helpText(REGION_ARGUMENTS.region)} (default: ${environmentDefault("region")})`,
   },
   "project-id": {
     type: "string",
-    value: "ID",
+    value: REGION_ARGUMENTS.projectId.placeholder,
     argument: "projectId",
-    description: "project id of the region (default: HW_PROJECT_ID, …, else looked up in IAM)",
+    description: `${helpText(REGION_ARGUMENTS.projectId)} (default: ${environmentDefault("projectId")}, else looked up in IAM)`,
   },
   endpoint: {
     type: "string",
     value: "URL",
     argument: "rdsEndpoint",
-    description: "RDS endpoint (default: HW_RDS_ENDPOINT, else https://rds.<region>.myhuaweicloud.com)",
+    description: `RDS endpoint (default: ${environmentDefault("rdsEndpoint")}, else https://rds.<region>.myhuaweicloud.com)`,
   },
   "iam-endpoint": {
     type: "string",
     value: "URL",
     argument: "iamEndpoint",
-    description: "IAM endpoint for the project lookup (default: HW_IAM_ENDPOINT, …, else the global one)",
+    description: `IAM endpoint for the project lookup (default: ${environmentDefault("iamEndpoint")}, else the global one)`,
   },
 } as const satisfies FlagSpecs;
 
 /** The configuration a command's queries run on. */
 export interface Connection {
-  /** The environment, with the endpoint flags in place of the variables they override. */
+  /** The environment, and the endpoint flags as overrides ahead of it. */
   readonly lookup: ConfigurationLookup;
   /** The region the queries will call, for progress messages. */
   readonly region: string;
@@ -49,7 +56,7 @@ type ConnectionSetting = "region" | "projectId" | "rdsEndpoint" | "iamEndpoint";
  * flags as a source named by their flags, so a missing region says "Set --region … or HW_REGION_NAME" and a bad
  * `--endpoint` is refused naming `--endpoint` (the "arguments" source reports InvalidArgumentError), before any
  * request. The queries take `region` and `projectId` as arguments but have no argument for endpoints, so those
- * reach them as the environment variables they override.
+ * reach them as the lookup's overrides (named by their flags in errors too); the environment is passed untouched.
  */
 export function connect(values: FlagValues, env: NodeJS.ProcessEnv): Connection {
   const flags: Partial<Record<ConnectionSetting, string>> = {};
@@ -62,16 +69,23 @@ export function connect(values: FlagValues, env: NodeJS.ProcessEnv): Connection 
   const flagSource: SettingsSource = { description: "arguments", values: flags, keyNames };
   const settings = resolveSettings([flagSource, environmentSource(env)]);
 
-  const overridden = { ...env };
-  if (flags.rdsEndpoint !== undefined) overridden[SETTINGS.rdsEndpoint.environment[0]] = flags.rdsEndpoint;
-  if (flags.iamEndpoint !== undefined) overridden[SETTINGS.iamEndpoint.environment[0]] = flags.iamEndpoint;
-  return { lookup: { env: overridden }, region: settings.region };
+  const { rdsEndpoint, iamEndpoint } = flags;
+  const endpoints: SettingsSource = {
+    ...flagSource,
+    values: {
+      ...(rdsEndpoint === undefined ? {} : { rdsEndpoint }),
+      ...(iamEndpoint === undefined ? {} : { iamEndpoint }),
+    },
+  };
+  return { lookup: { env, overrides: endpoints }, region: settings.region };
 }
 
 /** `--region` and `--project-id`, as the explicit `region` and `projectId` arguments every query takes. */
 export function regionArguments(values: FlagValues): RegionArgs {
   const where: RegionArgs = {};
-  if (typeof values.region === "string") where.region = values.region;
-  if (typeof values["project-id"] === "string") where.projectId = values["project-id"];
+  for (const name of ["region", "project-id"] as const) {
+    const value = values[name];
+    if (typeof value === "string") where[CONNECTION_FLAGS[name].argument] = value;
+  }
   return where;
 }

@@ -1,7 +1,12 @@
 import { parseArgs } from "node:util";
 import { quoted } from "../core/client/errors/echoedText";
 import { InvalidArgumentError } from "../core/client/errors/InvalidArgumentError";
-import type { ArgumentDefinition, DataSourceDefinition, FieldDefinition } from "../core/dataSources/definition";
+import type {
+  ArgumentDefinition,
+  Arguments,
+  DataSourceDefinition,
+  FieldDefinition,
+} from "../core/dataSources/definition";
 import { iso } from "./output";
 
 /** A command-line flag: how it parses, how help shows it, and which core argument or setting it feeds. */
@@ -94,11 +99,12 @@ export function helpText(field: FieldDefinition): string {
 }
 
 /** The flag of a data source's argument, from its definition: placeholder, help line, required or not. */
-export function argumentFlag<Args>(
-  source: DataSourceDefinition<Args, unknown>,
-  argument: keyof Args & string,
+export function argumentFlag<A extends Arguments>(
+  source: DataSourceDefinition<A>,
+  argument: keyof A & string,
 ): FlagSpec {
-  const field: ArgumentDefinition = source.arguments[argument];
+  const field: ArgumentDefinition | undefined = source.arguments[argument];
+  if (field === undefined) throw new Error(`${source.name} has no argument ${argument}`);
   return {
     type: "string",
     argument,

@@ -1,3 +1,5 @@
+import type { FieldDefinition, ObjectTypeDefinition } from "../core/dataSources/definition";
+import { OBJECT_TYPES } from "../core/dataSources/objectTypes";
 import type { RestoreTimeRange } from "../core/dataSources/types";
 
 /** An instant as ISO-8601 UTC text, the form `--time` accepts back. */
@@ -74,6 +76,32 @@ export function table(header: readonly string[], rows: readonly (readonly string
       .join("  ")
       .trimEnd();
   return `${[header, ...rows].map(line).join("\n")}\n`;
+}
+
+const OBJECT_TYPE_BY_NAME: Readonly<Record<string, ObjectTypeDefinition>> = OBJECT_TYPES;
+
+/**
+ * The table of objects of a type, with the columns its definition names (`columns`: a path into the object → the
+ * heading, in order); each cell made printable. Missing columns are a definition error, refused at once.
+ */
+export function objectTable(type: ObjectTypeDefinition, rows: readonly object[]): string {
+  const columns = Object.entries(type.columns ?? {});
+  if (columns.length === 0) throw new Error(`"${type.description}" names no columns`);
+  // A column whose path names no field would print "-" in every row: refused instead, naming the path.
+  for (const [path] of columns) {
+    let fields: ObjectTypeDefinition["properties"] | undefined = type.properties;
+    for (const key of path.split(".")) {
+      const field: FieldDefinition | undefined = fields?.[key];
+      if (field === undefined) throw new Error(`column "${path}" of "${type.description}" names no field`);
+      fields = "ref" in field.type ? OBJECT_TYPE_BY_NAME[field.type.ref]?.properties : undefined;
+    }
+  }
+  const cell = (row: object, path: string) =>
+    path.split(".").reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], row);
+  return table(
+    columns.map(([, heading]) => heading),
+    rows.map((row) => columns.map(([path]) => printable(cell(row, path) as string | number | undefined))),
+  );
 }
 
 /** What kind of failure a `--json` error object reports; the exit status says the same. */

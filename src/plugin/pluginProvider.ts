@@ -2,6 +2,7 @@ import type * as provider from "@pulumi/pulumi/provider";
 import { ConfigurationError, isConfigurationError } from "../core/client/errors/ConfigurationError";
 import { DATA_SOURCES, type DataSource } from "../core/dataSources";
 import type { ConfigurationLookup } from "../core/dataSources/configurationLookup";
+import { singleFlight } from "../core/singleFlight";
 import { PACKAGE_NAME, schemaText, token } from "./schema";
 
 /** The provider's settings as `configure` received them: setting name → value (a secret still marked as such). */
@@ -30,7 +31,8 @@ export function pluginProvider(
 ): ConfigurableProvider {
   const byToken = new Map<string, DataSource>(DATA_SOURCES.map((source) => [token(source.name), source]));
   let settings: ProviderSettings = {};
-  const answers = new Map<string, Promise<object>>();
+  // Kept until new settings arrive (configure clears them); a failed invoke is not kept, so a retry asks again.
+  const answers = singleFlight<object>({ keepUntil: () => Infinity });
   const lookup = (): ConfigurationLookup => ({ stackConfig: (key) => settingText(settings[key]), env });
   return {
     version,
@@ -46,15 +48,11 @@ export function pluginProvider(
       }
       const args = withoutSecrets(inputs);
       const key = JSON.stringify([functionToken, args]);
-      let answer = answers.get(key);
-      if (answer === undefined) {
-        answer = source.query(args, lookup(), warn);
-        answers.set(key, answer);
-        answer.catch(() => answers.delete(key));
-      }
-      const result = await answer.catch((error: unknown) => {
-        throw withNamespaceNote(error);
-      });
+      const result = await answers
+        .run(key, () => source.query(args, lookup(), warn))
+        .catch((error: unknown) => {
+          throw withNamespaceNote(error);
+        });
       // Protobuf structs cannot hold `undefined`: absent fields stay absent, as the API gave them.
       return { outputs: JSON.parse(JSON.stringify(result)) as Record<string, unknown> };
     },

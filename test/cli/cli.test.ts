@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, type OffsiteBackupInstance, type RestoreTimeRange, startEmulator } from "../../emulator";
 import { flagName } from "../../src/cli/flags";
 import { PROGRESS_DELAY_MS } from "../../src/cli/progress";
+import type { FieldDefinition } from "../../src/core/dataSources/definition";
 import { FILTER_KEYS, getOffsiteBackupInstances } from "../../src/core/dataSources/getOffsiteBackupInstances";
 import { assertBuilt, type CommandRun, forbidPulumi, runCommand, runCommandInTerminal } from "./runCommand";
 
@@ -422,7 +423,7 @@ describe("the command line", () => {
       .filter((line) => FILTER_KEYS.some((key) => line.includes(`--${flagName(key)} `)));
     expect(filterLines).toHaveLength(FILTER_KEYS.length);
     for (const key of FILTER_KEYS) {
-      const definition = getOffsiteBackupInstances.arguments[key];
+      const definition: FieldDefinition = getOffsiteBackupInstances.arguments[key];
       const words = (definition.summary ?? definition.description).replaceAll("`", "").replace(/\.$/, "");
       expect(stdout.toLowerCase()).toContain(`  ${words.toLowerCase()}\n`);
     }

@@ -1,6 +1,7 @@
 import {
   FILTER_KEYS,
   getOffsiteBackupInstances,
+  INSTANCE_OBJECT_TYPES,
   queryOffsiteBackupInstances,
   validateOffsiteBackupInstancesArgs,
 } from "../../core/dataSources/getOffsiteBackupInstances";
@@ -8,7 +9,7 @@ import type { GetOffsiteBackupInstancesArgs } from "../../core/dataSources/types
 import { type Command, ExitCode } from "../command";
 import { connect, regionArguments } from "../connection";
 import { argumentFlag, type FlagSpecs, type FlagValues, flagName, JSON_FLAG } from "../flags";
-import { json, printable, table } from "../output";
+import { json, objectTable } from "../output";
 import { withProgress } from "../progress";
 
 /** One flag per listing filter, from the filter's definition: every command over the listing takes them. */
@@ -44,18 +45,7 @@ export const instancesCommand: Command = {
         `No DB instance with cross-region backups in ${result.region} matches (${result.totalCount} listed in all).\n`,
       );
     } else {
-      const rows = result.instances.map((instance) =>
-        [
-          instance.id,
-          instance.datastore.type,
-          instance.datastore.version,
-          instance.sourceRegion,
-          instance.destinationRegion,
-          instance.keepDays,
-          instance.name,
-        ].map(printable),
-      );
-      io.stdout.write(table(["ID", "ENGINE", "VERSION", "SOURCE REGION", "BACKUP REGION", "KEEP DAYS", "NAME"], rows));
+      io.stdout.write(objectTable(INSTANCE_OBJECT_TYPES.OffsiteBackupInstance, result.instances));
     }
     return ExitCode.ok;
   },
@@ -66,8 +56,10 @@ export function filterArguments(values: FlagValues): Record<string, string | num
   const args: Record<string, string | number> = {};
   for (const key of FILTER_KEYS) {
     const value = values[flagName(key)];
-    // Flags are text and keepDays is a number: digits are converted, anything else is left for the core to refuse.
-    if (typeof value === "string") args[key] = key === "keepDays" && /^\d+$/.test(value) ? Number(value) : value;
+    // Flags are text; an integer argument (keepDays) takes a number: digits are converted, anything else is left for
+    // the core to refuse.
+    const integer = getOffsiteBackupInstances.arguments[key].type.type === "integer";
+    if (typeof value === "string") args[key] = integer && /^\d+$/.test(value) ? Number(value) : value;
   }
   return args;
 }

@@ -5,12 +5,12 @@ import { type OnUnavailable, validateOnUnavailable } from "../restore/onUnavaila
 import { parseRestoreTime, utcDay } from "../restore/parseRestoreTime";
 import { RestoreRefusedError } from "../restore/RestoreRefusedError";
 import type { ConfigurationLookup } from "./configurationLookup";
-import { checkArguments, type DataSourceDefinition, milliseconds, REGION_ARGUMENTS, type Where } from "./definition";
+import { checkArguments, defineDataSource, milliseconds, REGION_ARGUMENTS, type Where } from "./definition";
 import { fetchRestoreTimeRanges } from "./getOffsiteRestoreTimeRanges";
 import type { CheckRestoreTimeArgs, CheckRestoreTimeResult, RestoreTimeRange } from "./types";
 
 /** The restore decision: is the backup restorable to a point in time? */
-export const checkRestoreTime: DataSourceDefinition<CheckRestoreTimeArgs, CheckRestoreTimeResult> = {
+export const checkRestoreTime = defineDataSource({
   name: "checkRestoreTime",
   description:
     "Whether a DB instance's cross-region backup can be restored to `restoreTime`: the restore gate's decision. With `onUnavailable: \"fail\"` the call itself fails with the refusal message when it is not; give the restore `restoreTime` (epoch milliseconds).",
@@ -80,7 +80,7 @@ export const checkRestoreTime: DataSourceDefinition<CheckRestoreTimeArgs, CheckR
         "When not restorable, the refusal, on one line: the instance, the requested time in UTC, and the nearest available ranges (what `RestoreGate` fails with).",
     },
   },
-};
+});
 
 export function validateCheckRestoreTimeArgs(args: unknown): {
   where: Where;

@@ -1,7 +1,7 @@
 import { environmentSource } from "../client/settings/environment";
 import { explicitSource } from "../client/settings/explicitSource";
 import { resolveSettings } from "../client/settings/resolveSettings";
-import type { ClientSettings, SettingsInput } from "../client/settings/settings";
+import type { ClientSettings, SettingsInput, SettingsSource } from "../client/settings/settings";
 import { type ConfigGet, packageConfigSource, providerConfigSource } from "../client/settings/stackConfigKeys";
 
 /**
@@ -9,6 +9,11 @@ import { type ConfigGet, packageConfigSource, providerConfigSource } from "../cl
  * request (provider side), and an environment. Keeping this a plain lookup keeps the queries free of Pulumi.
  */
 export interface ConfigurationLookup {
+  /**
+   * Settings the caller gives outright, beyond the data source's arguments (the command line's `--endpoint`): ahead of
+   * every source below, each named in errors by its `keyNames` (e.g. `--endpoint`).
+   */
+  overrides?: SettingsSource | undefined;
   /** This package's namespace: `huaweicloud-rds-offsite:<key>` → value. */
   stackConfig?: ConfigGet | undefined;
   /** The huaweicloud provider's namespace: `huaweicloud:<key>` → value (asked only for keys that provider defines). */
@@ -17,9 +22,10 @@ export interface ConfigurationLookup {
   env?: NodeJS.ProcessEnv | undefined;
 }
 
-/** Arguments → `huaweicloud-rds-offsite:*` → `huaweicloud:*` → environment. */
+/** Arguments → overrides → `huaweicloud-rds-offsite:*` → `huaweicloud:*` → environment. */
 export function settingsFor(explicit: SettingsInput, lookup: ConfigurationLookup): ClientSettings {
   const sources = [explicitSource(explicit)];
+  if (lookup.overrides) sources.push(lookup.overrides);
   if (lookup.stackConfig) sources.push(packageConfigSource(lookup.stackConfig));
   if (lookup.providerConfig) sources.push(providerConfigSource(lookup.providerConfig));
   const env = lookup.env ?? process.env;

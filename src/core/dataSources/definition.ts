@@ -1,7 +1,6 @@
 import { InvalidArgumentError } from "../client/errors/InvalidArgumentError";
 import { describe, validateProjectId, validateRegion } from "../client/validation";
 import type { ConfigurationLookup } from "./configurationLookup";
-import type { RegionArgs } from "./types";
 
 /**
  * The shape of one value, in the terms of a Pulumi package schema: every surface that needs a type (the plugin's
@@ -19,15 +18,32 @@ export type ValueType =
  */
 export const milliseconds = { type: "number" } as const satisfies ValueType;
 
-/** Object types data sources return, by their schema name. */
-export type ObjectTypeName =
-  | "OffsiteBackupInstance"
-  | "Datastore"
-  | "RestoreTimeRange"
-  | "InstanceReadiness"
-  | "UncoveredTime"
-  | "LookupError"
-  | "ReadinessSummary";
+/**
+ * The schema name of an object type: a key of `OBJECT_TYPES`, each defined in the module of the data source that
+ * returns it. Every name a definition refers to is checked there at compile time (see src/core/dataSources/index.ts).
+ */
+export type ObjectTypeName = string;
+
+/** The object type names a value type refers to (an array's items included), from its literal type. */
+export type RefsOf<V> = V extends { readonly ref: infer Name }
+  ? Name
+  : V extends { readonly items: infer Items }
+    ? RefsOf<Items>
+    : never;
+
+/** The object type names the fields of `F` refer to. */
+export type RefsIn<F> = { [K in keyof F]: F[K] extends { readonly type: infer V } ? RefsOf<V> : never }[keyof F];
+
+/**
+ * An object type results are made of, written in the module of the data source that returns it: its properties, and
+ * for the command line's tables, which of them are columns (a path into the object, `datastore.type`, → the column's
+ * heading, in table order; free text such as names last, as it is not padded).
+ */
+export interface ObjectTypeDefinition {
+  readonly description: string;
+  readonly properties: Fields;
+  readonly columns?: Readonly<Record<string, string>>;
+}
 
 /** A documented, typed field of arguments, results or an object type. */
 export interface FieldDefinition {
@@ -60,49 +76,60 @@ export interface ArgumentDefinition extends FieldDefinition {
   readonly validate: (value: unknown, argument: string) => unknown;
 }
 
-/**
- * The fields of `T`, each described, with `required` matching `T`: an optional key, or one whose value may be
- * `undefined`, must say `required: false`, any other `required: true`. A field added to the TypeScript type without a
- * definition (or the other way round) fails to compile.
- */
-export type FieldsOf<T> = {
-  readonly [K in keyof T]-?: FieldDefinition & {
-    readonly required: object extends Pick<T, K> ? false : undefined extends T[K] ? false : true;
-  };
-};
+/** Fields by name: the results of a data source, or the properties of an object type. */
+export type Fields = Readonly<Record<string, FieldDefinition>>;
 
-/** The arguments of `T`: its fields (see `FieldsOf`), each with its check. */
-export type ArgumentsOf<T> = { readonly [K in keyof FieldsOf<T>]: FieldsOf<T>[K] & ArgumentDefinition };
+/** Arguments by name, each with its check. */
+export type Arguments = Readonly<Record<string, ArgumentDefinition>>;
 
 /**
- * One data source, described once: its name, its arguments and its results (names, types, docs). The core's
- * validation accepts exactly these arguments, each checked by the validator it names; the schema (hence every generated SDK), the TypeScript types with their
- * TSDoc (src/core/dataSources/types.ts) and the CLI's help are derived from it.
+ * The plain TypeScript value a field's schema type holds (without `tsType`'s wider inputs): what a check that passed
+ * hands on, e.g. the listing's filters. Object types are left as `object`; their TypeScript types are generated.
  */
-export interface DataSourceDefinition<Args, Result> {
+export type PlainValue<V extends ValueType> = V extends { readonly type: "string" }
+  ? string
+  : V extends { readonly type: "integer" | "number" }
+    ? number
+    : V extends { readonly type: "boolean" }
+      ? boolean
+      : V extends { readonly type: "array"; readonly items: infer Items extends ValueType }
+        ? PlainValue<Items>[]
+        : object;
+
+/**
+ * One data source, described once: its name, its arguments and its results (names, types, docs). The definition is
+ * the source: the core's validation accepts exactly these arguments, each checked by the validator it names; the
+ * schema (hence every generated SDK), the generated TypeScript types with their TSDoc (src/core/dataSources/types.ts,
+ * for the surfaces users see), the Pulumi resources' outputs and the CLI's flags and help are derived from it. It is
+ * typed by nothing generated (see {@link defineDataSource}), so no definition waits on its own derived output.
+ */
+export interface DataSourceDefinition<A extends Arguments = Arguments, R extends Fields = Fields> {
   /** The function name every surface uses: `getOffsiteBackupInstances`, `checkRestoreTime`. */
   readonly name: string;
   readonly description: string;
-  readonly arguments: ArgumentsOf<Args>;
-  readonly result: FieldsOf<Result>;
+  readonly arguments: A;
+  readonly result: R;
+}
+
+/** A definition as written, its argument and result names kept as literal keys for the code that derives from it. */
+export function defineDataSource<const A extends Arguments, const R extends Fields>(
+  definition: DataSourceDefinition<A, R>,
+): DataSourceDefinition<A, R> {
+  return definition;
 }
 
 /**
  * Any data source with its query, for the surfaces that treat them alike (the plugin, the schema). The query takes
  * what arrives on the wire and validates it itself (refusing bad arguments, naming them, before any request).
  */
-export interface DataSource {
-  readonly name: string;
-  readonly description: string;
-  readonly arguments: Readonly<Record<string, ArgumentDefinition>>;
-  readonly result: Readonly<Record<string, FieldDefinition>>;
+export interface DataSource extends DataSourceDefinition {
   /** `warn` receives what the query reports as a warning (`checkRestoreTime` with `onUnavailable: "warn"`). */
   query(args: unknown, lookup: ConfigurationLookup, warn?: (message: string) => void): Promise<object>;
 }
 
 /** The names of a data source's arguments: what its validation accepts. */
-export function argumentNames<Args>(definition: DataSourceDefinition<Args, unknown>): (keyof Args & string)[] {
-  return Object.keys(definition.arguments) as (keyof Args & string)[];
+export function argumentNames<A extends Arguments>(definition: DataSourceDefinition<A>): (keyof A & string)[] {
+  return Object.keys(definition.arguments) as (keyof A & string)[];
 }
 
 /** Documentation of the `RegionArgs` type every data source's arguments extend. */
@@ -110,13 +137,15 @@ export const REGION_ARGUMENTS_DESCRIPTION =
   "Where to ask: the backup region, and optionally its project id (looked up through IAM when absent).";
 
 /** Where every data source asks: the backup region and its project. */
-export const REGION_ARGUMENTS: ArgumentsOf<RegionArgs> = {
+export const REGION_ARGUMENTS = {
   region: {
     type: { type: "string" },
     required: false,
     validate: validateRegion,
     description:
       "Backup (destination) region to query, e.g. `ap-southeast-1`. Defaults to the provider's `region`, then `HW_REGION_NAME`.",
+    summary: "Backup (destination) region to query",
+    placeholder: "REGION",
   },
   projectId: {
     type: { type: "string" },
@@ -124,8 +153,10 @@ export const REGION_ARGUMENTS: ArgumentsOf<RegionArgs> = {
     validate: validateProjectId,
     description:
       "Project id of `region`. Defaults to the provider's `projectId` (for its own region), then an IAM lookup (cached per process).",
+    summary: "Project id of the region",
+    placeholder: "ID",
   },
-};
+} as const satisfies Arguments;
 
 /**
  * Refuses anything but a plain object with known keys: a misspelt `instanceID` silently ignored would return every
@@ -152,10 +183,7 @@ export function validateArgsObject(args: unknown, allowed: readonly string[], wh
  * Each argument given (or required) checked by the validator its definition names, in definition order (so the first
  * bad one is the one named); the result holds the checked values of the arguments given, and no other key.
  */
-function validateArguments(
-  definitions: Readonly<Record<string, ArgumentDefinition>>,
-  args: Record<string, unknown>,
-): Record<string, unknown> {
+function validateArguments(definitions: Arguments, args: Record<string, unknown>): Record<string, unknown> {
   const checked: Record<string, unknown> = {};
   for (const [key, definition] of Object.entries(definitions)) {
     if (args[key] !== undefined || definition.required) checked[key] = definition.validate(args[key], key);
@@ -178,7 +206,7 @@ function whereOf({ region, projectId }: Record<string, unknown>): Where {
  * refused with the argument's name wherever it enters.
  */
 export function checkArguments(
-  definition: { readonly name: string; readonly arguments: Readonly<Record<string, ArgumentDefinition>> },
+  definition: { readonly name: string; readonly arguments: Arguments },
   args: unknown,
 ): { where: Where; values: Record<string, unknown> } {
   const given = validateArgsObject(args, Object.keys(definition.arguments), definition.name);

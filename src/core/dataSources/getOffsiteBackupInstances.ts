@@ -9,22 +9,66 @@ import { resolveProjectId } from "../client/iam/resolveProjectId";
 import type { ClientSettings } from "../client/settings/settings";
 import { requireString, validateInstanceId, validateInteger } from "../client/validation";
 import { type ConfigurationLookup, settingsFor } from "./configurationLookup";
-import { argumentNames, checkArguments, type DataSourceDefinition, REGION_ARGUMENTS, type Where } from "./definition";
-import type {
-  GetOffsiteBackupInstancesArgs,
-  GetOffsiteBackupInstancesResult,
-  OffsiteBackupInstance,
-  RegionArgs,
-} from "./types";
+import {
+  argumentNames,
+  checkArguments,
+  defineDataSource,
+  type Fields,
+  type ObjectTypeDefinition,
+  type PlainValue,
+  REGION_ARGUMENTS,
+  type Where,
+} from "./definition";
+import type { GetOffsiteBackupInstancesArgs, GetOffsiteBackupInstancesResult, OffsiteBackupInstance } from "./types";
 
 const string = { type: "string" } as const;
 const text = { type: string, required: false, validate: requireString } as const;
 
+const datastore = {
+  type: { type: string, required: false, description: "`MySQL`, `PostgreSQL`, `SQLServer` or `MariaDB`." },
+  version: { type: string, required: false, description: "Engine version, e.g. `8.0`." },
+} as const satisfies Fields;
+
+/** The fields of a listed instance: the listing's object type, and the fields a readiness row repeats. */
+export const INSTANCE_FIELDS = {
+  id: { type: string, required: true, description: "DB instance id, e.g. `ed7cc6166ec24360a5ed5c5c9c2ed726in01`." },
+  name: { type: string, required: false, description: "DB instance name." },
+  sourceRegion: {
+    type: string,
+    required: false,
+    description: "Region the instance runs in (where backups are taken).",
+  },
+  sourceProjectId: { type: string, required: false, description: "Project id of the instance in its source region." },
+  datastore: { type: { ref: "Datastore" }, required: true, description: "Database engine and version." },
+  destinationRegion: { type: string, required: false, description: "Region holding the cross-region backups." },
+  destinationProjectId: { type: string, required: false, description: "Project id in the backup region." },
+  keepDays: {
+    type: { type: "integer" },
+    required: false,
+    description: "Days cross-region backups are kept. Absent where a regional API variant omits it.",
+  },
+} as const satisfies Fields;
+
+/** The object types of the listing's result. */
+export const INSTANCE_OBJECT_TYPES = {
+  OffsiteBackupInstance: {
+    description: "A DB instance whose backups are copied to another region (the backup, or destination, region).",
+    properties: INSTANCE_FIELDS,
+    columns: {
+      id: "ID",
+      "datastore.type": "ENGINE",
+      "datastore.version": "VERSION",
+      sourceRegion: "SOURCE REGION",
+      destinationRegion: "BACKUP REGION",
+      keepDays: "KEEP DAYS",
+      name: "NAME",
+    },
+  },
+  Datastore: { description: "Database engine and version of a DB instance.", properties: datastore },
+} as const satisfies Record<string, ObjectTypeDefinition>;
+
 /** DB instances with cross-region backups in the queried (backup) region, filtered by exact match. */
-export const getOffsiteBackupInstances: DataSourceDefinition<
-  GetOffsiteBackupInstancesArgs,
-  GetOffsiteBackupInstancesResult
-> = {
+export const getOffsiteBackupInstances = defineDataSource({
   name: "getOffsiteBackupInstances",
   description:
     "DB instances whose backups are copied to the queried (backup) region, filtered client-side by exact match on every filter given. Reads every page of the listing; fails rather than return a partial list.",
@@ -36,18 +80,35 @@ export const getOffsiteBackupInstances: DataSourceDefinition<
       validate: validateInstanceId,
       description: "Only the instance with this id.",
       placeholder: "ID",
+      matches: "id",
     },
-    name: { ...text, description: "Only instances with exactly this name.", placeholder: "NAME" },
-    sourceRegion: { ...text, description: "Only instances running in this region.", placeholder: "REGION" },
-    sourceProjectId: { ...text, description: "Only instances of this source project.", placeholder: "ID" },
+    name: { ...text, description: "Only instances with exactly this name.", placeholder: "NAME", matches: "name" },
+    sourceRegion: {
+      ...text,
+      description: "Only instances running in this region.",
+      placeholder: "REGION",
+      matches: "sourceRegion",
+    },
+    sourceProjectId: {
+      ...text,
+      description: "Only instances of this source project.",
+      placeholder: "ID",
+      matches: "sourceProjectId",
+    },
     destinationRegion: {
       ...text,
       description:
         "Only backups held in this region (the API answers for the region queried, so this mostly confirms it).",
       summary: "Only backups held in this region.",
       placeholder: "REGION",
+      matches: "destinationRegion",
     },
-    destinationProjectId: { ...text, description: "Only backups held in this project.", placeholder: "ID" },
+    destinationProjectId: {
+      ...text,
+      description: "Only backups held in this project.",
+      placeholder: "ID",
+      matches: "destinationProjectId",
+    },
     datastoreType: {
       type: string,
       required: false,
@@ -56,6 +117,9 @@ export const getOffsiteBackupInstances: DataSourceDefinition<
         "Only instances of this engine: `MySQL`, `PostgreSQL`, `SQLServer` or `MariaDB`, in any case; other names are refused.",
       summary: "Only this engine: MySQL, PostgreSQL, SQLServer or MariaDB.",
       placeholder: "ENGINE",
+      // Engine names in the API's spelling, whatever case the API sent.
+      matches: "datastore.type",
+      spelled: (engine: string | undefined) => engineNamed(engine),
     },
     keepDays: {
       type: { type: "integer" },
@@ -63,6 +127,7 @@ export const getOffsiteBackupInstances: DataSourceDefinition<
       validate: (value, argument) => validateInteger(value, argument, 0, 100_000),
       description: "Only instances whose cross-region backups are kept this many days.",
       placeholder: "DAYS",
+      matches: "keepDays",
     },
   },
   result: {
@@ -83,7 +148,7 @@ export const getOffsiteBackupInstances: DataSourceDefinition<
       description: "How many instances the API reported in the region, before filters.",
     },
   },
-};
+});
 
 export function validateOffsiteBackupInstancesArgs(args: unknown): { where: Where; filters: InstanceFilters } {
   const { where, values } = checkArguments(getOffsiteBackupInstances, args);
@@ -108,28 +173,31 @@ export async function queryOffsiteBackupInstances(
   };
 }
 
-type FilterKey = Exclude<keyof GetOffsiteBackupInstancesArgs, keyof RegionArgs>;
+type ListingArguments = typeof getOffsiteBackupInstances.arguments;
+type FilterKey = Exclude<keyof ListingArguments, keyof typeof REGION_ARGUMENTS>;
 
 /** The filter arguments of `getOffsiteBackupInstances`: every argument its definition declares but where to ask. */
 export const FILTER_KEYS: readonly FilterKey[] = argumentNames(getOffsiteBackupInstances).filter(
   (key): key is FilterKey => !(key in REGION_ARGUMENTS),
 );
 
-export type InstanceFilters = Partial<Record<Exclude<FilterKey, "keepDays">, string>> & {
-  keepDays?: number;
-};
+/** The filters given, as their checks hand them on (text, or a number for an integer argument). */
+export type InstanceFilters = { [K in FilterKey]?: PlainValue<ListingArguments[K]["type"]> };
 
-/** Each filter's field of an instance; engine names in the API's spelling, whatever case the API sent. */
-const FIELD_OF: Record<keyof InstanceFilters, (instance: OffsiteBackupInstance) => string | number | undefined> = {
-  instanceId: (instance) => instance.id,
-  name: (instance) => instance.name,
-  sourceRegion: (instance) => instance.sourceRegion,
-  sourceProjectId: (instance) => instance.sourceProjectId,
-  destinationRegion: (instance) => instance.destinationRegion,
-  destinationProjectId: (instance) => instance.destinationProjectId,
-  datastoreType: (instance) => engineNamed(instance.datastore.type),
-  keepDays: (instance) => instance.keepDays,
-};
+/**
+ * Each filter's field of an instance, from its definition: `matches`, a path into the instance, and `spelled`, how the
+ * field is compared when the API's spelling varies.
+ */
+const FIELD_OF = Object.fromEntries(
+  FILTER_KEYS.map((key) => {
+    const filter = getOffsiteBackupInstances.arguments[key];
+    const path = filter.matches.split(".");
+    const read = (instance: OffsiteBackupInstance) =>
+      path.reduce<unknown>((value, step) => (value as Record<string, unknown> | undefined)?.[step], instance);
+    const spelled = "spelled" in filter ? filter.spelled : (value: unknown) => value;
+    return [key, (instance: OffsiteBackupInstance) => spelled(read(instance) as string | undefined)];
+  }),
+) as Record<FilterKey, (instance: OffsiteBackupInstance) => unknown>;
 
 /** Exact match on every filter given (engine names in any case); an instance lacking a filtered field does not match. */
 export function matchesFilters(instance: OffsiteBackupInstance, filters: InstanceFilters): boolean {

@@ -5,9 +5,17 @@ import { assessReadiness, type InstanceLookup, type ReadinessThresholds } from "
 import { parseDuration, validateFraction } from "../readiness/duration";
 import { parseRestoreTime } from "../restore/parseRestoreTime";
 import { type ConfigurationLookup, settingsFor } from "./configurationLookup";
-import { checkArguments, type DataSourceDefinition, milliseconds, type Where } from "./definition";
+import {
+  checkArguments,
+  defineDataSource,
+  type Fields,
+  milliseconds,
+  type ObjectTypeDefinition,
+  type Where,
+} from "./definition";
 import {
   getOffsiteBackupInstances,
+  INSTANCE_FIELDS,
   type InstanceFilters,
   listOffsiteBackupInstances,
   mapInstance,
@@ -26,11 +34,122 @@ const LISTING_ARGUMENTS = getOffsiteBackupInstances.arguments;
 /** What is assumed when an argument is not given. */
 export const READINESS_DEFAULTS = { maxLag: "1h", minCoverage: 0.99, minGap: "5m" } as const;
 
+const string = { type: "string" } as const;
+const integer = { type: "integer" } as const;
+
+const uncoveredTime = {
+  startTime: {
+    type: milliseconds,
+    required: true,
+    description: "First instant no range covers, epoch milliseconds (UTC).",
+  },
+  endTime: {
+    type: milliseconds,
+    required: true,
+    description: "Last instant no range covers, epoch milliseconds (UTC).",
+  },
+} as const satisfies Fields;
+
+const lookupError = {
+  errorCode: {
+    type: string,
+    required: true,
+    description: "Huawei's code, e.g. `DBS.108000`, or `CLIENT.Timeout` when no answer came.",
+  },
+  message: { type: string, required: true, description: "What failed: the request, the status and Huawei's message." },
+} as const satisfies Fields;
+
+const count = (what: string) => ({ type: integer, required: true, description: `Instances ${what}.` }) as const;
+
+const readinessSummary = {
+  total: count("assessed (those the listing's filters kept)"),
+  ok: count("ready: restorable recently enough over enough of their retention window"),
+  stale: count("whose latest restorable time is more than `maxLag` old"),
+  gaps: count("whose ranges cover less than `minCoverage` of their retention window"),
+  unprotected: count("with no restorable time at all"),
+  error: count("whose restore-time lookup failed"),
+  worstLagMs: {
+    type: milliseconds,
+    required: false,
+    description: "The longest lag of any instance with a restorable time, milliseconds; absent when none has one.",
+  },
+} as const satisfies Fields;
+
+const instanceReadiness = {
+  id: INSTANCE_FIELDS.id,
+  name: INSTANCE_FIELDS.name,
+  datastore: INSTANCE_FIELDS.datastore,
+  sourceRegion: INSTANCE_FIELDS.sourceRegion,
+  keepDays: {
+    type: integer,
+    required: false,
+    description:
+      "Days cross-region backups are kept: the retention window is `[asOf − keepDays, asOf]`. When the listing omits it, the window starts at `earliestRestorableTime`.",
+  },
+  status: {
+    type: string,
+    required: true,
+    description:
+      "The worst that applies, from best to worst: `ok`, `gaps` (coverage below `minCoverage`), `stale` (lag above `maxLag`; the lag is uncovered time too, so this one names the cause), `unprotected` (no restorable time), `error` (the lookup failed).",
+  },
+  latestRestorableTime: {
+    type: milliseconds,
+    required: false,
+    description: "The latest restorable instant at or before `asOf`, epoch milliseconds (UTC).",
+  },
+  lagMs: {
+    type: milliseconds,
+    required: false,
+    description: "`asOf` minus `latestRestorableTime`, milliseconds: how much recent data a restore now would lose.",
+  },
+  earliestRestorableTime: {
+    type: milliseconds,
+    required: false,
+    description: "The earliest restorable instant, epoch milliseconds (UTC).",
+  },
+  coverage: {
+    type: { type: "number" },
+    required: false,
+    description:
+      "The fraction (0 to 1) of the retention window `[asOf − keepDays, asOf]` the ranges cover; 0 when unprotected, absent on error.",
+  },
+  gaps: {
+    type: { type: "array", items: { ref: "UncoveredTime" } },
+    required: true,
+    description:
+      "Stretches of `[asOf − keepDays, latestRestorableTime]` no range covers that are longer than `minGap`, oldest first.",
+  },
+  ranges: {
+    type: { type: "array", items: { ref: "RestoreTimeRange" } },
+    required: true,
+    description: "The restore time ranges the lookup returned (empty on error).",
+  },
+  error: {
+    type: { ref: "LookupError" },
+    required: false,
+    description: "Why the restore-time lookup failed, when it did (`status` is then `error`).",
+  },
+} as const satisfies Fields;
+
+/** The object types of the readiness result. */
+export const READINESS_OBJECT_TYPES = {
+  InstanceReadiness: {
+    description: "How ready one instance is to be restored from its cross-region backup, as of the result's `asOf`.",
+    properties: instanceReadiness,
+  },
+  UncoveredTime: {
+    description: "A stretch of the retention window no restore time range covers, both ends inclusive (epoch ms, UTC).",
+    properties: uncoveredTime,
+  },
+  LookupError: { description: "Why an instance's restore-time lookup failed.", properties: lookupError },
+  ReadinessSummary: {
+    description: "How many instances are in each readiness status, and the worst lag.",
+    properties: readinessSummary,
+  },
+} as const satisfies Record<string, ObjectTypeDefinition>;
+
 /** Recovery readiness across the backup region: is every instance restorable, recently enough, over its retention? */
-export const getOffsiteRecoveryReadiness: DataSourceDefinition<
-  GetOffsiteRecoveryReadinessArgs,
-  GetOffsiteRecoveryReadinessResult
-> = {
+export const getOffsiteRecoveryReadiness = defineDataSource({
   name: "getOffsiteRecoveryReadiness",
   description:
     "Recovery readiness of every DB instance with cross-region backups in the queried (backup) region that the filters keep: each instance's restore time ranges judged against `maxLag` and `minCoverage`, worst first, with a summary. One instance whose lookup fails is a row with status `error`; a listing that fails fails the call.",
@@ -94,7 +213,7 @@ export const getOffsiteRecoveryReadiness: DataSourceDefinition<
         "Every instance the filters keep, worst first: by status (`error`, `unprotected`, `stale`, `gaps`, `ok`), then the longest lag, the lowest coverage, the id.",
     },
   },
-};
+});
 
 export function validateOffsiteRecoveryReadinessArgs(args: unknown): {
   where: Where;

@@ -7,16 +7,34 @@ import { resolveProjectId } from "../client/iam/resolveProjectId";
 import type { ClientSettings } from "../client/settings/settings";
 import { validateDate, validateInstanceId } from "../client/validation";
 import { type ConfigurationLookup, settingsFor } from "./configurationLookup";
-import { checkArguments, type DataSourceDefinition, REGION_ARGUMENTS, type Where } from "./definition";
+import {
+  checkArguments,
+  defineDataSource,
+  type Fields,
+  milliseconds,
+  type ObjectTypeDefinition,
+  REGION_ARGUMENTS,
+  type Where,
+} from "./definition";
 import type { GetOffsiteRestoreTimeRangesArgs, GetOffsiteRestoreTimeRangesResult, RestoreTimeRange } from "./types";
+
+const restoreTimeRange = {
+  startTime: { type: milliseconds, required: true, description: "First restorable instant, epoch milliseconds (UTC)." },
+  endTime: { type: milliseconds, required: true, description: "Last restorable instant, epoch milliseconds (UTC)." },
+} as const satisfies Fields;
+
+/** The object type of restore time ranges, which the restore decision and readiness return too. */
+export const RANGE_OBJECT_TYPES = {
+  RestoreTimeRange: {
+    description: "A span of time an instance can be restored to, both ends inclusive, in epoch milliseconds (UTC).",
+    properties: restoreTimeRange,
+  },
+} as const satisfies Record<string, ObjectTypeDefinition>;
 
 const ranges = { type: "array", items: { ref: "RestoreTimeRange" } } as const;
 
 /** Time ranges a cross-region backup can be restored to. */
-export const getOffsiteRestoreTimeRanges: DataSourceDefinition<
-  GetOffsiteRestoreTimeRangesArgs,
-  GetOffsiteRestoreTimeRangesResult
-> = {
+export const getOffsiteRestoreTimeRanges = defineDataSource({
   name: "getOffsiteRestoreTimeRanges",
   description:
     "Time ranges a DB instance's cross-region backup can be restored to (epoch milliseconds, UTC, both ends inclusive).",
@@ -44,7 +62,7 @@ export const getOffsiteRestoreTimeRanges: DataSourceDefinition<
     date: { type: { type: "string" }, required: false, description: "The day asked for, when one was." },
     ranges: { type: ranges, required: true, description: "Restorable ranges as the API returns them." },
   },
-};
+});
 
 export function validateOffsiteRestoreTimeRangesArgs(args: unknown): {
   where: Where;

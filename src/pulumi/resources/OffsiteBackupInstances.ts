@@ -1,11 +1,8 @@
-import * as pulumi from "@pulumi/pulumi";
-import {
-  getOffsiteBackupInstances,
-  validateOffsiteBackupInstancesArgs,
-} from "../../core/dataSources/getOffsiteBackupInstances";
+import type * as pulumi from "@pulumi/pulumi";
+import { getOffsiteBackupInstances } from "../../core/dataSources/getOffsiteBackupInstances";
 import type { GetOffsiteBackupInstancesArgs, GetOffsiteBackupInstancesResult } from "../../core/dataSources/types";
 import type { InputsOf, ResultOutputs } from "../derivedTypes";
-import { argumentsDigest, dataSourceRegistration, TOKEN_MODULE, withheldOnFailure } from "./dataSourceResource";
+import { argumentsDigest, defineDataSourceResource } from "./dataSourceResource";
 
 /** {@link GetOffsiteBackupInstancesArgs} with `pulumi.Input` fields. */
 export type OffsiteBackupInstancesArgs = InputsOf<GetOffsiteBackupInstancesArgs>;
@@ -22,25 +19,13 @@ export interface OffsiteBackupInstances extends ResultOutputs<GetOffsiteBackupIn
  * export const ids = mysql.ids;
  */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the outputs are declared by the interface above, from the data source's result type.
-export class OffsiteBackupInstances extends pulumi.dynamic.Resource {
+export class OffsiteBackupInstances extends defineDataSourceResource(getOffsiteBackupInstances, {
+  typeName: "OffsiteBackupInstances",
+  kind: "offsiteBackupInstances",
+  // Without a `region` argument the id names the configured region, whatever it is at read time.
+  id: (_, plain) => `offsite-backup-instances:${plain.region ?? "configured-region"}:${argumentsDigest(plain)}`,
+}) {
   constructor(name: string, args: OffsiteBackupInstancesArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    const label = `OffsiteBackupInstances "${name}"`;
-    const outputNames = Object.keys(getOffsiteBackupInstances.result);
-    const [provider, props, options] = dataSourceRegistration(
-      {
-        kind: "offsiteBackupInstances",
-        label,
-        args,
-        outputNames,
-        identify: (plain) => {
-          validateOffsiteBackupInstancesArgs(plain);
-          // Without a `region` argument the id names the configured region, whatever it is at read time.
-          return `offsite-backup-instances:${plain.region ?? "configured-region"}:${argumentsDigest(plain)}`;
-        },
-      },
-      opts,
-    );
-    super(provider, name, props, options, TOKEN_MODULE, "OffsiteBackupInstances");
-    withheldOnFailure(this, label, outputNames);
+    super(name, args, opts);
   }
 }

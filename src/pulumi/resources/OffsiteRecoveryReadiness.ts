@@ -1,8 +1,5 @@
-import * as pulumi from "@pulumi/pulumi";
-import {
-  getOffsiteRecoveryReadiness,
-  validateOffsiteRecoveryReadinessArgs,
-} from "../../core/dataSources/getOffsiteRecoveryReadiness";
+import type * as pulumi from "@pulumi/pulumi";
+import { getOffsiteRecoveryReadiness } from "../../core/dataSources/getOffsiteRecoveryReadiness";
 import type {
   GetOffsiteRecoveryReadinessArgs,
   GetOffsiteRecoveryReadinessResult,
@@ -10,7 +7,7 @@ import type {
 } from "../../core/dataSources/types";
 import type { InputsOf, ResultOutputs } from "../derivedTypes";
 import { restoreTimeArgument } from "../restoreTimeInput";
-import { argumentsDigest, dataSourceRegistration, TOKEN_MODULE, withheldOnFailure } from "./dataSourceResource";
+import { argumentsDigest, defineDataSourceResource } from "./dataSourceResource";
 
 /** {@link GetOffsiteRecoveryReadinessArgs} with `pulumi.Input` fields. */
 export type OffsiteRecoveryReadinessArgs = InputsOf<GetOffsiteRecoveryReadinessArgs>;
@@ -28,28 +25,17 @@ export interface OffsiteRecoveryReadiness extends ResultOutputs<GetOffsiteRecove
  * export const summary = readiness.summary;
  */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the outputs are declared by the interface above, from the data source's result type.
-export class OffsiteRecoveryReadiness extends pulumi.dynamic.Resource {
+export class OffsiteRecoveryReadiness extends defineDataSourceResource(getOffsiteRecoveryReadiness, {
+  typeName: "OffsiteRecoveryReadiness",
+  kind: "offsiteRecoveryReadiness",
+  registeredArgs: (args) =>
+    args.asOf === undefined
+      ? args
+      : { ...args, asOf: restoreTimeArgument(args.asOf as pulumi.Input<RestoreTimeInput>) },
+  // Without a `region` argument the id names the configured region, whatever it is at read time.
+  id: (_, plain) => `offsite-recovery-readiness:${plain.region ?? "configured-region"}:${argumentsDigest(plain)}`,
+}) {
   constructor(name: string, args: OffsiteRecoveryReadinessArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    const label = `OffsiteRecoveryReadiness "${name}"`;
-    const outputNames = Object.keys(getOffsiteRecoveryReadiness.result);
-    const [provider, props, options] = dataSourceRegistration(
-      {
-        kind: "offsiteRecoveryReadiness",
-        label,
-        args:
-          args.asOf === undefined
-            ? args
-            : { ...args, asOf: restoreTimeArgument(args.asOf as pulumi.Input<RestoreTimeInput>) },
-        outputNames,
-        identify: (plain) => {
-          validateOffsiteRecoveryReadinessArgs(plain);
-          // Without a `region` argument the id names the configured region, whatever it is at read time.
-          return `offsite-recovery-readiness:${plain.region ?? "configured-region"}:${argumentsDigest(plain)}`;
-        },
-      },
-      opts,
-    );
-    super(provider, name, props, options, TOKEN_MODULE, "OffsiteRecoveryReadiness");
-    withheldOnFailure(this, label, outputNames);
+    super(name, args, opts);
   }
 }

@@ -1,11 +1,8 @@
-import * as pulumi from "@pulumi/pulumi";
-import {
-  getOffsiteRestoreTimeRanges,
-  validateOffsiteRestoreTimeRangesArgs,
-} from "../../core/dataSources/getOffsiteRestoreTimeRanges";
+import type * as pulumi from "@pulumi/pulumi";
+import { getOffsiteRestoreTimeRanges } from "../../core/dataSources/getOffsiteRestoreTimeRanges";
 import type { GetOffsiteRestoreTimeRangesArgs, GetOffsiteRestoreTimeRangesResult } from "../../core/dataSources/types";
 import type { InputsOf, ResultOutputs } from "../derivedTypes";
-import { dataSourceRegistration, TOKEN_MODULE, withheldOnFailure } from "./dataSourceResource";
+import { defineDataSourceResource, placeOf } from "./dataSourceResource";
 
 /** {@link GetOffsiteRestoreTimeRangesArgs} with `pulumi.Input` fields. */
 export type OffsiteRestoreTimeRangesArgs = InputsOf<GetOffsiteRestoreTimeRangesArgs>;
@@ -22,25 +19,15 @@ export interface OffsiteRestoreTimeRanges extends ResultOutputs<GetOffsiteRestor
  * export const latest = ranges.ranges.apply(latestRestorableTime);
  */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the outputs are declared by the interface above, from the data source's result type.
-export class OffsiteRestoreTimeRanges extends pulumi.dynamic.Resource {
+export class OffsiteRestoreTimeRanges extends defineDataSourceResource(getOffsiteRestoreTimeRanges, {
+  typeName: "OffsiteRestoreTimeRanges",
+  kind: "offsiteRestoreTimeRanges",
+  id: ({ where, values: { instanceId, date } }) => {
+    const place = placeOf(where);
+    return `offsite-restore-time:${instanceId}${date ? `@${date}` : ""}${place ? `:${place}` : ""}`;
+  },
+}) {
   constructor(name: string, args: OffsiteRestoreTimeRangesArgs, opts?: pulumi.CustomResourceOptions) {
-    const label = `OffsiteRestoreTimeRanges "${name}"`;
-    const outputNames = Object.keys(getOffsiteRestoreTimeRanges.result);
-    const [provider, props, options] = dataSourceRegistration(
-      {
-        kind: "offsiteRestoreTimeRanges",
-        label,
-        args,
-        outputNames,
-        identify: (plain) => {
-          const { where, instanceId, date } = validateOffsiteRestoreTimeRangesArgs(plain);
-          const place = [where.region, where.projectId].filter((part) => part !== undefined).join("/");
-          return `offsite-restore-time:${instanceId}${date ? `@${date}` : ""}${place ? `:${place}` : ""}`;
-        },
-      },
-      opts,
-    );
-    super(provider, name, props, options, TOKEN_MODULE, "OffsiteRestoreTimeRanges");
-    withheldOnFailure(this, label, outputNames);
+    super(name, args, opts);
   }
 }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { isInvalidArgumentError } from "../../core/client/errors/InvalidArgumentError";
 import { PACKAGE_CONFIG_NAMESPACE, unknownPackageSetting } from "../../core/client/settings/stackConfigKeys";
+import { checkArguments, type DataSourceDefinition } from "../../core/dataSources/definition";
 import { programError, stopProgram } from "../program/programError";
 import { type DataSourceKind, providerHandle } from "./providerHandle";
 import { FAILURE, IN_PROGRAM, INVALID_ARGUMENTS } from "./readProtocol";
@@ -11,6 +12,71 @@ const handles: Partial<Record<DataSourceKind, pulumi.dynamic.ResourceProvider>> 
 
 /** Resource type tokens read `pulumi-nodejs:dynamic/huaweicloud-rds-offsite:<Type>`. */
 export const TOKEN_MODULE = PACKAGE_CONFIG_NAMESPACE;
+
+/** How a data source becomes a resource: what is not in its definition. */
+export interface DataSourceResourceScheme {
+  /** The resource's type: its class name, its token (`…:OffsiteBackupInstances`), how messages name it. */
+  readonly typeName: string;
+  /** Its reader, by the name the provider module exports it under (stored in state: never renamed). */
+  readonly kind: DataSourceKind;
+  /**
+   * The reading's id, from the arguments as the definition's checks hand them on (`checked`) and as given (`plain`):
+   * equal arguments give equal ids (docs/engine-facts.md, "Stable ids").
+   */
+  readonly id: (checked: ReturnType<typeof checkArguments>, plain: Record<string, unknown>) => string;
+  /** The arguments as registered, when some must be converted first (a `Date` becomes epoch milliseconds). */
+  readonly registeredArgs?: (args: pulumi.Inputs) => pulumi.Inputs;
+}
+
+/** How messages name a resource and whom a failure blames, when not the resource itself (RestoreGate's check). */
+export interface Reporting {
+  readonly label: string;
+  readonly blame?: pulumi.Resource | undefined;
+}
+
+/** The constructor {@link defineDataSourceResource} returns; each public class narrows `args` to its own type. */
+export type DataSourceResourceClass = (new (
+  name: string,
+  args: pulumi.Inputs,
+  opts?: pulumi.CustomResourceOptions,
+  reporting?: Reporting,
+) => pulumi.dynamic.Resource) &
+  // The statics a `pulumi.dynamic.Resource` subclass has (`isInstance`), as when each class extended it directly.
+  Omit<typeof pulumi.dynamic.Resource, "prototype">;
+
+/**
+ * A data source as a resource class: its outputs are the definition's results, its arguments are checked by the
+ * definition's validators (see {@link dataSourceRegistration}), and its id follows `scheme`. A public resource is
+ * `class X extends defineDataSourceResource(definition, scheme)` with its own constructor signature.
+ */
+export function defineDataSourceResource(
+  definition: DataSourceDefinition,
+  scheme: DataSourceResourceScheme,
+): DataSourceResourceClass {
+  const outputNames = Object.keys(definition.result);
+  return class extends pulumi.dynamic.Resource {
+    constructor(name: string, args: pulumi.Inputs, opts?: pulumi.CustomResourceOptions, reporting?: Reporting) {
+      const label = reporting?.label ?? `${scheme.typeName} "${name}"`;
+      const [provider, props, options] = dataSourceRegistration(
+        {
+          kind: scheme.kind,
+          label,
+          args: scheme.registeredArgs?.(args) ?? args,
+          outputNames,
+          identify: (plain) => scheme.id(checkArguments(definition, plain), plain),
+        },
+        opts,
+      );
+      super(provider, name, props, options, TOKEN_MODULE, scheme.typeName);
+      withheldOnFailure(this, label, outputNames, reporting?.blame ?? this);
+    }
+  };
+}
+
+/** `region/projectId` of the arguments given, or "" : where an id says the reading asks. */
+export function placeOf(where: { region?: string | undefined; projectId?: string | undefined }): string {
+  return [where.region, where.projectId].filter((part) => part !== undefined).join("/");
+}
 
 /** How a data source registers itself. */
 export interface DataSourceRegistration {

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { singleFlight } from "../../singleFlight";
 import type { Credential, CredentialProvider } from "./types";
 
 /** How many credentials a provider remembers for redaction: more than can be in flight across a few refreshes. */
@@ -12,41 +13,32 @@ export const REFRESH_MARGIN_MS = 5 * 60_000;
  * its expiry, or after the server refused it. Concurrent callers share one fetch in flight (single flight).
  */
 export function refreshingProvider(fetch: () => Promise<Credential>, now: () => number = Date.now): CredentialProvider {
-  let current: { credential: Credential; refreshAt: number } | undefined;
-  let pending: Promise<Credential> | undefined;
+  // One key: this provider holds one credential, kept until its refresh time (a permanent one: for good).
+  const fetches = singleFlight<{ credential: Credential; refreshAt: number }>({
+    keepUntil: (fetched) => fetched.refreshAt,
+    now,
+  });
   let last: Credential | undefined;
   const recent: Credential[] = [];
-  const load = (): Promise<Credential> => {
-    pending ??= (async () => {
-      try {
-        const fetchedAt = now();
-        const credential = await fetch();
-        last = credential;
-        recent.push(credential);
-        if (recent.length > REMEMBERED) recent.shift();
-        const lifetime = credential.expiresAt === undefined ? Infinity : credential.expiresAt - fetchedAt;
-        const margin = Math.min(REFRESH_MARGIN_MS, lifetime / 2);
-        current = {
-          credential,
-          refreshAt: credential.expiresAt === undefined ? Infinity : credential.expiresAt - margin,
-        };
-        return credential;
-      } finally {
-        pending = undefined;
-      }
-    })();
-    return pending;
+  const load = async () => {
+    const fetchedAt = now();
+    const credential = await fetch();
+    last = credential;
+    recent.push(credential);
+    if (recent.length > REMEMBERED) recent.shift();
+    const lifetime = credential.expiresAt === undefined ? Infinity : credential.expiresAt - fetchedAt;
+    const margin = Math.min(REFRESH_MARGIN_MS, lifetime / 2);
+    return { credential, refreshAt: credential.expiresAt === undefined ? Infinity : credential.expiresAt - margin };
   };
   return {
     identity: randomUUID(),
-    credentials: () =>
-      current !== undefined && now() < current.refreshAt ? Promise.resolve(current.credential) : load(),
+    credentials: async () => (await fetches.run("", load)).credential,
     lastUsed: () => last,
     recentlyUsed: () => [...recent],
     expired: (used) => {
       // Only a temporary credential can be refreshed; a refused permanent key stays refused.
       if (used.securityToken === undefined) return false;
-      if (current?.credential === used) current = undefined;
+      fetches.forget("", (kept) => kept.credential === used);
       return true;
     },
   };

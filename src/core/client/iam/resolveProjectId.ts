@@ -1,3 +1,4 @@
+import { singleFlight } from "../../singleFlight";
 import { ConfigurationError } from "../errors/ConfigurationError";
 import { shown } from "../errors/echoedText";
 import { pathOf } from "../http/path";
@@ -7,7 +8,8 @@ import { badResponse, fromWire } from "../http/wireError";
 import type { ClientSettings } from "../settings/settings";
 import { PROJECT_ID } from "../validation";
 
-const lookups = new Map<string, Promise<string>>();
+/** Project ids looked up, kept for the life of the process; a failed lookup is not kept. */
+const lookups = singleFlight<string>({ keepUntil: () => Infinity });
 
 /**
  * The project id of `settings.region`: the configured one, or looked up once per (IAM endpoint, access key, region)
@@ -17,13 +19,7 @@ export function resolveProjectId(settings: ClientSettings): Promise<string> {
   if (settings.projectId !== undefined) return Promise.resolve(settings.projectId);
   // Issue 20: a credential found by the chain (no access key in the settings) is keyed by the chain's identity.
   const key = [settings.iamEndpoint, settings.accessKey || settings.credentials?.identity, settings.region].join("\n");
-  let lookup = lookups.get(key);
-  if (!lookup) {
-    lookup = lookUpProjectId(settings);
-    lookups.set(key, lookup);
-    lookup.catch(() => lookups.delete(key));
-  }
-  return lookup;
+  return lookups.run(key, () => lookUpProjectId(settings));
 }
 
 async function lookUpProjectId(settings: ClientSettings): Promise<string> {
