@@ -18,6 +18,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /**
  * The cached codegen binary for the current sources, built if missing: codegen/ (Python and Go), or codegen/java/
  * (Java, with github.com/pulumi/pulumi-java's generator, a module of its own).
+ * @param {{ generator?: string, log?: (line: string) => void }} [options]
  */
 export async function ensureCodegen({
   generator = "codegen",
@@ -60,7 +61,11 @@ export async function generateSdks(
   if (run.status !== 0) throw new Error(`codegen failed: ${run.stderr || run.error?.message}`);
 }
 
-/** Writes the Java SDK's sources (a Gradle project as pulumi-java generates it) into `outDir` from `schema`. */
+/**
+ * Writes the Java SDK's sources (a Gradle project as pulumi-java generates it) into `outDir` from `schema`.
+ * @param {string} outDir
+ * @param {string} schema
+ */
 export async function generateJavaSdk(outDir, schema) {
   const binary = await ensureCodegen({ generator: "codegen/java" });
   const run = spawnSync(binary, ["-schema", schema, "-out", outDir], { encoding: "utf8" });

@@ -21,9 +21,24 @@ export const NODE_RUNTIMES = { 22: "22.23.5", 24: "24.22.3" };
 /** The Node.js line the self-contained plugin embeds (the newest LTS that CI tests). */
 export const EMBEDDED_NODE_MAJOR = 24;
 
-/** The `bin` directory (holding `node`) of the pinned release of `major`, provisioned if missing. */
+/**
+ * The pinned release of the Node.js line `major`, if it has one.
+ * @param {number} major
+ * @returns {string | undefined}
+ */
+export function pinnedNodeVersion(major) {
+  /** @type {Record<number, string | undefined>} a line asked for on the command line may have no pinned release */
+  const pinned = NODE_RUNTIMES;
+  return pinned[major];
+}
+
+/**
+ * The `bin` directory (holding `node`) of the pinned release of `major`, provisioned if missing.
+ * @param {number} major
+ * @param {{ log?: (line: string) => void }} [options]
+ */
 export async function ensureNodeRuntime(major, { log = defaultLog } = {}) {
-  const version = NODE_RUNTIMES[major];
+  const version = pinnedNodeVersion(major);
   if (version === undefined) {
     throw new PulumiCliProvisionError(
       "node runtime",
@@ -60,6 +75,7 @@ export async function ensureNodeRuntime(major, { log = defaultLog } = {}) {
   return bin;
 }
 
+/** @param {string} line */
 function defaultLog(line) {
   process.stderr.write(`[node] ${line}\n`);
 }

@@ -28,7 +28,12 @@ export function ensurePythonBuildEnvironment({ log = defaultLog } = {}) {
   return ensureVirtualEnvironment("build-1.6.1", PYTHON_BUILD_REQUIREMENTS, log);
 }
 
-/** <cache>/python-venv/<name> with `requirements` from PyPI, created once. */
+/**
+ * <cache>/python-venv/<name> with `requirements` from PyPI, created once.
+ * @param {string} name
+ * @param {string[]} requirements
+ * @param {(line: string) => void} log
+ */
 async function ensureVirtualEnvironment(name, requirements, log) {
   const dir = path.join(cacheBase(), "python-venv", name);
   const ready = path.join(dir, ".ready");
@@ -51,6 +56,8 @@ async function ensureVirtualEnvironment(name, requirements, log) {
 /**
  * Installs a Python package directory (e.g. sdks/python) into `target`, for `PYTHONPATH`: with its metadata, which
  * generated SDKs read for their version, and without touching the shared environment.
+ * @param {string} packageDir
+ * @param {string} target
  */
 export async function installPythonPackage(packageDir, target) {
   const python = path.join(await ensurePythonEnvironment(), "python");
@@ -64,7 +71,12 @@ export async function installPythonPackage(packageDir, target) {
   }
 }
 
-/** Runs `command` quietly; rejects with a PulumiCliProvisionError of `step` carrying its output. */
+/**
+ * Runs `command` quietly; rejects with a PulumiCliProvisionError of `step` carrying its output.
+ * @param {string} command
+ * @param {string[]} args
+ * @returns {Promise<string>}
+ */
 export function run(command, args, step = "python environment") {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
@@ -84,6 +96,7 @@ export function run(command, args, step = "python environment") {
   });
 }
 
+/** @param {string} line */
 function defaultLog(line) {
   process.stderr.write(`[language-hosts] ${line}\n`);
 }

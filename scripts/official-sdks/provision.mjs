@@ -21,6 +21,7 @@ export const GO_SDK = { module: "github.com/huaweicloud/huaweicloud-sdk-go-v3", 
 export const PYTHON_SDK = ["huaweicloudsdkcore==3.1.219", "huaweicloudsdkrds==3.1.219"];
 
 const sourceDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "test", "officialSdks");
+/** @param {NodeJS.ProcessEnv} [env] */
 const sdkDir = (env) => path.join(cacheBase(env), "official-sdks");
 
 /**
@@ -86,11 +87,13 @@ export async function ensurePythonSdk({ log = defaultLog } = {}) {
   return python;
 }
 
+/** @param {string} line */
 function defaultLog(line) {
   process.stderr.write(`[official-sdks] ${line}\n`);
 }
 
 if (process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  /** @type {Record<string, string>} */
   const provisioned = {};
   for (const sdk of process.argv.slice(2)) {
     provisioned[sdk] = sdk === "go" ? await ensureGoSdkProgram() : await ensurePythonSdk();

@@ -29,11 +29,17 @@ const KEEP = 3;
 export const PLUGIN_NAME = "huaweicloud-rds-offsite";
 export const PLUGIN_EXECUTABLE = `pulumi-resource-${PLUGIN_NAME}`;
 
-/** The plugin tarball's file name, as the engine asks `pluginDownloadURL` for it. */
+/**
+ * The plugin tarball's file name, as the engine asks `pluginDownloadURL` for it.
+ * @param {string} version
+ */
 export const pluginTarballName = (version, osName = "linux", arch = "amd64") =>
   `${PLUGIN_EXECUTABLE}-v${version}-${osName}-${arch}.tar.gz`;
 
-/** The tarball of the plugin of today's sources (package.json's version), built if the cache has none. */
+/**
+ * The tarball of the plugin of today's sources (package.json's version), built if the cache has none.
+ * @param {{ log?: (line: string) => void }} [options]
+ */
 export async function ensurePluginTarball({ log = defaultLog } = {}) {
   const { version } = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "plugin-bundle-"));
@@ -67,7 +73,12 @@ export async function ensurePluginTarball({ log = defaultLog } = {}) {
   }
 }
 
-/** `executable`: the embedded Node binary with the bundle injected as its single-executable blob. */
+/**
+ * `executable`: the embedded Node binary with the bundle injected as its single-executable blob.
+ * @param {string} bundle
+ * @param {string} executable
+ * @param {string} workDir
+ */
 async function seaExecutable(bundle, executable, workDir) {
   const node = path.join(await ensureNodeRuntime(EMBEDDED_NODE_MAJOR), "node");
   const blob = path.join(workDir, "plugin.blob");
@@ -86,7 +97,11 @@ async function seaExecutable(bundle, executable, workDir) {
   });
 }
 
-/** Removes all but the KEEP newest tarball directories (never `current`). */
+/**
+ * Removes all but the KEEP newest tarball directories (never `current`).
+ * @param {string} parent
+ * @param {string} current
+ */
 function prune(parent, current) {
   const dirs = fs
     .readdirSync(parent, { withFileTypes: true })
@@ -96,6 +111,7 @@ function prune(parent, current) {
   for (const dir of dirs.slice(KEEP - 1)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
+/** @param {string} line */
 function defaultLog(line) {
   process.stderr.write(`[plugin] ${line}\n`);
 }
