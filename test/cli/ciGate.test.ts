@@ -1,23 +1,20 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator";
-import { environmentFor } from "../support/emulator";
+import { beforeAll, describe, expect, it } from "vitest";
+import { emulatorForFile, environmentFor } from "../support/emulator";
 import { assertBuilt, cliPath, runProcess } from "./runCommand";
 
 const REGION = "ap-southeast-1";
 const exampleDir = path.resolve(__dirname, "..", "..", "examples", "ci-gate");
 const gateScript = path.join(exampleDir, "gate.sh");
 
-let emulator: Emulator;
 let connection: Record<string, string>;
+const { emulator } = await emulatorForFile({ seed: 5, regions: { [REGION]: 8 } });
 beforeAll(async () => {
   assertBuilt();
-  emulator = await startEmulator({ seed: 5, regions: { [REGION]: 8 } });
   connection = { ...environmentFor(emulator, REGION), RDS_OFFSITE: `${process.execPath} ${cliPath}` };
 });
-afterAll(() => emulator?.close());
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const first = () => emulator.dataset.instances(REGION)[0]!.id;

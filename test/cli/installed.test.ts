@@ -8,8 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator";
-import { environmentFor } from "../support/emulator";
+import { emulatorForFile, environmentFor } from "../support/emulator";
 import { assertBuilt, runProcess } from "./runCommand";
 
 const exec = promisify(execFile);
@@ -17,12 +16,11 @@ const repoRoot = path.resolve(__dirname, "..", "..");
 const REGION = "ap-southeast-1";
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "cli-installed-"));
 const project = path.join(scratch, "project");
-let emulator: Emulator;
 let env: Record<string, string>;
 
+const { emulator } = await emulatorForFile({ seed: 7, regions: { [REGION]: 3 } });
 beforeAll(async () => {
   assertBuilt();
-  emulator = await startEmulator({ seed: 7, regions: { [REGION]: 3 } });
   env = environmentFor(emulator, REGION);
   const packed = await exec("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", scratch], {
     cwd: repoRoot,
@@ -34,7 +32,6 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await emulator?.close();
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 

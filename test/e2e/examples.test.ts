@@ -7,19 +7,15 @@ import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator";
+import { describe, expect, it } from "vitest";
+import { emulatorForFile } from "../support/emulator";
 import { repoRoot } from "./harness";
 import { type DirectoryProject, pulumiInDirectory } from "./harness/pulumiInDirectory";
 
 const OP_TIMEOUT = 240_000;
 /** Where the emulator lists its readiness cases (stale, holes, unprotected, failing, long retention, ready). */
 const READINESS_REGION = "ap-southeast-3";
-let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await startEmulator({ regions: { "ap-southeast-1": 40 }, readinessCases: READINESS_REGION });
-});
-afterAll(() => emulator?.close());
+const { emulator } = await emulatorForFile({ regions: { "ap-southeast-1": 40 }, readinessCases: READINESS_REGION });
 
 /** A fresh stack of the project in `dir`: endpoints from the environment, region and credentials from stack config. */
 async function projectOn(dir: string, config: Record<string, string> = {}): Promise<DirectoryProject> {

@@ -10,8 +10,8 @@ import path from "node:path";
 import { promisify } from "node:util";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator";
 import { ensureLanguageHost } from "../../scripts/language-hosts/provision.mjs";
+import { emulatorForFile } from "../support/emulator";
 import { repoRoot } from "./harness";
 import { pulumiInDirectory } from "./harness/pulumiInDirectory";
 
@@ -23,7 +23,6 @@ const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"),
 };
 const fixtures = path.join(repoRoot, "test/e2e/fixtures/packaging");
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "packaging-"));
-let emulator: Emulator;
 let tarball: string;
 const projects: Record<"ts-commonjs" | "js-esm" | "command-only", string> = {
   "ts-commonjs": "",
@@ -47,9 +46,9 @@ async function installProject(fixture: keyof typeof projects, packageJson: Recor
   projects[fixture] = dir;
 }
 
+const { emulator } = await emulatorForFile({ regions: { "ap-southeast-1": 30 } });
 beforeAll(async () => {
   if (!fs.existsSync(path.join(repoRoot, "dist/pulumi/index.js"))) throw new Error("dist/ is missing: npm run build");
-  emulator = await startEmulator({ regions: { "ap-southeast-1": 30 } });
   const packed = await exec("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", scratch], {
     cwd: repoRoot,
   });
@@ -62,7 +61,6 @@ beforeAll(async () => {
 }, INSTALL_TIMEOUT);
 
 afterAll(async () => {
-  await emulator?.close();
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 

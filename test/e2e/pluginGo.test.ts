@@ -8,10 +8,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ensureLanguageHost } from "../../scripts/language-hosts/provision.mjs";
 import { GO_IMPORT_BASE_PATH } from "../../src/plugin/schema";
+import { useEmulator } from "../support/emulator";
 import { repoRoot } from "./harness";
 import { pluginTarball } from "./harness/pluginTarball";
 import { restoreGateProject } from "./harness/restoreGateProject";
@@ -41,15 +41,14 @@ describe("the generated Go SDK", () => {
 
 describe("examples/go-restore-gate through the engine", () => {
   const REGION = "ap-southeast-1";
-  let emulator: Emulator;
+  const runningEmulator = useEmulator({ regions: { [REGION]: 8 } });
   let goHost: string;
   beforeAll(async () => {
     [goHost] = await Promise.all([ensureLanguageHost("go"), pluginTarball()]);
-    emulator = await startEmulator({ regions: { [REGION]: 8 } });
   }, 1_800_000);
-  afterAll(() => emulator?.close());
 
   it("previews a restorable time and refuses another", { timeout: 900_000 }, async () => {
+    const emulator = runningEmulator();
     const id = emulator.dataset.instances(REGION)[0]!.id;
     const latest = Math.max(...emulator.dataset.restoreRanges(id).map((range) => range.end_time));
     const env = { PATH: `${goHost}:${process.env.PATH}`, GOFLAGS: "-mod=readonly", GOWORK: "off", CGO_ENABLED: "0" };

@@ -7,9 +7,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator";
 import { ensureLanguageHost } from "../../scripts/language-hosts/provision.mjs";
 import { ensurePythonEnvironment, installPythonPackage } from "../../scripts/language-hosts/pythonEnvironment.mjs";
+import { emulatorForFile } from "../support/emulator";
 import { repoRoot } from "./harness";
 import { pluginTarball } from "./harness/pluginTarball";
 import type { DirectoryProject } from "./harness/pulumiInDirectory";
@@ -20,18 +20,16 @@ const REGION = "ap-southeast-1";
 /** A Python traceback, as the interpreter prints one. */
 const TRACEBACK = /Traceback \(most recent call last\)/;
 
-let emulator: Emulator;
 let searchPath: string;
 /** The committed sdks/python, installed as a user installs it (its version comes from its metadata). */
 const sdkSite = fs.mkdtempSync(path.join(os.tmpdir(), "python-sdk-"));
+const { emulator } = await emulatorForFile({ regions: { [REGION]: 40 } });
 beforeAll(async () => {
   const [host, python] = await Promise.all([ensureLanguageHost("python"), ensurePythonEnvironment(), pluginTarball()]);
   await installPythonPackage(path.join(repoRoot, "sdks", "python"), sdkSite);
   searchPath = `${host}:${python}:${process.env.PATH}`;
-  emulator = await startEmulator({ regions: { [REGION]: 40 } });
 }, 1_800_000);
 afterAll(() => {
-  emulator?.close();
   fs.rmSync(sdkSite, { recursive: true, force: true });
 });
 

@@ -4,9 +4,9 @@
  * invokes, the gate, bad arguments, and where the plugin's settings come from (stack config in its namespace, an
  * explicit provider's arguments, the environment, and not `huaweicloud:*`).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ensureLanguageHost } from "../../scripts/language-hosts/provision.mjs";
+import { emulatorForFile } from "../support/emulator";
 import { pluginTarball } from "./harness/pluginTarball";
 import { type DirectoryProject, pulumiInDirectory } from "./harness/pulumiInDirectory";
 import { restoreGateProject } from "./harness/restoreGateProject";
@@ -16,14 +16,12 @@ const REGION = "ap-southeast-1";
 /** A JavaScript stack frame line, as Node prints them. */
 const STACK_FRAME = /^\s+at .+[:(]/m;
 
-let emulator: Emulator;
 let yamlHost: string;
 let plugin: string;
+const { emulator } = await emulatorForFile({ regions: { [REGION]: 40 } });
 beforeAll(async () => {
   [yamlHost, plugin] = await Promise.all([ensureLanguageHost("yaml"), pluginTarball()]);
-  emulator = await startEmulator({ regions: { [REGION]: 40 } });
 }, 1_800_000);
-afterAll(() => emulator?.close());
 
 const first = () => emulator.dataset.instances(REGION)[0]!;
 const latestOf = (id: string) => Math.max(...emulator.dataset.restoreRanges(id).map((range) => range.end_time));

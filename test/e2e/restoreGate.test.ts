@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Emulator } from "../../emulator";
+import { describe, expect, it } from "vitest";
+import { emulatorConfig, gateEmulatorForFile } from "../support/emulator";
 import { createTestStack, expectFailure } from "./harness";
-import { emulatorConfig, product, startGateEmulator } from "./product";
+import { product } from "./product";
 
 const { RestoreGate } = product;
-let emulator: Emulator;
-let instanceId: string;
-let latest: number;
-beforeAll(async () => {
-  ({ emulator, instanceId, latest } = await startGateEmulator());
-});
-afterAll(() => emulator?.close());
+const { emulator, instanceId, latest } = await gateEmulatorForFile();
 
 async function gatePreview(restoreTime: string | number, onUnavailable?: "fail" | "warn") {
   const stack = await createTestStack({

@@ -1,5 +1,6 @@
-// The emulator fixture every test uses: its lifecycle for a test file (`useEmulator` in hooks, `emulatorForFile` at the
-// top level), the environment a user would export for it, and the client configuration (environment + stack config).
+// The emulator fixture every test uses: its lifecycle (`emulatorForFile` at a file's top level, `useEmulator` for a
+// describe block whose tests each start from clean stats, faults and hooks), the environment a user would export for
+// it, the client configuration (environment + stack config), and the Pulumi stack config that points a program at it.
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { type Emulator, type EmulatorOptions, startEmulator } from "../../emulator";
 import type { ConfigurationLookup } from "../../src/core/dataSources/configurationLookup";
@@ -35,7 +36,7 @@ export function useEmulator(options: EmulatorOptions = {}): () => Emulator {
   };
 }
 
-/** An emulator for the current test file, closed after it, plus the configuration that points the client at it. */
+/** An emulator for the current test file (started at once, for top-level await), closed after it, plus the configuration that points the client at it. */
 export async function emulatorForFile(options: EmulatorOptions = {}) {
   const emulator = await startEmulator(options);
   afterAll(() => emulator.close());
@@ -46,6 +47,31 @@ export async function emulatorForFile(options: EmulatorOptions = {}) {
 export function lookupFor(emulator: Emulator, stackConfig: Record<string, string> = {}): ConfigurationLookup {
   const config: Record<string, string> = { retryBaseDelayMs: "5", ...stackConfig };
   return { env: environmentFor(emulator), stackConfig: (key) => config[key] };
+}
+
+/** The restore-gate tests' emulator: five instances at a fixed time. */
+const GATE_EMULATOR: EmulatorOptions = { regions: { "ap-southeast-1": 5 }, anchorTime: Date.UTC(2026, 10, 20, 12) };
+
+/** The restore-gate tests' emulator for the current test file; the first instance and its latest restorable moment. */
+export async function gateEmulatorForFile(): Promise<{ emulator: Emulator; instanceId: string; latest: number }> {
+  const { emulator } = await emulatorForFile(GATE_EMULATOR);
+  const instanceId = emulator.dataset.instances("ap-southeast-1")[0]!.id;
+  const latest = Math.max(...emulator.dataset.restoreRanges(instanceId).map((range) => range.end_time));
+  return { emulator, instanceId, latest };
+}
+
+/** Stack config that points both a Pulumi program and its provider process at the emulator; the secret key as a secret. */
+export function emulatorConfig(
+  emulator: Emulator,
+  region = "ap-southeast-1",
+): Record<string, string | { value: string; secret: boolean }> {
+  return {
+    "huaweicloud:region": region,
+    "huaweicloud:accessKey": emulator.credentials.accessKey,
+    "huaweicloud:secretKey": { value: emulator.credentials.secretKey, secret: true },
+    "huaweicloud-rds-offsite:rdsEndpoint": emulator.url,
+    "huaweicloud-rds-offsite:iamEndpoint": emulator.url,
+  };
 }
 
 /** Every request the emulator saw for an operation. */
