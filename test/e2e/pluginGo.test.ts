@@ -14,6 +14,7 @@ import { GO_IMPORT_BASE_PATH } from "../../src/plugin/schema";
 import { useEmulator } from "../support/emulator";
 import { repoRoot } from "./harness";
 import { pluginTarball } from "./harness/pluginTarball";
+import { refusalLines } from "./harness/refusal";
 import { restoreGateProject } from "./harness/restoreGateProject";
 
 const exampleDir = path.join(repoRoot, "examples", "go-restore-gate");
@@ -67,8 +68,7 @@ describe("examples/go-restore-gate through the engine", () => {
       const tooLate = new Date(latest + 3_600_000).toISOString();
       await project.configure({ restoreTime: tooLate });
       const refused = await project.runFailing("preview");
-      const refusal = `Cannot restore DB instance ${id} to ${tooLate} (${Date.parse(tooLate)}): no restore time range of its cross-region backup contains that time. Nearest available range`;
-      const lines = refused.output.split("\n").filter((line) => line.includes(refusal));
+      const lines = refusalLines(refused.output, id, Date.parse(tooLate));
       expect(lines.length).toBeGreaterThan(0);
       expect(lines.at(-1)).toContain(new Date(latest).toISOString());
     } finally {

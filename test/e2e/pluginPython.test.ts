@@ -13,6 +13,7 @@ import { emulatorForFile } from "../support/emulator";
 import { repoRoot } from "./harness";
 import { pluginTarball } from "./harness/pluginTarball";
 import type { DirectoryProject } from "./harness/pulumiInDirectory";
+import { refusalLines } from "./harness/refusal";
 import { restoreGateProject } from "./harness/restoreGateProject";
 
 const OP_TIMEOUT = 240_000;
@@ -70,8 +71,7 @@ describe("examples/python-restore-gate: the generated Python SDK over the plugin
       const project = await gateProject(new Date(tooLate).toISOString());
       try {
         const refused = await project.runFailing("preview");
-        const refusal = `Cannot restore DB instance ${id} to ${new Date(tooLate).toISOString()} (${tooLate}): no restore time range of its cross-region backup contains that time. Nearest available range`;
-        const lines = refused.output.split("\n").filter((line) => line.includes(refusal));
+        const lines = refusalLines(refused.output, id, tooLate);
         expect(lines.length).toBeGreaterThan(0);
         // Once in the stack's row, once in Diagnostics.
         expect(lines).toHaveLength(2);

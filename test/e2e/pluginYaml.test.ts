@@ -9,6 +9,7 @@ import { ensureLanguageHost } from "../../scripts/language-hosts/provision.mjs";
 import { emulatorForFile } from "../support/emulator";
 import { pluginTarball } from "./harness/pluginTarball";
 import { type DirectoryProject, pulumiInDirectory } from "./harness/pulumiInDirectory";
+import { refusalLines } from "./harness/refusal";
 import { restoreGateProject } from "./harness/restoreGateProject";
 
 const OP_TIMEOUT = 240_000;
@@ -84,8 +85,7 @@ describe("examples/yaml-restore-gate: fn::invoke of the plugin's functions", () 
       const project = await gateProject(new Date(tooLate).toISOString());
       try {
         const refused = await project.runFailing("preview");
-        const refusal = `Cannot restore DB instance ${id} to ${new Date(tooLate).toISOString()} (${tooLate}): no restore time range of its cross-region backup contains that time. Nearest available range`;
-        const lines = refused.output.split("\n").filter((line) => line.includes(refusal));
+        const lines = refusalLines(refused.output, id, tooLate);
         // Once in the resource's row, once in Diagnostics (the YAML host adds the program's source lines after it).
         expect(lines).toHaveLength(2);
         expect(lines[1]).toContain(new Date(latestOf(id)).toISOString());
