@@ -1,5 +1,5 @@
 // The emulator fixture every test uses: its lifecycle (`emulatorForFile` at a file's top level, `useEmulator` for a
-// describe block whose tests each start from clean stats, faults and hooks), the environment a user would export for
+// describe block whose tests each start from clean stats, faults and hooks, `withEmulator` for one test), the environment a user would export for
 // it, the client configuration (environment + stack config), and the Pulumi stack config that points a program at it.
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { type Emulator, type EmulatorOptions, startEmulator } from "../../emulator";
@@ -41,6 +41,19 @@ export async function emulatorForFile(options: EmulatorOptions = {}) {
   const emulator = await startEmulator(options);
   afterAll(() => emulator.close());
   return { emulator, lookup: lookupFor(emulator) };
+}
+
+/** An emulator for one test: started, handed to `use`, closed when what `use` returns has settled. */
+export async function withEmulator<T>(
+  options: EmulatorOptions,
+  use: (emulator: Emulator) => T | Promise<T>,
+): Promise<T> {
+  const emulator = await startEmulator(options);
+  try {
+    return await use(emulator);
+  } finally {
+    await emulator.close();
+  }
 }
 
 /** Client configuration for the emulator, with short retry delays so retry tests stay fast. */
