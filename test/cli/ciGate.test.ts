@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { emulatorForFile, environmentFor } from "../support/emulator";
+import { emulatorForFile, environmentFor, latestRestorable } from "../support/emulator";
 import { assertBuilt, cliPath, runProcess } from "./runCommand";
 
 const REGION = "ap-southeast-1";
@@ -18,7 +18,7 @@ beforeAll(async () => {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const first = () => emulator.dataset.instances(REGION)[0]!.id;
-const latestOf = (id: string) => Math.max(...emulator.dataset.restoreRanges(id).map((range) => range.end_time));
+const latestOf = (id: string) => latestRestorable(emulator, id);
 
 /** gate.sh as a GitHub Actions step runs it: the step's variables, and a GITHUB_OUTPUT file. */
 async function gate(step: Record<string, string>, environment = connection) {

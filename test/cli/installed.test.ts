@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { emulatorForFile, environmentFor } from "../support/emulator";
+import { emulatorForFile, environmentFor, latestRestorable } from "../support/emulator";
 import { projectWithCommandOnly } from "../support/packedPackage";
 import { assertBuilt, runProcess } from "./runCommand";
 
@@ -29,7 +29,7 @@ describe("the installed command", () => {
   it.each(["rds-offsite", "pulumi-huaweicloud-rds-offsite"])("runs as %s against the emulator", async (bin) => {
     const command = path.join(project, "node_modules", ".bin", bin);
     const id = emulator.dataset.instances(REGION)[0]!.id;
-    const latest = Math.max(...emulator.dataset.restoreRanges(id).map((range) => range.end_time));
+    const latest = latestRestorable(emulator, id);
     const { version } = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { version: string };
     expect(await runProcess(command, ["--version"], env)).toEqual({ status: 0, stdout: `${version}\n`, stderr: "" });
     expect(await runProcess(command, ["latest", "--instance-id", id], env)).toEqual({

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { pluginProvider } from "../../src/plugin/pluginProvider";
-import { emulatorForFile } from "../support/emulator";
+import { emulatorForFile, latestRestorable } from "../support/emulator";
 
 const REGION = "ap-southeast-1";
 const { emulator } = await emulatorForFile({ regions: { [REGION]: 12 } });
@@ -118,7 +118,7 @@ describe("the plugin's provider", () => {
     const check = "huaweicloud-rds-offsite:index:checkRestoreTime";
     const refused = () => {
       const instanceId = emulator.dataset.instances(REGION)[0]!.id;
-      const latest = Math.max(...emulator.dataset.restoreRanges(instanceId).map((range) => range.end_time));
+      const latest = latestRestorable(emulator, instanceId);
       return { instanceId, restoreTime: String(latest + 3_600_000) };
     };
 

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ensureLanguageHost } from "../../scripts/language-hosts/provision.mjs";
-import { emulatorForFile } from "../support/emulator";
+import { emulatorForFile, latestRestorable } from "../support/emulator";
 import { pluginTarball } from "./harness/pluginTarball";
 import { pulumiInDirectory } from "./harness/pulumiInDirectory";
 
@@ -36,10 +36,7 @@ const profileOnly = () => ({
   HW_SHARED_CONFIG_FILE: path.join(os.tmpdir(), "no-such-config.json"),
 });
 const first = () => emulator.dataset.instances(REGION)[0]!;
-const restorable = () =>
-  new Date(
-    Math.max(...emulator.dataset.restoreRanges(first().id).map((range) => range.end_time)) - 60_000,
-  ).toISOString();
+const restorable = () => new Date(latestRestorable(emulator, first().id) - 60_000).toISOString();
 
 describe("pulumi preview with credentials from a profile file", () => {
   it(

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { emulatorForFile } from "../support/emulator";
+import { emulatorForFile, latestRestorable } from "../support/emulator";
 import { repoRoot } from "./harness";
 import { type DirectoryProject, pulumiInDirectory } from "./harness/pulumiInDirectory";
 import { refusalOf } from "./harness/refusal";
@@ -32,7 +32,7 @@ async function projectOn(dir: string, config: Record<string, string> = {}): Prom
 }
 
 const first = () => emulator.dataset.instances("ap-southeast-1")[0]!;
-const latestOf = (id: string) => Math.max(...emulator.dataset.restoreRanges(id).map((range) => range.end_time));
+const latestOf = (id: string) => latestRestorable(emulator, id);
 /** A JavaScript stack frame line, as Node prints them. */
 const STACK_FRAME = /^\s+at .+[:(]/m;
 

@@ -11,7 +11,7 @@ import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ensureLanguageHost } from "../../scripts/language-hosts/provision.mjs";
 import { GO_IMPORT_BASE_PATH } from "../../src/plugin/schema";
-import { useEmulator } from "../support/emulator";
+import { latestRestorable, useEmulator } from "../support/emulator";
 import { repoRoot } from "./harness";
 import { pluginTarball } from "./harness/pluginTarball";
 import { refusalLines } from "./harness/refusal";
@@ -51,7 +51,7 @@ describe("examples/go-restore-gate through the engine", () => {
   it("previews a restorable time and refuses another", { timeout: 900_000 }, async () => {
     const emulator = runningEmulator();
     const id = emulator.dataset.instances(REGION)[0]!.id;
-    const latest = Math.max(...emulator.dataset.restoreRanges(id).map((range) => range.end_time));
+    const latest = latestRestorable(emulator, id);
     const env = { PATH: `${goHost}:${process.env.PATH}`, GOFLAGS: "-mod=readonly", GOWORK: "off", CGO_ENABLED: "0" };
     const time = latest - 60_000;
     const project = await restoreGateProject({

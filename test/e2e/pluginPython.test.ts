@@ -9,7 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureLanguageHost } from "../../scripts/language-hosts/provision.mjs";
 import { ensurePythonEnvironment, installPythonPackage } from "../../scripts/language-hosts/pythonEnvironment.mjs";
-import { emulatorForFile } from "../support/emulator";
+import { emulatorForFile, latestRestorable } from "../support/emulator";
 import { repoRoot } from "./harness";
 import { pluginTarball } from "./harness/pluginTarball";
 import type { DirectoryProject } from "./harness/pulumiInDirectory";
@@ -35,7 +35,7 @@ afterAll(() => {
 });
 
 const first = () => emulator.dataset.instances(REGION)[0]!;
-const latestOf = (id: string) => Math.max(...emulator.dataset.restoreRanges(id).map((range) => range.end_time));
+const latestOf = (id: string) => latestRestorable(emulator, id);
 
 const gateProject = (restoreTime: string): Promise<DirectoryProject> =>
   restoreGateProject({

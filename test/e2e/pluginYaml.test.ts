@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { ensureLanguageHost } from "../../scripts/language-hosts/provision.mjs";
-import { emulatorForFile } from "../support/emulator";
+import { emulatorForFile, latestRestorable } from "../support/emulator";
 import { pluginTarball } from "./harness/pluginTarball";
 import { type DirectoryProject, pulumiInDirectory } from "./harness/pulumiInDirectory";
 import { refusalLines } from "./harness/refusal";
@@ -25,7 +25,7 @@ beforeAll(async () => {
 }, 1_800_000);
 
 const first = () => emulator.dataset.instances(REGION)[0]!;
-const latestOf = (id: string) => Math.max(...emulator.dataset.restoreRanges(id).map((range) => range.end_time));
+const latestOf = (id: string) => latestRestorable(emulator, id);
 
 /** A fresh stack of `dir` with the YAML host on PATH and the emulator's endpoints in the plugin's environment. */
 function yamlProject(dir: string, env: Record<string, string> = {}): Promise<DirectoryProject> {

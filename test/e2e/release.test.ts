@@ -18,7 +18,7 @@ import { PYTHON_REQUIREMENTS } from "../../scripts/language-hosts/pythonEnvironm
 import { ensurePulumiCli } from "../../scripts/pulumi-cli/provision.mjs";
 import { buildRelease, type ReleaseArtifacts } from "../../scripts/release/main.mjs";
 import { GO_MODULE_PATH } from "../../src/plugin/schema";
-import { emulatorForFile } from "../support/emulator";
+import { emulatorForFile, latestRestorable } from "../support/emulator";
 import { repoRoot } from "./harness";
 
 const exec = promisify(execFile);
@@ -128,7 +128,7 @@ async function userProject(example: string, pathDirs: string[], restoreTime: str
   return { dir, instance, ...user };
 }
 
-const latestOf = (id: string) => Math.max(...emulator.dataset.restoreRanges(id).map((range) => range.end_time));
+const latestOf = (id: string) => latestRestorable(emulator, id);
 
 /** What every example prints in preview: the listing, the looked-up instance and the gate's result. */
 function expectListedLookedUpAndGated(stdout: string, restoreTime: number) {

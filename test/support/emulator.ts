@@ -69,8 +69,12 @@ const GATE_EMULATOR: EmulatorOptions = { regions: { "ap-southeast-1": 5 }, ancho
 export async function gateEmulatorForFile(): Promise<{ emulator: Emulator; instanceId: string; latest: number }> {
   const { emulator } = await emulatorForFile(GATE_EMULATOR);
   const instanceId = emulator.dataset.instances("ap-southeast-1")[0]!.id;
-  const latest = Math.max(...emulator.dataset.restoreRanges(instanceId).map((range) => range.end_time));
-  return { emulator, instanceId, latest };
+  return { emulator, instanceId, latest: latestRestorable(emulator, instanceId) };
+}
+
+/** The latest moment an instance's cross-region backup can be restored to: the end of its last range. */
+export function latestRestorable(emulator: Emulator, instanceId: string): number {
+  return Math.max(...emulator.dataset.restoreRanges(instanceId).map((range) => range.end_time));
 }
 
 /** Stack config that points both a Pulumi program and its provider process at the emulator; the secret key as a secret. */
