@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { acquireBuildLock } from "./pulumi-cli/buildLock.mjs";
 import { cacheBase } from "./pulumi-cli/environment.mjs";
 import { runGo } from "./pulumi-cli/goCommand.mjs";
+import { stderrLog } from "./stderrLog.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -20,10 +21,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
  * (Java, with github.com/pulumi/pulumi-java's generator, a module of its own).
  * @param {{ generator?: string, log?: (line: string) => void }} [options]
  */
-export async function ensureCodegen({
-  generator = "codegen",
-  log = (line) => process.stderr.write(`[codegen] ${line}\n`),
-} = {}) {
+export async function ensureCodegen({ generator = "codegen", log = stderrLog("codegen") } = {}) {
   const sources = path.join(root, generator);
   const hash = createHash("sha256");
   for (const name of ["go.mod", "go.sum", "main.go"]) hash.update(fs.readFileSync(path.join(sources, name)));

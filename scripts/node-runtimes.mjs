@@ -12,6 +12,9 @@ import { promisify } from "node:util";
 import { acquireBuildLock } from "./pulumi-cli/buildLock.mjs";
 import { cacheBase } from "./pulumi-cli/environment.mjs";
 import { PulumiCliProvisionError } from "./pulumi-cli/goCommand.mjs";
+import { stderrLog } from "./stderrLog.mjs";
+
+const defaultLog = stderrLog("node");
 
 const exec = promisify(execFile);
 
@@ -73,11 +76,6 @@ export async function ensureNodeRuntime(major, { log = defaultLog } = {}) {
     release();
   }
   return bin;
-}
-
-/** @param {string} line */
-function defaultLog(line) {
-  process.stderr.write(`[node] ${line}\n`);
 }
 
 if (process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -7,6 +7,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
+import { stderrLog } from "../stderrLog.mjs";
 
 /** Where Debian's package puts it; CHROMIUM_PATH names another. */
 const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
@@ -46,10 +47,7 @@ function apt(args, log) {
  * @param {{ env?: NodeJS.ProcessEnv, log?: (line: string) => void }} [options]
  * @returns {string}
  */
-export function ensureChromium({
-  env = process.env,
-  log = (line) => process.stderr.write(`[browser] ${line}\n`),
-} = {}) {
+export function ensureChromium({ env = process.env, log = stderrLog("browser") } = {}) {
   const found = present(env);
   if (found) return found;
   if (env.CHROMIUM_PATH) throw new BrowserProvisionError(`CHROMIUM_PATH=${env.CHROMIUM_PATH} does not exist`);

@@ -13,6 +13,9 @@ import { acquireBuildLock } from "../pulumi-cli/buildLock.mjs";
 import { cacheBase } from "../pulumi-cli/environment.mjs";
 import { ensureGoBinary, isExecutable } from "../pulumi-cli/goBinary.mjs";
 import { GO_ENV, PulumiCliProvisionError } from "../pulumi-cli/goCommand.mjs";
+import { stderrLog } from "../stderrLog.mjs";
+
+const defaultLog = stderrLog("language-hosts");
 
 /**
  * Where each host's `main` package lives on the module proxy. pulumi-yaml is its own module. The Python and Go hosts
@@ -125,11 +128,6 @@ function copyCompanions(host, binDir) {
     fs.copyFileSync(path.join(moduleDir, file), target);
     fs.chmodSync(target, 0o755);
   }
-}
-
-/** @param {string} line */
-function defaultLog(line) {
-  process.stderr.write(`[language-hosts] ${line}\n`);
 }
 
 if (process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {

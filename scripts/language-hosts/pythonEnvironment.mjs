@@ -11,6 +11,9 @@ import { fileURLToPath } from "node:url";
 import { acquireBuildLock } from "../pulumi-cli/buildLock.mjs";
 import { cacheBase } from "../pulumi-cli/environment.mjs";
 import { PulumiCliProvisionError } from "../pulumi-cli/goCommand.mjs";
+import { stderrLog } from "../stderrLog.mjs";
+
+const defaultLog = stderrLog("language-hosts");
 
 /** The Pulumi Python SDK, at the CLI's version, and the generated SDK's other requirements. */
 export const PYTHON_REQUIREMENTS = ["pulumi==3.259.0", "parver>=0.2.1", "semver>=2.8.1"];
@@ -94,11 +97,6 @@ export function run(command, args, step = "python environment") {
         : reject(new PulumiCliProvisionError(step, `${command} ${args.join(" ")} exited with ${code}\n${output}`)),
     );
   });
-}
-
-/** @param {string} line */
-function defaultLog(line) {
-  process.stderr.write(`[language-hosts] ${line}\n`);
 }
 
 if (process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {

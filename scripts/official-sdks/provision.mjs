@@ -13,6 +13,9 @@ import { acquireBuildLock } from "../pulumi-cli/buildLock.mjs";
 import { cacheBase } from "../pulumi-cli/environment.mjs";
 import { isExecutable } from "../pulumi-cli/goBinary.mjs";
 import { runGo, writeWrapperModule } from "../pulumi-cli/goCommand.mjs";
+import { stderrLog } from "../stderrLog.mjs";
+
+const defaultLog = stderrLog("official-sdks");
 
 /** `github.com/huaweicloud/huaweicloud-sdk-go-v3` at this version (core and services/rds/v3). */
 export const GO_SDK = { module: "github.com/huaweicloud/huaweicloud-sdk-go-v3", version: "v0.1.215" };
@@ -85,11 +88,6 @@ export async function ensurePythonSdk({ log = defaultLog } = {}) {
     release();
   }
   return python;
-}
-
-/** @param {string} line */
-function defaultLog(line) {
-  process.stderr.write(`[official-sdks] ${line}\n`);
 }
 
 if (process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {

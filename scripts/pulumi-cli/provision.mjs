@@ -15,11 +15,14 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { stderrLog } from "../stderrLog.mjs";
 import { buildCli } from "./buildCli.mjs";
 import { acquireBuildLock } from "./buildLock.mjs";
 import { cacheBase } from "./environment.mjs";
 import { ensureGoBinary, isExecutable } from "./goBinary.mjs";
 import { NODEJS_LANGUAGE_HOST } from "./languageHost.mjs";
+
+const defaultLog = stderrLog("pulumi-cli");
 
 export { cacheBase, DEV_PASSPHRASE, pulumiEnv, pulumiEnvOverrides } from "./environment.mjs";
 export { buildGoBinary, ensureGoBinary } from "./goBinary.mjs";
@@ -185,11 +188,6 @@ async function provision({ version, allowPath = !process.env.PULUMI_CLI_IGNORE_P
   const host = await ensureGoBinary(NODEJS_LANGUAGE_HOST, { binDir, workDir: versionDir, log });
   if (host.built) source = "built";
   return describe({ pulumiPath, root: versionDir, version, source, host: host.path, sdk });
-}
-
-/** @param {string} line */
-function defaultLog(line) {
-  process.stderr.write(`[pulumi-cli] ${line}\n`);
 }
 
 /**

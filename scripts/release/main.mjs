@@ -22,6 +22,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { generateSdks } from "../codegen.mjs";
 import { ensurePythonBuildEnvironment, run } from "../language-hosts/pythonEnvironment.mjs";
+import { stderrLog } from "../stderrLog.mjs";
 import { buildJavaSdk } from "./javaSdk.mjs";
 import { ensurePluginTarball, PLUGIN_NAME } from "./pluginExecutable.mjs";
 
@@ -30,8 +31,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", ".
 
 /** The folder `npm run dist` writes (git-ignored). */
 export const RELEASE_DIR = path.join(root, "release");
-/** @param {string} line */
-const log = (line) => process.stderr.write(`[dist] ${line}\n`);
+const log = stderrLog("dist");
 
 /**
  * Runs `step`, then logs `what` with how long it took.

@@ -15,7 +15,10 @@ import { promisify } from "node:util";
 import { EMBEDDED_NODE_MAJOR, ensureNodeRuntime, NODE_RUNTIMES } from "../node-runtimes.mjs";
 import { acquireBuildLock } from "../pulumi-cli/buildLock.mjs";
 import { cacheBase } from "../pulumi-cli/environment.mjs";
+import { stderrLog } from "../stderrLog.mjs";
 import { bundlePlugin } from "./bundlePlugin.mjs";
+
+const defaultLog = stderrLog("plugin");
 
 const exec = promisify(execFile);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -109,11 +112,6 @@ function prune(parent, current) {
     .map((entry) => path.join(parent, entry.name))
     .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
   for (const dir of dirs.slice(KEEP - 1)) fs.rmSync(dir, { recursive: true, force: true });
-}
-
-/** @param {string} line */
-function defaultLog(line) {
-  process.stderr.write(`[plugin] ${line}\n`);
 }
 
 if (process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
