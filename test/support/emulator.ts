@@ -1,6 +1,7 @@
-// The emulator fixture every test uses: its lifecycle (`emulatorForFile` at a file's top level, `useEmulator` for a
-// describe block whose tests each start from clean stats, faults and hooks, `withEmulator` for one test), the environment a user would export for
-// it, the client configuration (environment + stack config), and the Pulumi stack config that points a program at it.
+// The emulator fixture every test uses. Its lifecycle: `emulatorForFile` at a file's top level, `useEmulator` for a
+// describe block whose tests each start from clean stats, faults and hooks, `withEmulator` for one test. Then the
+// environment a user would export for it, the client configuration (environment + stack config), and the Pulumi stack
+// config that points a program at it.
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { type Emulator, type EmulatorOptions, startEmulator } from "../../emulator";
 import type { ConfigurationLookup } from "../../src/core/dataSources/configurationLookup";
@@ -16,7 +17,7 @@ export function environmentFor(emulator: Emulator, region = "ap-southeast-1"): R
   };
 }
 
-/** One emulator per test file, its stats, faults and hook reset before each test. */
+/** One emulator for the test file or describe block calling this, its stats, faults and hook reset before each test. */
 export function useEmulator(options: EmulatorOptions = {}): () => Emulator {
   let emulator: Emulator | undefined;
   beforeAll(async () => {
@@ -36,7 +37,10 @@ export function useEmulator(options: EmulatorOptions = {}): () => Emulator {
   };
 }
 
-/** An emulator for the current test file (started at once, for top-level await), closed after it, plus the configuration that points the client at it. */
+/**
+ * An emulator for the current test file, started at once (for top-level await) and closed after the file, plus the
+ * configuration that points the client at it.
+ */
 export async function emulatorForFile(options: EmulatorOptions = {}) {
   const emulator = await startEmulator(options);
   afterAll(() => emulator.close());
