@@ -9,8 +9,9 @@ const SLOW = [
 ];
 
 /**
- * One project per kind of test: `npm test` runs them all; `npm run test:unit` is the inner loop (pure code, the
- * emulator and the plugin's in-process provider, under a minute). `vitest run --project <name>` runs one.
+ * One project per kind of test: `npm test` runs them all; `npm run test:unit` is the inner loop (pure code and the
+ * emulator's own tests, under a minute). Product code talking to a started emulator — the client, the dynamic
+ * provider, the plugin's in-process provider — is `contract`. `vitest run --project <name>` runs one.
  */
 export default defineConfig({
   test: {

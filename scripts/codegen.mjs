@@ -12,17 +12,16 @@ import { fileURLToPath } from "node:url";
 import { acquireBuildLock } from "./pulumi-cli/buildLock.mjs";
 import { cacheBase } from "./pulumi-cli/environment.mjs";
 import { runGo } from "./pulumi-cli/goCommand.mjs";
+import { stderrLog } from "./stderrLog.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /**
  * The cached codegen binary for the current sources, built if missing: codegen/ (Python and Go), or codegen/java/
  * (Java, with github.com/pulumi/pulumi-java's generator, a module of its own).
+ * @param {{ generator?: string, log?: (line: string) => void }} [options]
  */
-export async function ensureCodegen({
-  generator = "codegen",
-  log = (line) => process.stderr.write(`[codegen] ${line}\n`),
-} = {}) {
+export async function ensureCodegen({ generator = "codegen", log = stderrLog("codegen") } = {}) {
   const sources = path.join(root, generator);
   const hash = createHash("sha256");
   for (const name of ["go.mod", "go.sum", "main.go"]) hash.update(fs.readFileSync(path.join(sources, name)));
@@ -60,7 +59,11 @@ export async function generateSdks(
   if (run.status !== 0) throw new Error(`codegen failed: ${run.stderr || run.error?.message}`);
 }
 
-/** Writes the Java SDK's sources (a Gradle project as pulumi-java generates it) into `outDir` from `schema`. */
+/**
+ * Writes the Java SDK's sources (a Gradle project as pulumi-java generates it) into `outDir` from `schema`.
+ * @param {string} outDir
+ * @param {string} schema
+ */
 export async function generateJavaSdk(outDir, schema) {
   const binary = await ensureCodegen({ generator: "codegen/java" });
   const run = spawnSync(binary, ["-schema", schema, "-out", outDir], { encoding: "utf8" });

@@ -14,7 +14,8 @@ export function linkSelf() {
   try {
     if (fs.readlinkSync(link) === "..") return;
     fs.rmSync(link, { recursive: true, force: true });
-  } catch (error) {
+  } catch (caught) {
+    const error = /** @type {NodeJS.ErrnoException} */ (caught);
     if (error.code === "EINVAL") fs.rmSync(link, { recursive: true, force: true });
     else if (error.code !== "ENOENT") throw error;
   }

@@ -12,6 +12,9 @@ import { promisify } from "node:util";
 import { acquireBuildLock } from "./pulumi-cli/buildLock.mjs";
 import { cacheBase } from "./pulumi-cli/environment.mjs";
 import { PulumiCliProvisionError } from "./pulumi-cli/goCommand.mjs";
+import { stderrLog } from "./stderrLog.mjs";
+
+const defaultLog = stderrLog("node");
 
 const exec = promisify(execFile);
 
@@ -21,9 +24,24 @@ export const NODE_RUNTIMES = { 22: "22.23.5", 24: "24.22.3" };
 /** The Node.js line the self-contained plugin embeds (the newest LTS that CI tests). */
 export const EMBEDDED_NODE_MAJOR = 24;
 
-/** The `bin` directory (holding `node`) of the pinned release of `major`, provisioned if missing. */
+/**
+ * The pinned release of the Node.js line `major`, if it has one.
+ * @param {number} major
+ * @returns {string | undefined}
+ */
+export function pinnedNodeVersion(major) {
+  /** @type {Record<number, string | undefined>} a line asked for on the command line may have no pinned release */
+  const pinned = NODE_RUNTIMES;
+  return pinned[major];
+}
+
+/**
+ * The `bin` directory (holding `node`) of the pinned release of `major`, provisioned if missing.
+ * @param {number} major
+ * @param {{ log?: (line: string) => void }} [options]
+ */
 export async function ensureNodeRuntime(major, { log = defaultLog } = {}) {
-  const version = NODE_RUNTIMES[major];
+  const version = pinnedNodeVersion(major);
   if (version === undefined) {
     throw new PulumiCliProvisionError(
       "node runtime",
@@ -58,10 +76,6 @@ export async function ensureNodeRuntime(major, { log = defaultLog } = {}) {
     release();
   }
   return bin;
-}
-
-function defaultLog(line) {
-  process.stderr.write(`[node] ${line}\n`);
 }
 
 if (process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {

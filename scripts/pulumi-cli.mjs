@@ -21,7 +21,9 @@ let cli;
 try {
   cli = await ensurePulumiCli();
 } catch (e) {
-  process.stderr.write(`${e instanceof PulumiCliProvisionError ? e.message : (e?.stack ?? String(e))}\n`);
+  process.stderr.write(
+    `${e instanceof PulumiCliProvisionError ? e.message : e instanceof Error ? e.stack : String(e)}\n`,
+  );
   process.exit(1);
 }
 
@@ -34,7 +36,7 @@ if (args[0] === "--provision-info") {
   process.exit(0);
 }
 const child = spawn(cli.pulumiPath, args, { cwd, stdio: "inherit", env: pulumiEnv({ cli, projectDir: cwd }) });
-for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+for (const sig of /** @type {const} */ (["SIGINT", "SIGTERM", "SIGHUP"])) {
   process.on(sig, () => child.kill(sig));
 }
 child.on("error", (e) => {

@@ -10,7 +10,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ensureNodeRuntime, NODE_RUNTIMES } from "./node-runtimes.mjs";
+import { ensureNodeRuntime, NODE_RUNTIMES, pinnedNodeVersion } from "./node-runtimes.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -23,6 +23,11 @@ export const NODE_VERSION_SUITES = [
   "test/e2e/restoreDecision.test.ts",
 ];
 
+/**
+ * Runs NODE_VERSION_SUITES under the `node` in `bin`; resolves with vitest's exit code.
+ * @param {number} major
+ * @param {string} bin
+ */
 function vitestOn(major, bin) {
   const report = path.join("test-results", `vitest-node${major}.json`);
   const args = [
@@ -31,7 +36,7 @@ function vitestOn(major, bin) {
     ...NODE_VERSION_SUITES,
     `--outputFile.json=${report}`,
   ];
-  process.stderr.write(`\n[node ${NODE_RUNTIMES[major]}] vitest run ${NODE_VERSION_SUITES.join(" ")}\n`);
+  process.stderr.write(`\n[node ${pinnedNodeVersion(major)}] vitest run ${NODE_VERSION_SUITES.join(" ")}\n`);
   return new Promise((resolve) => {
     const child = spawn(path.join(bin, "node"), args, {
       cwd: root,

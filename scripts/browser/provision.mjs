@@ -7,19 +7,26 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
+import { stderrLog } from "../stderrLog.mjs";
 
 /** Where Debian's package puts it; CHROMIUM_PATH names another. */
 const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
 
 export class BrowserProvisionError extends Error {
+  /** @override */
   name = "BrowserProvisionError";
 }
 
+/** @param {NodeJS.ProcessEnv} env */
 function present(env) {
   const candidates = env.CHROMIUM_PATH ? [env.CHROMIUM_PATH] : CANDIDATES;
   return candidates.find((file) => fs.existsSync(file));
 }
 
+/**
+ * @param {string[]} args
+ * @param {(line: string) => void} log
+ */
 function apt(args, log) {
   log(`apt-get ${args.join(" ")}`);
   const run = spawnSync("apt-get", args, {
@@ -35,11 +42,12 @@ function apt(args, log) {
   }
 }
 
-/** The path of a headless-capable Chromium, installed from Debian's packages first if none is there. */
-export function ensureChromium({
-  env = process.env,
-  log = (line) => process.stderr.write(`[browser] ${line}\n`),
-} = {}) {
+/**
+ * The path of a headless-capable Chromium, installed from Debian's packages first if none is there.
+ * @param {{ env?: NodeJS.ProcessEnv, log?: (line: string) => void }} [options]
+ * @returns {string}
+ */
+export function ensureChromium({ env = process.env, log = stderrLog("browser") } = {}) {
   const found = present(env);
   if (found) return found;
   if (env.CHROMIUM_PATH) throw new BrowserProvisionError(`CHROMIUM_PATH=${env.CHROMIUM_PATH} does not exist`);
@@ -60,7 +68,7 @@ if (process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import
   try {
     process.stdout.write(`${ensureChromium()}\n`);
   } catch (error) {
-    process.stderr.write(`${error.message}\n`);
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   }
 }

@@ -13,11 +13,15 @@ import { acquireBuildLock } from "../pulumi-cli/buildLock.mjs";
 import { cacheBase } from "../pulumi-cli/environment.mjs";
 import { ensureGoBinary, isExecutable } from "../pulumi-cli/goBinary.mjs";
 import { GO_ENV, PulumiCliProvisionError } from "../pulumi-cli/goCommand.mjs";
+import { stderrLog } from "../stderrLog.mjs";
+
+const defaultLog = stderrLog("language-hosts");
 
 /**
  * Where each host's `main` package lives on the module proxy. pulumi-yaml is its own module. The Python and Go hosts
  * were part of github.com/pulumi/pulumi/sdk/v3 until they moved into modules of their own that the proxy does not
  * serve (403): sdk/v3 holds the Python host up to about v3.78.0 and the Go host up to about v3.30.0.
+ * @type {Record<"yaml" | "python" | "go" | "java", LanguageHostSpec>}
  */
 export const LANGUAGE_HOSTS = {
   yaml: {
@@ -53,21 +57,42 @@ export const LANGUAGE_HOSTS = {
   },
 };
 
-/** `<cache>/language-hosts/<language>-<version>`: `bin/` holds the host and any file it runs beside it. */
+/**
+ * A language host's Go package, and the files from its module it runs beside itself.
+ * @typedef {import("../pulumi-cli/goBinary.mjs").GoBinarySpec & { what: string, companions?: string[] }} LanguageHostSpec
+ */
+
+/**
+ * The host of `language`, which may come from the command line.
+ * @param {string} language
+ * @returns {LanguageHostSpec}
+ */
+function hostOf(language) {
+  if (!Object.hasOwn(LANGUAGE_HOSTS, language))
+    throw new PulumiCliProvisionError("language host", `no language host "${language}"`);
+  return LANGUAGE_HOSTS[/** @type {keyof typeof LANGUAGE_HOSTS} */ (language)];
+}
+
+/**
+ * `<cache>/language-hosts/<language>-<version>`: `bin/` holds the host and any file it runs beside it.
+ * @param {string} language
+ * @param {NodeJS.ProcessEnv} [env]
+ */
 export function languageHostDir(language, env = process.env) {
-  const host = LANGUAGE_HOSTS[language];
-  if (!host) throw new PulumiCliProvisionError("language host", `no language host "${language}"`);
+  const host = hostOf(language);
   return path.join(cacheBase(env), "language-hosts", `${language}-${host.version}`);
 }
 
 /**
  * The directory holding `pulumi-language-<language>`, built first if the cache lacks it (about a minute per host on
  * an idle machine). Put it on PATH before running a program of that language.
+ * @param {string} language
+ * @param {{ log?: (line: string) => void }} [options]
  */
 export async function ensureLanguageHost(language, { log = defaultLog } = {}) {
   const dir = languageHostDir(language);
   const binDir = path.join(dir, "bin");
-  const host = LANGUAGE_HOSTS[language];
+  const host = hostOf(language);
   await ensureGoBinary(host, { binDir, workDir: dir, log });
   const companions = (host.companions ?? []).map((file) => path.join(binDir, path.basename(file)));
   if (!companions.every(isExecutable)) {
@@ -81,7 +106,11 @@ export async function ensureLanguageHost(language, { log = defaultLog } = {}) {
   return binDir;
 }
 
-/** The files a host runs beside itself, copied executable from the module it was built from. */
+/**
+ * The files a host runs beside itself, copied executable from the module it was built from.
+ * @param {LanguageHostSpec} host
+ * @param {string} binDir
+ */
 function copyCompanions(host, binDir) {
   const downloaded = spawnSync("go", ["mod", "download", "-json", `${host.module}@${host.version}`], {
     encoding: "utf8",
@@ -101,11 +130,8 @@ function copyCompanions(host, binDir) {
   }
 }
 
-function defaultLog(line) {
-  process.stderr.write(`[language-hosts] ${line}\n`);
-}
-
 if (process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  /** @type {Record<string, string>} */
   const built = {};
   for (const language of process.argv.slice(2)) built[language] = await ensureLanguageHost(language);
   process.stdout.write(`${JSON.stringify(built, null, 2)}\n`);

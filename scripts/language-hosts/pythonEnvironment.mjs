@@ -11,6 +11,9 @@ import { fileURLToPath } from "node:url";
 import { acquireBuildLock } from "../pulumi-cli/buildLock.mjs";
 import { cacheBase } from "../pulumi-cli/environment.mjs";
 import { PulumiCliProvisionError } from "../pulumi-cli/goCommand.mjs";
+import { stderrLog } from "../stderrLog.mjs";
+
+const defaultLog = stderrLog("language-hosts");
 
 /** The Pulumi Python SDK, at the CLI's version, and the generated SDK's other requirements. */
 export const PYTHON_REQUIREMENTS = ["pulumi==3.259.0", "parver>=0.2.1", "semver>=2.8.1"];
@@ -28,7 +31,12 @@ export function ensurePythonBuildEnvironment({ log = defaultLog } = {}) {
   return ensureVirtualEnvironment("build-1.6.1", PYTHON_BUILD_REQUIREMENTS, log);
 }
 
-/** <cache>/python-venv/<name> with `requirements` from PyPI, created once. */
+/**
+ * <cache>/python-venv/<name> with `requirements` from PyPI, created once.
+ * @param {string} name
+ * @param {string[]} requirements
+ * @param {(line: string) => void} log
+ */
 async function ensureVirtualEnvironment(name, requirements, log) {
   const dir = path.join(cacheBase(), "python-venv", name);
   const ready = path.join(dir, ".ready");
@@ -51,6 +59,8 @@ async function ensureVirtualEnvironment(name, requirements, log) {
 /**
  * Installs a Python package directory (e.g. sdks/python) into `target`, for `PYTHONPATH`: with its metadata, which
  * generated SDKs read for their version, and without touching the shared environment.
+ * @param {string} packageDir
+ * @param {string} target
  */
 export async function installPythonPackage(packageDir, target) {
   const python = path.join(await ensurePythonEnvironment(), "python");
@@ -64,7 +74,12 @@ export async function installPythonPackage(packageDir, target) {
   }
 }
 
-/** Runs `command` quietly; rejects with a PulumiCliProvisionError of `step` carrying its output. */
+/**
+ * Runs `command` quietly; rejects with a PulumiCliProvisionError of `step` carrying its output.
+ * @param {string} command
+ * @param {string[]} args
+ * @returns {Promise<string>}
+ */
 export function run(command, args, step = "python environment") {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
@@ -82,10 +97,6 @@ export function run(command, args, step = "python environment") {
         : reject(new PulumiCliProvisionError(step, `${command} ${args.join(" ")} exited with ${code}\n${output}`)),
     );
   });
-}
-
-function defaultLog(line) {
-  process.stderr.write(`[language-hosts] ${line}\n`);
 }
 
 if (process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {

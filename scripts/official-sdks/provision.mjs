@@ -13,6 +13,9 @@ import { acquireBuildLock } from "../pulumi-cli/buildLock.mjs";
 import { cacheBase } from "../pulumi-cli/environment.mjs";
 import { isExecutable } from "../pulumi-cli/goBinary.mjs";
 import { runGo, writeWrapperModule } from "../pulumi-cli/goCommand.mjs";
+import { stderrLog } from "../stderrLog.mjs";
+
+const defaultLog = stderrLog("official-sdks");
 
 /** `github.com/huaweicloud/huaweicloud-sdk-go-v3` at this version (core and services/rds/v3). */
 export const GO_SDK = { module: "github.com/huaweicloud/huaweicloud-sdk-go-v3", version: "v0.1.215" };
@@ -21,6 +24,7 @@ export const GO_SDK = { module: "github.com/huaweicloud/huaweicloud-sdk-go-v3", 
 export const PYTHON_SDK = ["huaweicloudsdkcore==3.1.219", "huaweicloudsdkrds==3.1.219"];
 
 const sourceDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "test", "officialSdks");
+/** @param {NodeJS.ProcessEnv} [env] */
 const sdkDir = (env) => path.join(cacheBase(env), "official-sdks");
 
 /**
@@ -86,11 +90,8 @@ export async function ensurePythonSdk({ log = defaultLog } = {}) {
   return python;
 }
 
-function defaultLog(line) {
-  process.stderr.write(`[official-sdks] ${line}\n`);
-}
-
 if (process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  /** @type {Record<string, string>} */
   const provisioned = {};
   for (const sdk of process.argv.slice(2)) {
     provisioned[sdk] = sdk === "go" ? await ensureGoSdkProgram() : await ensurePythonSdk();

@@ -18,25 +18,52 @@ export const SDK_MODULE = "github.com/pulumi/pulumi/sdk/v3";
 export const CLI_PACKAGE = "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi";
 const BUILD_TAGS = "osusergo,grpcnotrace";
 
-/** Parse `replace` directives out of a go.mod text. */
+/**
+ * A `replace` directive of a go.mod.
+ * @typedef {{ from: string, fromVersion?: string | undefined, to: string, toVersion?: string | undefined }} Replace
+ */
+
+/**
+ * Parse `replace` directives out of a go.mod text.
+ * @param {string} goMod
+ * @returns {Replace[]}
+ */
 export function parseReplaces(goMod) {
+  /** @type {string[]} */
   const out = [];
   const lines = goMod.split("\n").map((line) => line.replace(/\/\/.*$/, "").trim());
   for (let i = 0; i < lines.length; i++) {
-    if (/^replace\s*\($/.test(lines[i])) {
-      for (i++; i < lines.length && lines[i] !== ")"; i++) if (lines[i]) out.push(lines[i]);
-    } else if (lines[i].startsWith("replace ")) out.push(lines[i].slice("replace ".length).trim());
+    const line = lines[i] ?? "";
+    if (/^replace\s*\($/.test(line)) {
+      for (i++; i < lines.length && lines[i] !== ")"; i++) if (lines[i]) out.push(lines[i] ?? "");
+    } else if (line.startsWith("replace ")) out.push(line.slice("replace ".length).trim());
   }
   return out.flatMap((body) => {
     const m = /^(\S+)(?:\s+(\S+))?\s*=>\s*(\S+)(?:\s+(\S+))?$/.exec(body);
-    return m ? [{ from: m[1], fromVersion: m[2], to: m[3], toVersion: m[4] }] : [];
+    // Groups 1 and 3 are not optional: a match has them.
+    return m
+      ? [{ from: /** @type {string} */ (m[1]), fromVersion: m[2], to: /** @type {string} */ (m[3]), toVersion: m[4] }]
+      : [];
   });
 }
 
+/** @param {string} p */
 const isLocalPath = (p) => p === "." || p === ".." || /^(\.\.?\/|\/)/.test(p);
 
-/** `go mod download -json` of `modules`; a refusal names the refused module (Go prints its JSON even then). */
+/**
+ * What `go mod download -json` prints for a module.
+ * @typedef {{ Path: string, Version: string, GoMod?: string, Error?: string }} ModuleInfo
+ */
+
+/**
+ * `go mod download -json` of `modules`; a refusal names the refused module (Go prints its JSON even then).
+ * @param {string} dir
+ * @param {string[]} modules
+ * @param {string} logFile
+ * @param {(line: string) => void} log
+ */
 async function downloadModules(dir, modules, logFile, log) {
+  /** @type {(text: unknown) => ModuleInfo[]} */
   const parse = (text) =>
     String(text)
       .split(/^(?=\{)/m)
@@ -47,16 +74,21 @@ async function downloadModules(dir, modules, logFile, log) {
       await runGo("download pulumi modules", ["mod", "download", "-json", ...modules], { cwd: dir, logFile, log }),
     );
   } catch (error) {
-    const failed = parse(error.output ?? "").find((info) => info.Error);
+    const failed = parse(error instanceof PulumiCliProvisionError ? error.output : "").find((info) => info.Error);
     if (!failed) throw error;
-    throw new PulumiCliProvisionError("download pulumi modules", failed.Error, {
+    throw new PulumiCliProvisionError("download pulumi modules", failed.Error ?? "", {
       module: `${failed.Path}@${failed.Version}`,
       logFile,
     });
   }
 }
 
-/** Builds `<versionDir>/bin/pulumi` (to a temporary name, checked with `pulumi version`, then renamed). */
+/**
+ * Builds `<versionDir>/bin/pulumi` (to a temporary name, checked with `pulumi version`, then renamed).
+ * @param {string} versionDir
+ * @param {string} version
+ * @param {{ log: (line: string) => void, versionOf: (binary: string) => string | undefined }} how
+ */
 export async function buildCli(versionDir, version, { log, versionOf }) {
   const started = Date.now();
   const wrapper = path.join(versionDir, "wrapper");
@@ -75,9 +107,10 @@ export async function buildCli(versionDir, version, { log, versionOf }) {
     log,
   );
 
+  /** @type {Map<string, Replace>} */
   const replaces = new Map();
   for (const info of infos.filter((i) => i.GoMod)) {
-    for (const r of parseReplaces(fs.readFileSync(info.GoMod, "utf8"))) {
+    for (const r of parseReplaces(fs.readFileSync(info.GoMod ?? "", "utf8"))) {
       if (!isLocalPath(r.to) && !replaces.has(r.from)) replaces.set(r.from, r);
     }
   }
@@ -97,7 +130,9 @@ export async function buildCli(versionDir, version, { log, versionOf }) {
     cwd: wrapper,
     logFile: path.join(logs, "tidy.log"),
     log,
-    onLine: (line) => line.startsWith("go: downloading ") && downloads++,
+    onLine: (line) => {
+      if (line.startsWith("go: downloading ")) downloads++;
+    },
     progress: () => `still resolving… ${downloads} module(s) downloaded`,
   });
 

@@ -9,20 +9,26 @@ import { formatDuration, PulumiCliProvisionError } from "./goCommand.mjs";
 const STALE_MS = 2 * 60 * 60 * 1000;
 const NOTE_EVERY_MS = 15_000;
 
+/** @param {number} pid */
 function pidAlive(pid) {
   try {
     process.kill(pid, 0);
     return true;
   } catch (e) {
-    return e.code === "EPERM";
+    return /** @type {NodeJS.ErrnoException} */ (e).code === "EPERM";
   }
 }
 
-/** Takes `<dir>/.build.lock` if it is free; returns its release function, or null when another process holds it. */
+/**
+ * Takes `<dir>/.build.lock` if it is free; returns its release function, or null when another process holds it.
+ * @param {string} lockDir
+ * @returns {(() => void) | null}
+ */
 function tryLock(lockDir) {
   try {
     fs.mkdirSync(lockDir);
-  } catch (e) {
+  } catch (caught) {
+    const e = /** @type {NodeJS.ErrnoException} */ (caught);
     if (e.code === "EEXIST") return null;
     throw new PulumiCliProvisionError("acquire build lock", `${lockDir}: ${e.message}`);
   }
@@ -36,7 +42,13 @@ function tryLock(lockDir) {
   return release;
 }
 
+/**
+ * Why the lock may be taken over (its dead or too old owner), or false while its owner may still be building.
+ * @param {string} lockDir
+ * @returns {string | false}
+ */
 function isStale(lockDir) {
+  /** @type {{ pid: number, host: string, since: string }} */
   let owner;
   try {
     owner = JSON.parse(fs.readFileSync(path.join(lockDir, "owner.json"), "utf8"));
@@ -52,7 +64,11 @@ function isStale(lockDir) {
   return dead || Date.now() - Date.parse(owner.since) > STALE_MS ? `pid ${owner.pid}` : false;
 }
 
-/** Waits for the build lock of `dir` and returns its release function. */
+/**
+ * Waits for the build lock of `dir` and returns its release function.
+ * @param {string} dir
+ * @param {(line: string) => void} log
+ */
 export async function acquireBuildLock(dir, log) {
   fs.mkdirSync(dir, { recursive: true });
   const lockDir = path.join(dir, ".build.lock");

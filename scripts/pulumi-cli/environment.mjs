@@ -11,6 +11,7 @@ export const DEV_PASSPHRASE = "pulumi-huaweicloud-rds-offsite-dev-passphrase";
 /**
  * The cache of everything provisioned: RDS_OFFSITE_CACHE_DIR when set (absolute; e.g. a CI cache path, or an empty
  * directory to provision from scratch), else ${XDG_CACHE_HOME:-~/.cache}/pulumi-huaweicloud-rds-offsite.
+ * @param {NodeJS.ProcessEnv} [env]
  */
 export function cacheBase(env = process.env) {
   const own = env.RDS_OFFSITE_CACHE_DIR;
@@ -36,7 +37,7 @@ export function cacheBase(env = process.env) {
  * otherwise a variable the user already set is kept.
  *
  * @param {object} opts
- * @param {{ binDir: string, sdkDir: string }} opts.cli result of ensurePulumiCli()
+ * @param {{ binDir: string, sdkDir: string, source?: string }} opts.cli result of ensurePulumiCli()
  * @param {NodeJS.ProcessEnv} [opts.env] the environment to respect (default process.env)
  * @param {string} [opts.home] PULUMI_HOME to force
  * @param {string} [opts.backendDir] directory of a file backend to force
@@ -45,7 +46,9 @@ export function cacheBase(env = process.env) {
  * @returns {Record<string, string>}
  */
 export function pulumiEnvOverrides({ cli, env = process.env, home, backendDir, passphrase, projectDir }) {
+  /** @type {Record<string, string>} */
   const out = { PATH: [cli.binDir, cli.sdkDir, env.PATH].filter(Boolean).join(path.delimiter) };
+  /** @type {(key: string, value: string) => void} */
   const keepOrSet = (key, value) => {
     if (env[key] === undefined || env[key] === "") out[key] = value;
   };
@@ -70,6 +73,8 @@ export function pulumiEnvOverrides({ cli, env = process.env, home, backendDir, p
  * CLI looks for it). The provisioned language host (v3.68.0) reads runtime options only from command-line flags, which
  * CLI v3.259.0 no longer passes (it sends them in the run request), so it would ignore this one. The host turned it
  * into PULUMI_NODEJS_TSCONFIG_PATH for the SDK's program runner; so do we.
+ * @param {string} dir
+ * @returns {string | undefined}
  */
 function tsconfigOption(dir) {
   for (let at = path.resolve(dir); ; at = path.dirname(at)) {
@@ -82,7 +87,10 @@ function tsconfigOption(dir) {
   }
 }
 
-/** The full environment for running the CLI: `env` plus pulumiEnvOverrides(). */
+/**
+ * The full environment for running the CLI: `env` plus pulumiEnvOverrides().
+ * @param {Parameters<typeof pulumiEnvOverrides>[0]} opts
+ */
 export function pulumiEnv(opts) {
   const env = opts.env ?? process.env;
   return { ...env, ...pulumiEnvOverrides({ ...opts, env }) };

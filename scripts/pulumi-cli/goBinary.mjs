@@ -8,18 +8,13 @@ import path from "node:path";
 import { acquireBuildLock } from "./buildLock.mjs";
 import { formatDuration, runGo, writeWrapperModule } from "./goCommand.mjs";
 
-/**
- * @typedef {object} GoBinarySpec
- * @property {string} module Go module path, e.g. "github.com/pulumi/pulumi/sdk/v3"
- * @property {string} version module version, e.g. "v3.68.0"
- * @property {string} pkg the `main` package inside the module, e.g. "github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs"
- * @property {string} [name] file name of the binary (default: the package's last path element)
- * @property {string} [what] what it is, for progress lines and errors (default: the name)
- */
-
+/** @param {GoBinarySpec} spec */
 const binaryName = (spec) => spec.name ?? path.basename(spec.pkg);
 
-/** An executable regular file (following symlinks). */
+/**
+ * An executable regular file (following symlinks).
+ * @param {string} file
+ */
 export function isExecutable(file) {
   try {
     fs.accessSync(file, fs.constants.X_OK);
@@ -34,7 +29,8 @@ export function isExecutable(file) {
  * @typedef {object} GoBinarySpec
  * @property {string} module Go module path, e.g. "github.com/pulumi/pulumi/sdk/v3".
  * @property {string} version Module version, e.g. "v3.68.0".
- * @property {string} pkg The `main` package inside the module.
+ * @property {string} pkg The `main` package inside the module, e.g.
+ *   "github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs".
  * @property {string} [name] File name of the binary (default: the package's last path element).
  * @property {string} [what] What it is, for progress lines and errors (default: the name).
  * @property {string[]} [replaces] `replace` lines the module's own go.mod has, which a wrapper module must repeat.
@@ -86,7 +82,9 @@ export async function buildGoBinary(spec, { binDir, workDir, log }) {
       logFile: path.join(logs, `${name}-build.log`),
       log,
       module,
-      onLine: (line) => /^[\w.-]+(\/[\w.~+-]+)*$/.test(line) && compiled++,
+      onLine: (line) => {
+        if (/^[\w.-]+(\/[\w.~+-]+)*$/.test(line)) compiled++;
+      },
       progress: () => `still compiling… ${compiled} packages so far`,
     });
     fs.renameSync(tmp, path.join(binDir, name));

@@ -7,8 +7,25 @@ import path from "node:path";
 
 const PROGRESS_EVERY_MS = 15_000;
 
+/**
+ * @typedef {object} GoRunOptions
+ * @property {string} cwd where Go runs
+ * @property {string} logFile where its whole output is teed
+ * @property {(line: string) => void} [log] where the periodic status line goes
+ * @property {(line: string) => void} [onLine] called with each line Go prints
+ * @property {() => string} [progress] the status line's text, every 15 s
+ * @property {string} [module] the module to blame when Go's output names none
+ */
+
 /** Raised when the CLI or the language host cannot be provisioned; `step` and `module` say what was refused. */
 export class PulumiCliProvisionError extends Error {
+  /** Everything Go printed, when the failed step ran Go. */
+  output = "";
+  /**
+   * @param {string} step
+   * @param {string} detail
+   * @param {{ module?: string | undefined, logFile?: string | undefined }} [where]
+   */
   constructor(step, detail, { module, logFile } = {}) {
     const where = module ? `step "${step}" (module ${module})` : `step "${step}"`;
     super(`Pulumi CLI provisioning failed at ${where}: ${detail}${logFile ? `\n  full log: ${logFile}` : ""}`);
@@ -19,6 +36,7 @@ export class PulumiCliProvisionError extends Error {
   }
 }
 
+/** @param {number} ms */
 export function formatDuration(ms) {
   const s = Math.round(ms / 1000);
   return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s` : `${s}s`;
@@ -27,9 +45,14 @@ export function formatDuration(ms) {
 /** Modules only: never a vendor directory or a workspace the user may have set globally; static binaries. */
 export const GO_ENV = { GOFLAGS: "-mod=mod", GOWORK: "off", CGO_ENABLED: "0" };
 
-/** The module Go names in an error line, if any. */
+/**
+ * The module Go names in an error line, if any.
+ * @param {unknown} text
+ * @returns {string | undefined}
+ */
 export function moduleFromGoOutput(text) {
   const lines = String(text).split("\n");
+  /** @type {(pattern: RegExp, pick: (match: RegExpExecArray) => string | undefined) => string | undefined} */
   const first = (pattern, pick) => {
     for (const line of lines) {
       const m = pattern.exec(line);
@@ -39,7 +62,8 @@ export function moduleFromGoOutput(text) {
   };
   return (
     first(/reading https?:\/\/[^/\s]+\/(\S+?)\/@(?:v\/(\S+?)\.(?:info|mod|zip)\b|v\/list|latest)/, (m) => {
-      const module = m[1].replace(/!([a-z])/g, (_m, c) => c.toUpperCase());
+      // Go's module proxy escapes capitals as `!x`; the path Go's own errors print has them back.
+      const module = (m[1] ?? "").replace(/!([a-z])/g, (_m, /** @type {string} */ c) => c.toUpperCase());
       return m[2] ? `${module}@${m[2]}` : module;
     }) ??
     first(/(?:^|\s)(?:go: )?((?:[a-z0-9.-]+\.[a-z]{2,})(?:\/[^\s@:]+)+)@([^\s:]+):/i, (m) => `${m[1]}@${m[2]}`) ??
@@ -51,6 +75,10 @@ export function moduleFromGoOutput(text) {
  * Run `go <args>` in `cwd`, teeing its output to `logFile` and calling `progress()` every 15 s for a status line.
  * Resolves with the whole output; rejects with a PulumiCliProvisionError naming `step` and the module Go refused
  * (`module` when Go's output names none).
+ * @param {string} step
+ * @param {string[]} args
+ * @param {GoRunOptions} options
+ * @returns {Promise<string>}
  */
 export function runGo(step, args, { cwd, logFile, log, onLine, progress, module }) {
   return new Promise((resolve, reject) => {
@@ -58,9 +86,11 @@ export function runGo(step, args, { cwd, logFile, log, onLine, progress, module 
     const out = fs.createWriteStream(logFile);
     out.write(`$ go ${args.join(" ")}\n`);
     const started = Date.now();
+    /** @type {string[]} */
     const tail = [];
     let all = "";
     const child = spawn("go", args, { cwd, env: { ...process.env, ...GO_ENV }, stdio: ["ignore", "pipe", "pipe"] });
+    /** @param {Buffer} buffer */
     const onData = (buffer) => {
       const text = buffer.toString();
       out.write(text);
@@ -74,8 +104,9 @@ export function runGo(step, args, { cwd, logFile, log, onLine, progress, module 
     child.stdout.on("data", onData);
     child.stderr.on("data", onData);
     const timer = progress
-      ? setInterval(() => log(`${step}: ${progress()} [${formatDuration(Date.now() - started)}]`), PROGRESS_EVERY_MS)
+      ? setInterval(() => log?.(`${step}: ${progress()} [${formatDuration(Date.now() - started)}]`), PROGRESS_EVERY_MS)
       : undefined;
+    /** @type {(detail: string, module?: string) => void} */
     const fail = (detail, module) => {
       clearInterval(timer);
       out.end();
@@ -83,7 +114,9 @@ export function runGo(step, args, { cwd, logFile, log, onLine, progress, module 
       error.output = all;
       reject(error);
     };
-    child.on("error", (e) => fail(`cannot run go: ${e.message}${e.code === "ENOENT" ? " (is Go installed?)" : ""}`));
+    child.on("error", (/** @type {NodeJS.ErrnoException} */ e) =>
+      fail(`cannot run go: ${e.message}${e.code === "ENOENT" ? " (is Go installed?)" : ""}`),
+    );
     child.on("close", (code, signal) => {
       if (code !== 0) {
         const lines = tail.map((l) => `    ${l}`).join("\n");
@@ -102,7 +135,9 @@ export function goLanguageVersion() {
   const m = /go(\d+)\.(\d+)/.exec(r.stdout ?? "");
   if (!m) {
     const why =
-      r.error?.code === "ENOENT" ? "`go` is not on PATH; install Go (https://go.dev/dl/)" : (r.error ?? r.stderr);
+      /** @type {NodeJS.ErrnoException | undefined} */ (r.error)?.code === "ENOENT"
+        ? "`go` is not on PATH; install Go (https://go.dev/dl/)"
+        : (r.error ?? r.stderr);
     throw new PulumiCliProvisionError("go toolchain", `building from Go modules needs Go: ${why}`);
   }
   return `${m[1]}.${m[2]}`;
@@ -111,6 +146,8 @@ export function goLanguageVersion() {
 /**
  * A throw-away main module in `dir` that requires `requires` (path → version), applies `replaces` and imports
  * `tool` from a build-tagged tools.go, so that `go mod tidy` resolves the tool's whole dependency graph.
+ * @param {string} dir
+ * @param {{ name: string, requires: Record<string, string>, replaces?: string[], tool: string }} module
  */
 export function writeWrapperModule(dir, { name, requires, replaces = [], tool }) {
   fs.mkdirSync(dir, { recursive: true });

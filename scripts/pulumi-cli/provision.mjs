@@ -15,11 +15,14 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { stderrLog } from "../stderrLog.mjs";
 import { buildCli } from "./buildCli.mjs";
 import { acquireBuildLock } from "./buildLock.mjs";
 import { cacheBase } from "./environment.mjs";
 import { ensureGoBinary, isExecutable } from "./goBinary.mjs";
 import { NODEJS_LANGUAGE_HOST } from "./languageHost.mjs";
+
+const defaultLog = stderrLog("pulumi-cli");
 
 export { cacheBase, DEV_PASSPHRASE, pulumiEnv, pulumiEnvOverrides } from "./environment.mjs";
 export { buildGoBinary, ensureGoBinary } from "./goBinary.mjs";
@@ -49,16 +52,25 @@ export function sdkInfo() {
   return { dir, version: JSON.parse(fs.readFileSync(packageJson, "utf8")).version, shims: shims.sort() };
 }
 
+/** @param {unknown} text */
 const versionText = (text) => /v?(\d+)\.(\d+)\.(\d+)/.exec(String(text));
 
-/** A CLI is compatible when it has the SDK's major version and at least its minor version. */
+/**
+ * A CLI is compatible when it has the SDK's major version and at least its minor version.
+ * @param {string} cliVersion
+ * @param {string} sdkVersion
+ */
 export function isCompatibleCliVersion(cliVersion, sdkVersion) {
   const c = versionText(cliVersion);
   const s = versionText(sdkVersion);
   return !!c && !!s && c[1] === s[1] && Number(c[2]) >= Number(s[2]);
 }
 
-/** `pulumi version` of a binary as `vX.Y.Z`, or null when it does not run. */
+/**
+ * `pulumi version` of a binary as `vX.Y.Z`, or undefined when it does not run.
+ * @param {string} binary
+ * @returns {string | undefined}
+ */
 function cliVersionOf(binary) {
   const r = spawnSync(binary, ["version"], {
     encoding: "utf8",
@@ -66,15 +78,23 @@ function cliVersionOf(binary) {
     env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" },
   });
   const m = r.status === 0 ? versionText(r.stdout) : null;
-  return m ? `v${m[1]}.${m[2]}.${m[3]}` : null;
+  return m ? `v${m[1]}.${m[2]}.${m[3]}` : undefined;
 }
 
+/**
+ * The executable `name` in the first PATH directory that has one.
+ * @param {string} name
+ * @returns {string | null}
+ */
 function findOnPath(name) {
   const dirs = (process.env.PATH ?? "").split(path.delimiter).filter(Boolean);
   return dirs.map((dir) => path.join(dir, name)).find(isExecutable) ?? null;
 }
 
-/** `root` with `root/bin/pulumi` for `PulumiCommand.get({ root })`: a symlink farm when the CLI is not in a `bin`. */
+/**
+ * `root` with `root/bin/pulumi` for `PulumiCommand.get({ root })`: a symlink farm when the CLI is not in a `bin`.
+ * @param {string} pulumiPath
+ */
 function rootFor(pulumiPath) {
   const real = fs.realpathSync(pulumiPath);
   if (path.basename(path.dirname(real)) === "bin" && path.basename(real) === "pulumi")
@@ -88,6 +108,7 @@ function rootFor(pulumiPath) {
 
 // Single flight, kept for the process, a failure forgotten: src/core/singleFlight.ts's semantics, copied because this
 // plain .mjs runs under bare `node` (Node 20 has no TypeScript loader) before anything is built into dist/.
+/** @type {Map<string, Promise<PulumiCli>>} */
 const memo = new Map();
 
 /**
@@ -126,6 +147,10 @@ export function ensurePulumiCli(opts = {}) {
   return promise;
 }
 
+/**
+ * @param {{ version: string, allowPath?: boolean, log?: (line: string) => void }} opts
+ * @returns {Promise<PulumiCli>}
+ */
 async function provision({ version, allowPath = !process.env.PULUMI_CLI_IGNORE_PATH, log = defaultLog }) {
   const sdk = sdkInfo();
 
@@ -149,6 +174,7 @@ async function provision({ version, allowPath = !process.env.PULUMI_CLI_IGNORE_P
   const binDir = path.join(versionDir, "bin");
   const pulumiPath = path.join(binDir, "pulumi");
   const cliReady = () => isExecutable(pulumiPath) && cliVersionOf(pulumiPath) === version;
+  /** @type {PulumiCli["source"]} */
   let source = "cache";
   if (!cliReady()) {
     const release = await acquireBuildLock(versionDir, log);
@@ -166,15 +192,13 @@ async function provision({ version, allowPath = !process.env.PULUMI_CLI_IGNORE_P
   return describe({ pulumiPath, root: versionDir, version, source, host: host.path, sdk });
 }
 
-function defaultLog(line) {
-  process.stderr.write(`[pulumi-cli] ${line}\n`);
-}
-
 /**
  * Copy the SDK's plugin shims (e.g. `pulumi-resource-pulumi-nodejs`) next to a CLI of the cache. The engine looks
  * for bundled plugins beside its own executable; found only on PATH, a bundled plugin works but prints
  * "warning: using pulumi-resource-pulumi-nodejs from $PATH" in every operation. The shim resolves @pulumi/pulumi from
  * the provider process's cwd, so one copy serves any checkout.
+ * @param {string} binDir
+ * @param {ReturnType<typeof sdkInfo>} sdk
  */
 function installShims(binDir, sdk) {
   for (const name of sdk.shims) {
@@ -187,6 +211,11 @@ function installShims(binDir, sdk) {
   }
 }
 
+/**
+ * @param {{ pulumiPath: string, root: string, version: string, source: PulumiCli["source"], host: string | null,
+ *   sdk: ReturnType<typeof sdkInfo> }} found
+ * @returns {PulumiCli}
+ */
 function describe({ pulumiPath, root, version, source, host, sdk }) {
   if (source !== "path") installShims(path.dirname(pulumiPath), sdk);
   return {

@@ -16,6 +16,7 @@ const pulumiDir = path.dirname(createRequire(path.join(root, "package.json")).re
 /** src/plugin/pulumiRuntime.ts, as static imports from @pulumi/pulumi's directory (its exports, not its lookups). */
 const pulumiRuntimeAtBuildTime = {
   name: "pulumi-runtime-at-build-time",
+  /** @param {import("esbuild").PluginBuild} bundler */
   setup(bundler) {
     bundler.onLoad({ filter: /[\\/]plugin[\\/]pulumiRuntime\.ts$/ }, () => ({
       loader: "js",
@@ -33,7 +34,10 @@ const pulumiRuntimeAtBuildTime = {
   },
 };
 
-/** Writes the bundle to `outfile` for Node `nodeMajor`; returns its size in bytes. */
+/**
+ * Writes the bundle to `outfile` for Node `nodeMajor`; returns its size in bytes.
+ * @param {{ outfile: string, nodeMajor: number }} target
+ */
 export async function bundlePlugin({ outfile, nodeMajor }) {
   const { version, repository, config } = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
   await build({

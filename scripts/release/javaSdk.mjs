@@ -20,6 +20,7 @@ export const JAVA_DEPENDENCIES = [
 export const JAVA_GROUP = "com.pulumi";
 export const JAVA_ARTIFACT = "huaweicloudrdsoffsite";
 
+/** @param {string} version */
 function pom(version) {
   const dependencies = JAVA_DEPENDENCIES.map(
     ([group, artifact, v]) =>
@@ -49,7 +50,15 @@ ${dependencies.join("\n")}
 `;
 }
 
-/** Generates, compiles and packs the Java SDK; returns the jar and its pom in `outDir`. */
+/**
+ * Generates, compiles and packs the Java SDK; returns the jar and its pom in `outDir`.
+ * @param {object} options
+ * @param {string} options.schema path of the schema to generate from
+ * @param {string} options.workDir where the SDK is generated and Maven builds it
+ * @param {string} options.outDir where the jar and its pom are copied
+ * @param {string} options.version the SDK's version
+ * @param {{ name: string, server: string }} options.plugin the plugin the SDK names, and where the engine downloads it
+ */
 export async function buildJavaSdk({ schema, workDir, outDir, version, plugin }) {
   await generateJavaSdk(workDir, schema);
   // The resources the generated Gradle build adds, where the generated Utilities reads them.

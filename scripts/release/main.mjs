@@ -22,6 +22,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { generateSdks } from "../codegen.mjs";
 import { ensurePythonBuildEnvironment, run } from "../language-hosts/pythonEnvironment.mjs";
+import { stderrLog } from "../stderrLog.mjs";
 import { buildJavaSdk } from "./javaSdk.mjs";
 import { ensurePluginTarball, PLUGIN_NAME } from "./pluginExecutable.mjs";
 
@@ -30,8 +31,15 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", ".
 
 /** The folder `npm run dist` writes (git-ignored). */
 export const RELEASE_DIR = path.join(root, "release");
-const log = (line) => process.stderr.write(`[dist] ${line}\n`);
+const log = stderrLog("dist");
 
+/**
+ * Runs `step`, then logs `what` with how long it took.
+ * @template T
+ * @param {string} what
+ * @param {() => Promise<T>} step
+ * @returns {Promise<T>}
+ */
 async function timed(what, step) {
   const started = Date.now();
   const result = await step();
@@ -94,7 +102,10 @@ export async function buildRelease(outDir = RELEASE_DIR) {
   return artifacts;
 }
 
-/** The plugin's tarball (scripts/release/pluginExecutable.mjs), copied from the cache. */
+/**
+ * The plugin's tarball (scripts/release/pluginExecutable.mjs), copied from the cache.
+ * @param {string} outDir
+ */
 async function pluginTarball(outDir) {
   const cached = await ensurePluginTarball({ log });
   const tarball = path.join(outDir, path.basename(cached));
@@ -102,26 +113,38 @@ async function pluginTarball(outDir) {
   return tarball;
 }
 
-/** The wheel and the sdist, built without isolation by PyPI's `build` from a cached environment. */
+/**
+ * The wheel and the sdist, built without isolation by PyPI's `build` from a cached environment.
+ * @param {string} sources
+ * @param {string} outDir
+ */
 async function pythonDistributions(sources, outDir) {
   const bin = await ensurePythonBuildEnvironment({ log });
   await run(path.join(bin, "python"), ["-m", "build", "--no-isolation", "--outdir", outDir, sources]);
   return fs.readdirSync(outDir).map((file) => path.join(outDir, file));
 }
 
-/** The Go module as it will be tagged (sdks/go/v<version>): its go.mod and sources, nothing built. */
+/**
+ * The Go module as it will be tagged (sdks/go/v<version>): its go.mod and sources, nothing built.
+ * @param {string} sources
+ * @param {string} outDir
+ */
 function goModule(sources, outDir) {
   fs.cpSync(sources, outDir, { recursive: true });
   return outDir;
 }
 
-/** `npm pack` of the package as built above (its `files`). */
+/**
+ * `npm pack` of the package as built above (its `files`).
+ * @param {string} outDir
+ */
 async function npmTarball(outDir) {
   fs.mkdirSync(outDir, { recursive: true });
   const packed = await exec("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", outDir], { cwd: root });
   return path.join(outDir, JSON.parse(packed.stdout)[0].filename);
 }
 
+/** @param {string} file */
 function sha256(file) {
   return createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 }

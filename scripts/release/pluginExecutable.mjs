@@ -15,7 +15,10 @@ import { promisify } from "node:util";
 import { EMBEDDED_NODE_MAJOR, ensureNodeRuntime, NODE_RUNTIMES } from "../node-runtimes.mjs";
 import { acquireBuildLock } from "../pulumi-cli/buildLock.mjs";
 import { cacheBase } from "../pulumi-cli/environment.mjs";
+import { stderrLog } from "../stderrLog.mjs";
 import { bundlePlugin } from "./bundlePlugin.mjs";
+
+const defaultLog = stderrLog("plugin");
 
 const exec = promisify(execFile);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -29,11 +32,17 @@ const KEEP = 3;
 export const PLUGIN_NAME = "huaweicloud-rds-offsite";
 export const PLUGIN_EXECUTABLE = `pulumi-resource-${PLUGIN_NAME}`;
 
-/** The plugin tarball's file name, as the engine asks `pluginDownloadURL` for it. */
+/**
+ * The plugin tarball's file name, as the engine asks `pluginDownloadURL` for it.
+ * @param {string} version
+ */
 export const pluginTarballName = (version, osName = "linux", arch = "amd64") =>
   `${PLUGIN_EXECUTABLE}-v${version}-${osName}-${arch}.tar.gz`;
 
-/** The tarball of the plugin of today's sources (package.json's version), built if the cache has none. */
+/**
+ * The tarball of the plugin of today's sources (package.json's version), built if the cache has none.
+ * @param {{ log?: (line: string) => void }} [options]
+ */
 export async function ensurePluginTarball({ log = defaultLog } = {}) {
   const { version } = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "plugin-bundle-"));
@@ -67,7 +76,12 @@ export async function ensurePluginTarball({ log = defaultLog } = {}) {
   }
 }
 
-/** `executable`: the embedded Node binary with the bundle injected as its single-executable blob. */
+/**
+ * `executable`: the embedded Node binary with the bundle injected as its single-executable blob.
+ * @param {string} bundle
+ * @param {string} executable
+ * @param {string} workDir
+ */
 async function seaExecutable(bundle, executable, workDir) {
   const node = path.join(await ensureNodeRuntime(EMBEDDED_NODE_MAJOR), "node");
   const blob = path.join(workDir, "plugin.blob");
@@ -86,7 +100,11 @@ async function seaExecutable(bundle, executable, workDir) {
   });
 }
 
-/** Removes all but the KEEP newest tarball directories (never `current`). */
+/**
+ * Removes all but the KEEP newest tarball directories (never `current`).
+ * @param {string} parent
+ * @param {string} current
+ */
 function prune(parent, current) {
   const dirs = fs
     .readdirSync(parent, { withFileTypes: true })
@@ -94,10 +112,6 @@ function prune(parent, current) {
     .map((entry) => path.join(parent, entry.name))
     .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
   for (const dir of dirs.slice(KEEP - 1)) fs.rmSync(dir, { recursive: true, force: true });
-}
-
-function defaultLog(line) {
-  process.stderr.write(`[plugin] ${line}\n`);
 }
 
 if (process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -5,10 +5,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator";
 import { ensureChromium } from "../../scripts/browser/provision.mjs";
 import { assertBuilt, runCommand } from "../cli/runCommand";
-import { environmentFor } from "../support/emulator";
+import { emulatorForFile, environmentFor } from "../support/emulator";
 
 const REGION = "ap-southeast-3";
 const ANCHOR = Date.UTC(2026, 11, 1, 6);
@@ -16,7 +15,6 @@ const DAY = 86_400_000;
 /** Kept for a person to look at (test-results/ is git-ignored). */
 const artifacts = path.resolve(__dirname, "..", "..", "test-results", "readiness-page");
 
-let emulator: Emulator;
 let browser: Browser;
 let page: Page;
 const requested: string[] = [];
@@ -29,11 +27,11 @@ interface ShownRow {
   bars: Record<"range" | "gap" | "lag", { x: number; width: number; start: number; end: number }[]>;
 }
 
+const { emulator } = await emulatorForFile({ anchorTime: ANCHOR, regions: { [REGION]: 4 }, readinessCases: REGION });
 beforeAll(async () => {
   assertBuilt();
   // Debian's chromium, installed by apt-get the first time on a fresh machine (minutes).
   const executablePath = ensureChromium();
-  emulator = await startEmulator({ anchorTime: ANCHOR, regions: { [REGION]: 4 }, readinessCases: REGION });
   fs.mkdirSync(artifacts, { recursive: true });
   const file = path.join(artifacts, "readiness.html");
   const run = await runCommand(
@@ -49,7 +47,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await emulator?.close();
 });
 
 /** What is on screen: each instance row's text, status, and the boxes of its bars. */

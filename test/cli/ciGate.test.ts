@@ -1,27 +1,24 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator";
-import { environmentFor } from "../support/emulator";
+import { beforeAll, describe, expect, it } from "vitest";
+import { emulatorForFile, environmentFor, latestRestorable } from "../support/emulator";
 import { assertBuilt, cliPath, runProcess } from "./runCommand";
 
 const REGION = "ap-southeast-1";
 const exampleDir = path.resolve(__dirname, "..", "..", "examples", "ci-gate");
 const gateScript = path.join(exampleDir, "gate.sh");
 
-let emulator: Emulator;
 let connection: Record<string, string>;
+const { emulator } = await emulatorForFile({ seed: 5, regions: { [REGION]: 8 } });
 beforeAll(async () => {
   assertBuilt();
-  emulator = await startEmulator({ seed: 5, regions: { [REGION]: 8 } });
   connection = { ...environmentFor(emulator, REGION), RDS_OFFSITE: `${process.execPath} ${cliPath}` };
 });
-afterAll(() => emulator?.close());
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const first = () => emulator.dataset.instances(REGION)[0]!.id;
-const latestOf = (id: string) => Math.max(...emulator.dataset.restoreRanges(id).map((range) => range.end_time));
+const latestOf = (id: string) => latestRestorable(emulator, id);
 
 /** gate.sh as a GitHub Actions step runs it: the step's variables, and a GITHUB_OUTPUT file. */
 async function gate(step: Record<string, string>, environment = connection) {

@@ -1,12 +1,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, type OffsiteBackupInstance, type RestoreTimeRange, startEmulator } from "../../emulator";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { OffsiteBackupInstance, RestoreTimeRange } from "../../emulator";
 import { flagName } from "../../src/cli/flags";
 import { PROGRESS_DELAY_MS } from "../../src/cli/progress";
 import type { FieldDefinition } from "../../src/core/dataSources/definition";
 import { FILTER_KEYS, getOffsiteBackupInstances } from "../../src/core/dataSources/getOffsiteBackupInstances";
+import { emulatorForFile } from "../support/emulator";
 import { assertBuilt, type CommandRun, forbidPulumi, runCommand, runCommandInTerminal } from "./runCommand";
 
 const REGION = "ap-southeast-1";
@@ -16,16 +17,15 @@ const SECRET_KEY = "CliSecretKeyThatMustNeverBePrinted000000";
 const SECURITY_TOKEN = "CliSecurityTokenThatMustNeverBePrinted";
 const UNREACHABLE = "http://127.0.0.1:9";
 
-let emulator: Emulator;
 let env: Record<string, string>;
 
+const { emulator } = await emulatorForFile({
+  seed: 3,
+  regions: { [REGION]: 40, [SMALL_REGION]: 5 },
+  credentials: [{ accessKey: ACCESS_KEY, secretKey: SECRET_KEY, securityToken: SECURITY_TOKEN }],
+});
 beforeAll(async () => {
   assertBuilt();
-  emulator = await startEmulator({
-    seed: 3,
-    regions: { [REGION]: 40, [SMALL_REGION]: 5 },
-    credentials: [{ accessKey: ACCESS_KEY, secretKey: SECRET_KEY, securityToken: SECURITY_TOKEN }],
-  });
   env = {
     HW_ACCESS_KEY: ACCESS_KEY,
     HW_SECRET_KEY: SECRET_KEY,
@@ -35,7 +35,6 @@ beforeAll(async () => {
     HW_IAM_ENDPOINT: emulator.url,
   };
 });
-afterAll(() => emulator?.close());
 
 /** The built command in a fresh process; whatever it prints, no secret of the credential is in it. */
 async function run(args: readonly string[], environment: Record<string, string> = env): Promise<CommandRun> {

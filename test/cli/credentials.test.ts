@@ -2,31 +2,29 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator";
+import { emulatorForFile } from "../support/emulator";
 import { assertBuilt, runCommand } from "./runCommand";
 
 // Issue 20, where users stand: the CLI with no key anywhere but the (emulated) ECS metadata service, and a CI job with
 // only an OIDC token file.
 const PROVIDER_URN = "iam::0123456789abcdef0123456789abcdef:oidcProvider:GitHubActions";
 const AGENCY_URN = "iam::0123456789abcdef0123456789abcdef:agency:rds-reader";
-let emulator: Emulator;
 let metadata: { url: string; close(): Promise<void> };
 const dir = mkdtempSync(join(tmpdir(), "cli-credentials-"));
 
+const { emulator } = await emulatorForFile({
+  regions: { "cn-north-4": 7 },
+  credentialServices: {
+    oidc: { "gitlab-ci": ["eyJ.gitlab-job.sig"] },
+    oidcProviders: { [PROVIDER_URN]: { agencies: [AGENCY_URN], idTokens: ["eyJ.github-job.sig"] } },
+  },
+});
 beforeAll(async () => {
   assertBuilt();
-  emulator = await startEmulator({
-    regions: { "cn-north-4": 7 },
-    credentialServices: {
-      oidc: { "gitlab-ci": ["eyJ.gitlab-job.sig"] },
-      oidcProviders: { [PROVIDER_URN]: { agencies: [AGENCY_URN], idTokens: ["eyJ.github-job.sig"] } },
-    },
-  });
   metadata = await emulator.credentialServices.startMetadata();
 });
 afterAll(async () => {
   await metadata?.close();
-  await emulator?.close();
 });
 
 /** Only the region and the endpoints; the profile and shared config files point at nothing. */

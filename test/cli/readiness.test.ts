@@ -1,9 +1,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator";
-import { environmentFor } from "../support/emulator";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { emulatorForFile, environmentFor } from "../support/emulator";
 import { assertBuilt, type CommandRun, forbidPulumi, runCommand, runCommandInTerminal } from "./runCommand";
 
 const CASES = "ap-southeast-3";
@@ -17,16 +16,18 @@ const FAILING = "ca5e0004a0b1c2d3e4f5a6b7c8d9e0f1in01";
 const ARCHIVE = "ca5e0005a0b1c2d3e4f5a6b7c8d9e0f1in01";
 const READY = "ca5e0006a0b1c2d3e4f5a6b7c8d9e0f1in01";
 
-let emulator: Emulator;
 let env: Record<string, string>;
 
+const { emulator } = await emulatorForFile({
+  anchorTime: ANCHOR,
+  regions: { [CASES]: 0, [BUSY]: 120 },
+  readinessCases: CASES,
+});
 beforeAll(async () => {
   assertBuilt();
-  emulator = await startEmulator({ anchorTime: ANCHOR, regions: { [CASES]: 0, [BUSY]: 120 }, readinessCases: CASES });
   // No retries: the failing lookup answers at once (retries are the HTTP client's, tested on their own).
   env = { ...environmentFor(emulator, CASES), HW_MAX_RETRIES: "0" };
 });
-afterAll(() => emulator?.close());
 beforeEach(() => {
   emulator.resetStats();
   emulator.setLatency(0);

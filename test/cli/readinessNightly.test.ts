@@ -1,28 +1,29 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator";
-import { environmentFor } from "../support/emulator";
+import { beforeAll, describe, expect, it } from "vitest";
+import { emulatorForFile, environmentFor } from "../support/emulator";
 import { assertBuilt, cliPath, runProcess } from "./runCommand";
 
 const REGION = "ap-southeast-3";
 const exampleDir = path.resolve(__dirname, "..", "..", "examples", "readiness-nightly");
 const script = path.join(exampleDir, "readiness.sh");
 
-let emulator: Emulator;
 let connection: Record<string, string>;
+// Backups a minute old: the ready case is 5 minutes behind now, within the step's MAX_LAG of 15m.
+const { emulator } = await emulatorForFile({
+  anchorTime: Date.now() - 60_000,
+  regions: { [REGION]: 0 },
+  readinessCases: REGION,
+});
 beforeAll(async () => {
   assertBuilt();
-  // Backups a minute old: the ready case is 5 minutes behind now, within the step's MAX_LAG of 15m.
-  emulator = await startEmulator({ anchorTime: Date.now() - 60_000, regions: { [REGION]: 0 }, readinessCases: REGION });
   connection = {
     ...environmentFor(emulator, REGION),
     RDS_OFFSITE: `${process.execPath} ${cliPath}`,
     HW_MAX_RETRIES: "0",
   };
 });
-afterAll(() => emulator?.close());
 
 /** readiness.sh as the workflow's step runs it: its variables, and a $GITHUB_STEP_SUMMARY file. */
 async function nightly() {

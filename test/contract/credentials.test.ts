@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { startEmulator } from "../../emulator";
+
 import { queryOffsiteBackupInstances } from "../../src/core/dataSources/getOffsiteBackupInstances";
 import { queryOffsiteRestoreTimeRanges } from "../../src/core/dataSources/getOffsiteRestoreTimeRanges";
-import { emulatorForFile, environmentFor } from "../support/emulator";
+import { emulatorForFile, environmentFor, withEmulator } from "../support/emulator";
 
 const secret = "TopSecretKeyThatMustNeverLeak0000000000";
 const token = "TemporarySecurityTokenThatMustNeverLeak";
@@ -43,16 +43,13 @@ describe("credentials", () => {
   });
 
   it("rejects requests signed with another account's key", async () => {
-    const other = await startEmulator({ regions: { "ap-southeast-1": 1 } });
-    try {
+    await withEmulator({ regions: { "ap-southeast-1": 1 } }, async (other) => {
       const error = await queryOffsiteBackupInstances(
         { region: "ap-southeast-1" },
         { env: { ...environmentFor(other), HW_ACCESS_KEY: accessKey, HW_SECRET_KEY: secret } },
       ).catch((caught: unknown) => caught);
       expect(error).toMatchObject({ status: 401, errorCode: "APIG.0301" });
       expect(String(error)).not.toContain(secret);
-    } finally {
-      await other.close();
-    }
+    });
   });
 });

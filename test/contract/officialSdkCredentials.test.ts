@@ -2,28 +2,26 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator";
+import { beforeAll, expect, it } from "vitest";
 import { ensurePythonSdk } from "../../scripts/official-sdks/provision.mjs";
+import { emulatorForFile } from "../support/emulator";
 
 // Issue 20: the emulator's IAM exchanges answer Huawei's official Python SDK as IAM would: its OIDC federation
 // (id token → unscoped token → temporary credential) and then RDS calls signed with that credential.
 const REGION = "ap-southeast-1";
 const PROVIDER_URN = "iam::0123456789abcdef0123456789abcdef:oidcProvider:GitHubActions";
 const AGENCY_URN = "iam::0123456789abcdef0123456789abcdef:agency:rds-reader";
-let emulator: Emulator;
 let python: string;
+const { emulator } = await emulatorForFile({
+  regions: { [REGION]: 12 },
+  credentialServices: {
+    oidc: { "ci-idp": ["eyJ.official-sdk.sig"] },
+    oidcProviders: { [PROVIDER_URN]: { agencies: [AGENCY_URN], idTokens: ["eyJ.sts-job.sig"] } },
+  },
+});
 beforeAll(async () => {
   python = await ensurePythonSdk();
-  emulator = await startEmulator({
-    regions: { [REGION]: 12 },
-    credentialServices: {
-      oidc: { "ci-idp": ["eyJ.official-sdk.sig"] },
-      oidcProviders: { [PROVIDER_URN]: { agencies: [AGENCY_URN], idTokens: ["eyJ.sts-job.sig"] } },
-    },
-  });
 }, 600_000);
-afterAll(() => emulator?.close());
 
 it("federates an OIDC id token for the official Python SDK, which then lists with the temporary credential", async () => {
   const tokenFile = path.join(mkdtempSync(path.join(tmpdir(), "sdk-oidc-")), "token");

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator";
+import { beforeEach, describe, expect, it } from "vitest";
 import { clearProjectIdCache } from "../../src/core/client/iam/resolveProjectId";
 import {
   configure,
@@ -7,18 +6,15 @@ import {
   offsiteRestoreTimeRanges,
   restoreTimeCheck,
 } from "../../src/pulumi/provider";
+import { emulatorForFile } from "../support/emulator";
 
 // What the engine calls for a data source registered by id: `configure` with the whole stack config, then `read`
 // with the registered props (preview, up) or with the stored outputs (refresh).
 
-let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await startEmulator({
-    regions: { "ap-southeast-1": 3, "cn-north-4": 2 },
-    anchorTime: Date.UTC(2026, 10, 20, 12),
-  });
+const { emulator } = await emulatorForFile({
+  regions: { "ap-southeast-1": 3, "cn-north-4": 2 },
+  anchorTime: Date.UTC(2026, 10, 20, 12),
 });
-afterAll(() => emulator?.close());
 
 function stackConfig(region: string): Map<string, string> {
   return new Map([

@@ -7,7 +7,7 @@ import {
   getOffsiteRestoreTimeRanges,
   isRestoreRefusedError,
 } from "../../src/pulumi";
-import { emulatorForFile, environmentFor, requestsOf } from "../support/emulator";
+import { emulatorForFile, environmentFor, latestRestorable, requestsOf } from "../support/emulator";
 
 const DAY = 86_400_000;
 const { emulator } = await emulatorForFile({
@@ -141,7 +141,7 @@ describe("checkRestoreTime", () => {
   });
 
   it('answers restorable: false with onUnavailable: "warn", as without it', async () => {
-    const latest = Math.max(...emulator.dataset.restoreRanges(crossing.id).map((range) => range.end_time));
+    const latest = latestRestorable(emulator, crossing.id);
     const args = { instanceId: crossing.id, restoreTime: latest + 60_000 };
     expect(await checkRestoreTime({ ...args, onUnavailable: "warn" })).toEqual(await checkRestoreTime(args));
   });

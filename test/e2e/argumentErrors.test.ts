@@ -1,22 +1,20 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { PulumiFn } from "@pulumi/pulumi/automation";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator";
+import { beforeAll, describe, expect, it } from "vitest";
+import { emulatorConfig, emulatorForFile } from "../support/emulator";
 import { createTestStack, expectFailure } from "./harness";
 import { pulumiInDirectory } from "./harness/pulumiInDirectory";
-import { emulatorConfig, product } from "./product";
+import { product } from "./product";
 
 // A bad argument fails the preview with one message naming the resource and the argument: no stack trace, no request.
 
 const { OffsiteBackupInstances, OffsiteRestoreTimeRanges, RestoreGate } = product;
 
-let emulator: Emulator;
 let instanceId: string;
+const { emulator } = await emulatorForFile({ regions: { "ap-southeast-1": 2 } });
 beforeAll(async () => {
-  emulator = await startEmulator({ regions: { "ap-southeast-1": 2 } });
   instanceId = emulator.dataset.instances("ap-southeast-1")[0]!.id;
 });
-afterAll(() => emulator?.close());
 
 async function previewFailure(program: PulumiFn) {
   const stack = await createTestStack({ projectName: "bad-arguments", config: emulatorConfig(emulator), program });

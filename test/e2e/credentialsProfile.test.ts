@@ -5,25 +5,23 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ensureLanguageHost } from "../../scripts/language-hosts/provision.mjs";
+import { emulatorForFile, latestRestorable } from "../support/emulator";
 import { pluginTarball } from "./harness/pluginTarball";
 import { pulumiInDirectory } from "./harness/pulumiInDirectory";
 
 const OP_TIMEOUT = 240_000;
 const REGION = "ap-southeast-1";
-let emulator: Emulator;
 let profileFile: string;
+const { emulator } = await emulatorForFile({ regions: { [REGION]: 40 } });
 beforeAll(async () => {
-  emulator = await startEmulator({ regions: { [REGION]: 40 } });
   profileFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "profile-")), "credentials");
   fs.writeFileSync(
     profileFile,
     `[basic]\nak = ${emulator.credentials.accessKey}\nsk = ${emulator.credentials.secretKey}\n`,
   );
 }, 1_800_000);
-afterAll(() => emulator?.close());
 
 /** No key in stack config or the environment: only the profile file (and the emulator's endpoints and region). */
 const profileOnly = () => ({
@@ -38,10 +36,7 @@ const profileOnly = () => ({
   HW_SHARED_CONFIG_FILE: path.join(os.tmpdir(), "no-such-config.json"),
 });
 const first = () => emulator.dataset.instances(REGION)[0]!;
-const restorable = () =>
-  new Date(
-    Math.max(...emulator.dataset.restoreRanges(first().id).map((range) => range.end_time)) - 60_000,
-  ).toISOString();
+const restorable = () => new Date(latestRestorable(emulator, first().id) - 60_000).toISOString();
 
 describe("pulumi preview with credentials from a profile file", () => {
   it(

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator";
+import { emulatorConfig, emulatorForFile } from "../support/emulator";
 import { createTestStack, expectFailure, requireNative, type TestStack } from "./harness";
-import { emulatorConfig, product } from "./product";
+import { product } from "./product";
 
 const { CreatedValue } = requireNative<typeof import("./fixtures/created-value.cjs")>(
   "test/e2e/fixtures/created-value.cjs",
@@ -10,13 +10,14 @@ const { OffsiteBackupInstances, OffsiteRestoreTimeRanges } = product;
 const INSTANCES = "pulumi-nodejs:dynamic/huaweicloud-rds-offsite:OffsiteBackupInstances";
 const RANGES = "pulumi-nodejs:dynamic/huaweicloud-rds-offsite:OffsiteRestoreTimeRanges";
 
-let emulator: Emulator;
 let instanceId: string;
+const { emulator } = await emulatorForFile({
+  regions: { "ap-southeast-1": 150 },
+  anchorTime: Date.UTC(2026, 10, 20, 12),
+});
 beforeAll(async () => {
-  emulator = await startEmulator({ regions: { "ap-southeast-1": 150 }, anchorTime: Date.UTC(2026, 10, 20, 12) });
   instanceId = emulator.dataset.instances("ap-southeast-1")[0]!.id;
 });
-afterAll(() => emulator?.close());
 
 const wireRanges = (id: string) =>
   emulator.dataset.restoreRanges(id).map((range) => ({ startTime: range.start_time, endTime: range.end_time }));

@@ -7,19 +7,16 @@ import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator";
+import { describe, expect, it } from "vitest";
+import { emulatorForFile, latestRestorable } from "../support/emulator";
 import { repoRoot } from "./harness";
 import { type DirectoryProject, pulumiInDirectory } from "./harness/pulumiInDirectory";
+import { refusalOf } from "./harness/refusal";
 
 const OP_TIMEOUT = 240_000;
 /** Where the emulator lists its readiness cases (stale, holes, unprotected, failing, long retention, ready). */
 const READINESS_REGION = "ap-southeast-3";
-let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await startEmulator({ regions: { "ap-southeast-1": 40 }, readinessCases: READINESS_REGION });
-});
-afterAll(() => emulator?.close());
+const { emulator } = await emulatorForFile({ regions: { "ap-southeast-1": 40 }, readinessCases: READINESS_REGION });
 
 /** A fresh stack of the project in `dir`: endpoints from the environment, region and credentials from stack config. */
 async function projectOn(dir: string, config: Record<string, string> = {}): Promise<DirectoryProject> {
@@ -35,7 +32,7 @@ async function projectOn(dir: string, config: Record<string, string> = {}): Prom
 }
 
 const first = () => emulator.dataset.instances("ap-southeast-1")[0]!;
-const latestOf = (id: string) => Math.max(...emulator.dataset.restoreRanges(id).map((range) => range.end_time));
+const latestOf = (id: string) => latestRestorable(emulator, id);
 /** A JavaScript stack frame line, as Node prints them. */
 const STACK_FRAME = /^\s+at .+[:(]/m;
 
@@ -103,9 +100,7 @@ describe("examples, as directory projects through the CLI against the emulator",
         const tooLate = new Date(latestOf(id) + 3_600_000).toISOString();
         await project.configure({ "restore-gate:restoreTime": tooLate });
         const refused = await project.runFailing("preview");
-        expect(refused.output).toContain(
-          `Cannot restore DB instance ${id} to ${tooLate} (${Date.parse(tooLate)}): no restore time range of its cross-region backup contains that time.`,
-        );
+        expect(refused.output).toContain(refusalOf(id, Date.parse(tooLate)));
         expect(refused.output).not.toMatch(STACK_FRAME);
         expect((await project.run("destroy")).stdout).toMatch(/deleted/);
       } finally {

@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator";
+import { describe, expect, it } from "vitest";
+import { emulatorConfig, emulatorForFile } from "../support/emulator";
 import { createTestStack, requireNative, UNKNOWN } from "./harness";
-import { emulatorConfig, product } from "./product";
+import { product } from "./product";
 
 // `get…Output(args, opts)` honours `dependsOn` as Pulumi's output invokes do: no call before the resources exist
 // (an unknown result in a preview that creates them), and the result depends on them.
@@ -12,11 +12,7 @@ const { CreatedValue } = requireNative<typeof import("./fixtures/created-value.c
 );
 const { getOffsiteBackupInstancesOutput, getOffsiteBackupInstances } = product;
 
-let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await startEmulator({ regions: { "ap-southeast-1": 3 } });
-});
-afterAll(() => emulator?.close());
+const { emulator } = await emulatorForFile({ regions: { "ap-southeast-1": 3 } });
 
 describe("function options", () => {
   it("waits for dependsOn, and what consumes the result depends on those resources", async () => {

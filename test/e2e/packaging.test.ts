@@ -10,8 +10,9 @@ import path from "node:path";
 import { promisify } from "node:util";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator";
 import { ensureLanguageHost } from "../../scripts/language-hosts/provision.mjs";
+import { emulatorForFile } from "../support/emulator";
+import { packedTarball, projectWithCommandOnly } from "../support/packedPackage";
 import { repoRoot } from "./harness";
 import { pulumiInDirectory } from "./harness/pulumiInDirectory";
 
@@ -23,46 +24,40 @@ const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"),
 };
 const fixtures = path.join(repoRoot, "test/e2e/fixtures/packaging");
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "packaging-"));
-let emulator: Emulator;
 let tarball: string;
+/** The projects that install the tarball; "command-only" is the one test/cli/installed.test.ts shares (tarball alone). */
 const projects: Record<"ts-commonjs" | "js-esm" | "command-only", string> = {
   "ts-commonjs": "",
   "js-esm": "",
   "command-only": "",
 };
 
-/**
- * A fresh project from a fixture directory, with the tarball and @pulumi/pulumi (and TypeScript) installed; the
- * "command-only" project gets the tarball alone, as `npx` installs the command (@pulumi/pulumi is an optional peer).
- */
-async function installProject(fixture: keyof typeof projects, packageJson: Record<string, unknown>) {
+/** A fresh project from a fixture directory, with the tarball and @pulumi/pulumi (and TypeScript) installed. */
+async function installProject(fixture: "ts-commonjs" | "js-esm", packageJson: Record<string, unknown>) {
   const dir = path.join(scratch, fixture);
-  if (fs.existsSync(path.join(fixtures, fixture))) fs.cpSync(path.join(fixtures, fixture), dir, { recursive: true });
-  else fs.mkdirSync(dir);
+  fs.cpSync(path.join(fixtures, fixture), dir, { recursive: true });
   fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: fixture, private: true, ...packageJson }));
   const pinned = (name: string) => `${name}@${manifest.devDependencies[name]}`;
-  const dependencies = fixture === "command-only" ? [tarball] : [tarball, pinned("@pulumi/pulumi")];
+  const dependencies = [tarball, pinned("@pulumi/pulumi")];
   if (fixture === "ts-commonjs") dependencies.push(pinned("typescript"), pinned("@types/node"));
   await exec("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", ...dependencies], { cwd: dir });
   projects[fixture] = dir;
 }
 
+const { emulator } = await emulatorForFile({ regions: { "ap-southeast-1": 30 } });
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(repoRoot, "dist/pulumi/index.js"))) throw new Error("dist/ is missing: npm run build");
-  emulator = await startEmulator({ regions: { "ap-southeast-1": 30 } });
-  const packed = await exec("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", scratch], {
-    cwd: repoRoot,
-  });
-  tarball = path.join(scratch, (JSON.parse(packed.stdout) as { filename: string }[])[0]!.filename);
+  // Packed once for this file and test/cli/installed.test.ts (which shares the command-only project too).
+  tarball = await packedTarball();
   await Promise.all([
     installProject("ts-commonjs", { main: "index.ts" }),
     installProject("js-esm", { type: "module", main: "index.js" }),
-    installProject("command-only", {}),
+    projectWithCommandOnly().then((dir) => {
+      projects["command-only"] = dir;
+    }),
   ]);
 }, INSTALL_TIMEOUT);
 
 afterAll(async () => {
-  await emulator?.close();
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 

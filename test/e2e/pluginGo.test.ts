@@ -8,12 +8,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ensureLanguageHost } from "../../scripts/language-hosts/provision.mjs";
 import { GO_IMPORT_BASE_PATH } from "../../src/plugin/schema";
+import { latestRestorable, useEmulator } from "../support/emulator";
 import { repoRoot } from "./harness";
 import { pluginTarball } from "./harness/pluginTarball";
+import { refusalLines } from "./harness/refusal";
 import { restoreGateProject } from "./harness/restoreGateProject";
 
 const exampleDir = path.join(repoRoot, "examples", "go-restore-gate");
@@ -41,17 +42,16 @@ describe("the generated Go SDK", () => {
 
 describe("examples/go-restore-gate through the engine", () => {
   const REGION = "ap-southeast-1";
-  let emulator: Emulator;
+  const runningEmulator = useEmulator({ regions: { [REGION]: 8 } });
   let goHost: string;
   beforeAll(async () => {
     [goHost] = await Promise.all([ensureLanguageHost("go"), pluginTarball()]);
-    emulator = await startEmulator({ regions: { [REGION]: 8 } });
   }, 1_800_000);
-  afterAll(() => emulator?.close());
 
   it("previews a restorable time and refuses another", { timeout: 900_000 }, async () => {
+    const emulator = runningEmulator();
     const id = emulator.dataset.instances(REGION)[0]!.id;
-    const latest = Math.max(...emulator.dataset.restoreRanges(id).map((range) => range.end_time));
+    const latest = latestRestorable(emulator, id);
     const env = { PATH: `${goHost}:${process.env.PATH}`, GOFLAGS: "-mod=readonly", GOWORK: "off", CGO_ENABLED: "0" };
     const time = latest - 60_000;
     const project = await restoreGateProject({
@@ -68,8 +68,7 @@ describe("examples/go-restore-gate through the engine", () => {
       const tooLate = new Date(latest + 3_600_000).toISOString();
       await project.configure({ restoreTime: tooLate });
       const refused = await project.runFailing("preview");
-      const refusal = `Cannot restore DB instance ${id} to ${tooLate} (${Date.parse(tooLate)}): no restore time range of its cross-region backup contains that time. Nearest available range`;
-      const lines = refused.output.split("\n").filter((line) => line.includes(refusal));
+      const lines = refusalLines(refused.output, id, Date.parse(tooLate));
       expect(lines.length).toBeGreaterThan(0);
       expect(lines.at(-1)).toContain(new Date(latest).toISOString());
     } finally {

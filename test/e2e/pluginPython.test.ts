@@ -7,12 +7,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator";
 import { ensureLanguageHost } from "../../scripts/language-hosts/provision.mjs";
 import { ensurePythonEnvironment, installPythonPackage } from "../../scripts/language-hosts/pythonEnvironment.mjs";
+import { emulatorForFile, latestRestorable } from "../support/emulator";
 import { repoRoot } from "./harness";
 import { pluginTarball } from "./harness/pluginTarball";
 import type { DirectoryProject } from "./harness/pulumiInDirectory";
+import { refusalLines } from "./harness/refusal";
 import { restoreGateProject } from "./harness/restoreGateProject";
 
 const OP_TIMEOUT = 240_000;
@@ -20,23 +21,21 @@ const REGION = "ap-southeast-1";
 /** A Python traceback, as the interpreter prints one. */
 const TRACEBACK = /Traceback \(most recent call last\)/;
 
-let emulator: Emulator;
 let searchPath: string;
 /** The committed sdks/python, installed as a user installs it (its version comes from its metadata). */
 const sdkSite = fs.mkdtempSync(path.join(os.tmpdir(), "python-sdk-"));
+const { emulator } = await emulatorForFile({ regions: { [REGION]: 40 } });
 beforeAll(async () => {
   const [host, python] = await Promise.all([ensureLanguageHost("python"), ensurePythonEnvironment(), pluginTarball()]);
   await installPythonPackage(path.join(repoRoot, "sdks", "python"), sdkSite);
   searchPath = `${host}:${python}:${process.env.PATH}`;
-  emulator = await startEmulator({ regions: { [REGION]: 40 } });
 }, 1_800_000);
 afterAll(() => {
-  emulator?.close();
   fs.rmSync(sdkSite, { recursive: true, force: true });
 });
 
 const first = () => emulator.dataset.instances(REGION)[0]!;
-const latestOf = (id: string) => Math.max(...emulator.dataset.restoreRanges(id).map((range) => range.end_time));
+const latestOf = (id: string) => latestRestorable(emulator, id);
 
 const gateProject = (restoreTime: string): Promise<DirectoryProject> =>
   restoreGateProject({
@@ -72,8 +71,7 @@ describe("examples/python-restore-gate: the generated Python SDK over the plugin
       const project = await gateProject(new Date(tooLate).toISOString());
       try {
         const refused = await project.runFailing("preview");
-        const refusal = `Cannot restore DB instance ${id} to ${new Date(tooLate).toISOString()} (${tooLate}): no restore time range of its cross-region backup contains that time. Nearest available range`;
-        const lines = refused.output.split("\n").filter((line) => line.includes(refusal));
+        const lines = refusalLines(refused.output, id, tooLate);
         expect(lines.length).toBeGreaterThan(0);
         // Once in the stack's row, once in Diagnostics.
         expect(lines).toHaveLength(2);

@@ -4,11 +4,12 @@
  * invokes, the gate, bad arguments, and where the plugin's settings come from (stack config in its namespace, an
  * explicit provider's arguments, the environment, and not `huaweicloud:*`).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ensureLanguageHost } from "../../scripts/language-hosts/provision.mjs";
+import { emulatorForFile, latestRestorable } from "../support/emulator";
 import { pluginTarball } from "./harness/pluginTarball";
 import { type DirectoryProject, pulumiInDirectory } from "./harness/pulumiInDirectory";
+import { refusalLines } from "./harness/refusal";
 import { restoreGateProject } from "./harness/restoreGateProject";
 
 const OP_TIMEOUT = 240_000;
@@ -16,17 +17,15 @@ const REGION = "ap-southeast-1";
 /** A JavaScript stack frame line, as Node prints them. */
 const STACK_FRAME = /^\s+at .+[:(]/m;
 
-let emulator: Emulator;
 let yamlHost: string;
 let plugin: string;
+const { emulator } = await emulatorForFile({ regions: { [REGION]: 40 } });
 beforeAll(async () => {
   [yamlHost, plugin] = await Promise.all([ensureLanguageHost("yaml"), pluginTarball()]);
-  emulator = await startEmulator({ regions: { [REGION]: 40 } });
 }, 1_800_000);
-afterAll(() => emulator?.close());
 
 const first = () => emulator.dataset.instances(REGION)[0]!;
-const latestOf = (id: string) => Math.max(...emulator.dataset.restoreRanges(id).map((range) => range.end_time));
+const latestOf = (id: string) => latestRestorable(emulator, id);
 
 /** A fresh stack of `dir` with the YAML host on PATH and the emulator's endpoints in the plugin's environment. */
 function yamlProject(dir: string, env: Record<string, string> = {}): Promise<DirectoryProject> {
@@ -86,8 +85,7 @@ describe("examples/yaml-restore-gate: fn::invoke of the plugin's functions", () 
       const project = await gateProject(new Date(tooLate).toISOString());
       try {
         const refused = await project.runFailing("preview");
-        const refusal = `Cannot restore DB instance ${id} to ${new Date(tooLate).toISOString()} (${tooLate}): no restore time range of its cross-region backup contains that time. Nearest available range`;
-        const lines = refused.output.split("\n").filter((line) => line.includes(refusal));
+        const lines = refusalLines(refused.output, id, tooLate);
         // Once in the resource's row, once in Diagnostics (the YAML host adds the program's source lines after it).
         expect(lines).toHaveLength(2);
         expect(lines[1]).toContain(new Date(latestOf(id)).toISOString());

@@ -3,22 +3,15 @@
  * it (test/e2e/fixtures/program-errors): one line, said once, naming the function or the resource, no stack frame,
  * no "unhandled exception" — and fast (a stack formatted by the SDK's runner takes minutes on Node 20.20).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Emulator } from "../../emulator";
+import { describe, expect, it } from "vitest";
+import { gateEmulatorForFile } from "../support/emulator";
 import { type CliRun, type DirectoryProject, pulumiInDirectory } from "./harness/pulumiInDirectory";
-import { startGateEmulator } from "./product";
 
 const OP_TIMEOUT = 240_000;
 /** A JavaScript stack frame line, as Node prints them. */
 const STACK_FRAME = /^\s+at /m;
 
-let emulator: Emulator;
-let instanceId: string;
-let latest: number;
-beforeAll(async () => {
-  ({ emulator, instanceId, latest } = await startGateEmulator());
-});
-afterAll(() => emulator?.close());
+const { emulator, instanceId, latest } = await gateEmulatorForFile();
 
 async function errorProject(testCase: string, config: Record<string, string> = {}): Promise<DirectoryProject> {
   const project = await pulumiInDirectory({

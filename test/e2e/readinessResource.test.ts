@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator";
+import { emulatorConfig, emulatorForFile } from "../support/emulator";
 import { createTestStack, type TestStack } from "./harness";
-import { emulatorConfig, product } from "./product";
+import { product } from "./product";
 
 // The readiness data source as a resource and as an Output function, through the engine: values in preview, an id
 // derived from the arguments that refresh keeps, and the same answer both ways.
@@ -11,10 +11,9 @@ const READINESS = "pulumi-nodejs:dynamic/huaweicloud-rds-offsite:OffsiteRecovery
 const REGION = "ap-southeast-3";
 const ANCHOR = Date.UTC(2026, 11, 1, 6);
 
-let emulator: Emulator;
 let stack: TestStack;
+const { emulator } = await emulatorForFile({ regions: { [REGION]: 0 }, readinessCases: REGION, anchorTime: ANCHOR });
 beforeAll(async () => {
-  emulator = await startEmulator({ regions: { [REGION]: 0 }, readinessCases: REGION, anchorTime: ANCHOR });
   stack = await createTestStack({
     projectName: "readiness-resource",
     config: emulatorConfig(emulator, REGION),
@@ -33,7 +32,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await stack?.cleanup();
-  await emulator?.close();
 });
 
 describe("OffsiteRecoveryReadiness", () => {

@@ -13,12 +13,12 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator";
 import { ensureLanguageHost } from "../../scripts/language-hosts/provision.mjs";
 import { PYTHON_REQUIREMENTS } from "../../scripts/language-hosts/pythonEnvironment.mjs";
 import { ensurePulumiCli } from "../../scripts/pulumi-cli/provision.mjs";
 import { buildRelease, type ReleaseArtifacts } from "../../scripts/release/main.mjs";
 import { GO_MODULE_PATH } from "../../src/plugin/schema";
+import { emulatorForFile, latestRestorable } from "../support/emulator";
 import { repoRoot } from "./harness";
 
 const exec = promisify(execFile);
@@ -33,7 +33,6 @@ const TARBALL = `pulumi-resource-${PLUGIN}-v${version}-linux-amd64.tar.gz`;
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "release-"));
 let artifacts: ReleaseArtifacts;
-let emulator: Emulator;
 let pulumi: string;
 /** Directories on the users' PATH: the language hosts, the fresh virtual environment's bin, Go. None holds `node`. */
 let hosts: { yaml: string; python: string; go: string; java: string };
@@ -45,6 +44,7 @@ function findIn(dirs: string[], name: string): string | undefined {
   return dirs.map((dir) => path.join(dir, name)).find((file) => fs.existsSync(file));
 }
 
+const { emulator } = await emulatorForFile({ regions: { [REGION]: 12 } });
 beforeAll(async () => {
   if (!fs.existsSync(path.join(repoRoot, "dist/plugin/schema.js"))) throw new Error("dist/ is missing: npm run build");
   const [release, cli, yaml, python, go, java] = await Promise.all([
@@ -65,11 +65,9 @@ beforeAll(async () => {
   venvBin = path.join(venv, "bin");
   const wheel = artifacts.python.find((file) => file.endsWith(".whl"))!;
   await exec(path.join(venvBin, "pip"), ["install", "--quiet", wheel, PYTHON_REQUIREMENTS[0]!]);
-  emulator = await startEmulator({ regions: { [REGION]: 12 } });
 }, 1_800_000);
 
 afterAll(() => {
-  emulator?.close();
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -130,7 +128,7 @@ async function userProject(example: string, pathDirs: string[], restoreTime: str
   return { dir, instance, ...user };
 }
 
-const latestOf = (id: string) => Math.max(...emulator.dataset.restoreRanges(id).map((range) => range.end_time));
+const latestOf = (id: string) => latestRestorable(emulator, id);
 
 /** What every example prints in preview: the listing, the looked-up instance and the gate's result. */
 function expectListedLookedUpAndGated(stdout: string, restoreTime: number) {

@@ -1,8 +1,8 @@
 import type { PulumiFn } from "@pulumi/pulumi/automation";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Emulator } from "../../emulator";
+import { beforeEach, describe, expect, it } from "vitest";
+import { emulatorConfig, gateEmulatorForFile } from "../support/emulator";
 import { createTestStack, expectFailure } from "./harness";
-import { emulatorConfig, product, startGateEmulator } from "./product";
+import { product } from "./product";
 
 // RestoreGate and checkRestoreTime share one decision; the gate makes it in the provider process, so a preview's
 // requests are exactly: one IAM project lookup (none with a configured project id), the day's ranges, and the
@@ -10,13 +10,7 @@ import { emulatorConfig, product, startGateEmulator } from "./product";
 
 const { RestoreGate, checkRestoreTimeOutput } = product;
 
-let emulator: Emulator;
-let instanceId: string;
-let latest: number;
-beforeAll(async () => {
-  ({ emulator, instanceId, latest } = await startGateEmulator());
-});
-afterAll(() => emulator?.close());
+const { emulator, instanceId, latest } = await gateEmulatorForFile();
 beforeEach(() => emulator.resetStats());
 
 const operations = () => emulator.requests.map((entry) => entry.operation).sort();

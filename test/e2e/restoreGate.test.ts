@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Emulator } from "../../emulator";
+import { describe, expect, it } from "vitest";
+import { emulatorConfig, gateEmulatorForFile } from "../support/emulator";
 import { createTestStack, expectFailure } from "./harness";
-import { emulatorConfig, product, startGateEmulator } from "./product";
+import { refusalOf } from "./harness/refusal";
+import { product } from "./product";
 
 const { RestoreGate } = product;
-let emulator: Emulator;
-let instanceId: string;
-let latest: number;
-beforeAll(async () => {
-  ({ emulator, instanceId, latest } = await startGateEmulator());
-});
-afterAll(() => emulator?.close());
+const { emulator, instanceId, latest } = await gateEmulatorForFile();
 
 async function gatePreview(restoreTime: string | number, onUnavailable?: "fail" | "warn") {
   const stack = await createTestStack({
@@ -59,9 +54,7 @@ describe("RestoreGate under the real engine", () => {
     const { stack, run } = await gatePreview(time);
     try {
       const failure = await expectFailure(run());
-      expect(failure.errorText).toContain(
-        `Cannot restore DB instance ${instanceId} to ${new Date(time).toISOString()} (${time}): no restore time range of its cross-region backup contains that time. Nearest available range`,
-      );
+      expect(failure.errorText).toContain(`${refusalOf(instanceId, time)} Nearest available range`);
       expect(failure.errorText).toContain(new Date(latest).toISOString());
       expect(failure.errorText).not.toMatch(/at .*\.js:\d+/);
       // An inline program: under the gate, without the serializer's wrapper (the inline runner adds its summary,

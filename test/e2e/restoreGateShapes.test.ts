@@ -5,23 +5,17 @@
  * refusal once, on one line, under the gate's name, no stack frame, no serialization wrapper, and the restore not
  * created.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Emulator } from "../../emulator";
+import { describe, expect, it } from "vitest";
+import { gateEmulatorForFile } from "../support/emulator";
 import { type CliRun, type DirectoryProject, pulumiInDirectory } from "./harness/pulumiInDirectory";
-import { startGateEmulator } from "./product";
+import { refusalOf } from "./harness/refusal";
 
 const OP_TIMEOUT = 240_000;
 const GATE = "huaweicloud-rds-offsite:index:RestoreGate";
 /** A JavaScript stack frame line, as Node prints them. */
 const STACK_FRAME = /^\s+at /m;
 
-let emulator: Emulator;
-let instanceId: string;
-let latest: number;
-beforeAll(async () => {
-  ({ emulator, instanceId, latest } = await startGateEmulator());
-});
-afterAll(() => emulator?.close());
+const { emulator, instanceId, latest } = await gateEmulatorForFile();
 
 async function gateProject(shape: string, restoreTime: number): Promise<DirectoryProject> {
   const project = await pulumiInDirectory({
@@ -42,10 +36,11 @@ async function gateProject(shape: string, restoreTime: number): Promise<Director
 }
 
 /** The refusal's text, as RestoreGate words it (the emulator's latest range is the nearest one). */
-function refusalOf(time: number): RegExp {
-  const iso = new Date(time).toISOString();
+function refusalPattern(time: number): RegExp {
+  // RegExp.escape is Node 24's; the package supports Node 20.
+  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return new RegExp(
-    `^Cannot restore DB instance ${instanceId} to ${iso} \\(${time}\\): no restore time range of its cross-region backup contains that time\\. Nearest available ranges? \\(UTC\\): [^\\n]*${new Date(latest).toISOString()}[^\\n]*\\.$`,
+    `^${literal(refusalOf(instanceId, time))} Nearest available ranges? \\(UTC\\): [^\\n]*${literal(new Date(latest).toISOString())}[^\\n]*\\.$`,
   );
 }
 
@@ -69,7 +64,7 @@ function expectRefusedBy(run: CliRun, gates: string[], time: number): void {
   for (const section of sections) {
     expect(section.lines).toHaveLength(1);
     expect(section.lines[0]).toMatch(/^error: /);
-    expect(section.lines[0]!.slice("error: ".length)).toMatch(refusalOf(time));
+    expect(section.lines[0]!.slice("error: ".length)).toMatch(refusalPattern(time));
   }
   expect(run.output).not.toMatch(STACK_FRAME);
   expect(run.output).not.toContain("error serializing property");
@@ -77,28 +72,44 @@ function expectRefusedBy(run: CliRun, gates: string[], time: number): void {
   expect(run.output).not.toContain("One or more errors occurred");
 }
 
-/** The resource types in the stack's state. */
-async function stateTypes(project: DirectoryProject): Promise<string[]> {
+/** The resources in the stack's state. */
+async function stateResources(
+  project: DirectoryProject,
+): Promise<{ type: string; outputs?: Record<string, unknown> }[]> {
   const exported = await project.pulumi(["stack", "export", "--stack", project.stackName]);
-  const state = JSON.parse(exported.stdout) as { deployment: { resources?: { type: string }[] } };
-  return (state.deployment.resources ?? []).map((resource) => resource.type);
+  const state = JSON.parse(exported.stdout) as {
+    deployment: { resources?: { type: string; outputs?: Record<string, unknown> }[] };
+  };
+  return state.deployment.resources ?? [];
 }
 
 const RESTORE = "pulumi-nodejs:dynamic/gate-shapes:Restore";
 const upWithoutPreview = (project: DirectoryProject) =>
   project.pulumi(["up", "--yes", "--skip-preview", "--stack", project.stackName]);
 
+/**
+ * The shapes in which a refused time must stop the deployment: the gates each shape has, and whether its program has a
+ * restore that depends on the gate (then `pulumi up` must not create it).
+ */
+const REFUSED_SHAPES: { shape: string; what: string; gates: string[]; hasRestore: boolean }[] = [
+  { shape: "restore-point", what: "restore point fed into the restore", gates: ["orders"], hasRestore: true },
+  { shape: "restore-time", what: "restore time fed into the restore", gates: ["orders"], hasRestore: true },
+  { shape: "exported", what: "outputs exported", gates: ["orders"], hasRestore: false },
+  { shape: "component", what: "the gate inside a component", gates: ["orders"], hasRestore: true },
+  { shape: "two-gates", what: "two refusing gates", gates: ["orders", "billing"], hasRestore: true },
+];
+
 describe("RestoreGate in a user's project directory", () => {
   const refused = () => latest + 86_400_000;
 
-  it(
-    "restore point fed into the restore: refused under the gate's name in preview and up, the restore not created",
-    async () => {
-      const project = await gateProject("restore-point", refused());
+  it.each(REFUSED_SHAPES)(
+    "$what: refused under each gate's name, each message once, in preview and up; no restore created",
+    async ({ shape, gates, hasRestore }) => {
+      const project = await gateProject(shape, refused());
       try {
-        expectRefusedBy(await project.runFailing("preview"), ["orders"], refused());
-        expectRefusedBy(await upWithoutPreview(project), ["orders"], refused());
-        expect(await stateTypes(project)).not.toContain(RESTORE);
+        expectRefusedBy(await project.runFailing("preview"), gates, refused());
+        expectRefusedBy(await upWithoutPreview(project), gates, refused());
+        if (hasRestore) expect((await stateResources(project)).map((resource) => resource.type)).not.toContain(RESTORE);
       } finally {
         project.cleanup();
       }
@@ -114,56 +125,8 @@ describe("RestoreGate in a user's project directory", () => {
       try {
         const up = await project.run("up");
         expect(up.output).not.toContain("error");
-        const exported = await project.pulumi(["stack", "export", "--stack", project.stackName]);
-        const restore = (
-          JSON.parse(exported.stdout) as {
-            deployment: { resources: { type: string; outputs?: Record<string, unknown> }[] };
-          }
-        ).deployment.resources.find((resource) => resource.type === RESTORE);
+        const restore = (await stateResources(project)).find((resource) => resource.type === RESTORE);
         expect(restore?.outputs).toMatchObject({ instanceId, restoreTime: time });
-      } finally {
-        project.cleanup();
-      }
-    },
-    OP_TIMEOUT,
-  );
-
-  it(
-    "restore time fed into the restore, outputs exported: refused under the gate's name",
-    async () => {
-      const project = await gateProject("restore-time", refused());
-      try {
-        expectRefusedBy(await project.runFailing("preview"), ["orders"], refused());
-        await project.configure({ "gate-shapes:shape": "exported" });
-        expectRefusedBy(await project.runFailing("preview"), ["orders"], refused());
-      } finally {
-        project.cleanup();
-      }
-    },
-    OP_TIMEOUT,
-  );
-
-  it(
-    "the gate inside a component: refused under the gate's name in preview and up, the restore not created",
-    async () => {
-      const project = await gateProject("component", refused());
-      try {
-        expectRefusedBy(await project.runFailing("preview"), ["orders"], refused());
-        expectRefusedBy(await upWithoutPreview(project), ["orders"], refused());
-        expect(await stateTypes(project)).not.toContain(RESTORE);
-      } finally {
-        project.cleanup();
-      }
-    },
-    OP_TIMEOUT,
-  );
-
-  it(
-    "two refusing gates: each named, each message once",
-    async () => {
-      const project = await gateProject("two-gates", refused());
-      try {
-        expectRefusedBy(await project.runFailing("preview"), ["orders", "billing"], refused());
       } finally {
         project.cleanup();
       }
@@ -180,7 +143,7 @@ describe("RestoreGate in a user's project directory", () => {
         const sections = diagnostics(preview);
         expect(sections.map((section) => section.heading)).toEqual([`${GATE} (orders):`]);
         expect(sections[0]!.lines).toHaveLength(1);
-        expect(sections[0]!.lines[0]!.slice("warning: ".length)).toMatch(refusalOf(refused()));
+        expect(sections[0]!.lines[0]!.slice("warning: ".length)).toMatch(refusalPattern(refused()));
         expect(preview.stdout).toMatch(/restorable\s*:\s*false/);
         expect(preview.stdout).toMatch(/hasRestorePoint\s*:\s*false/);
       } finally {

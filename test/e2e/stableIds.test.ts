@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator";
+import { emulatorConfig, emulatorForFile } from "../support/emulator";
 import { createTestStack, type TestStack } from "./harness";
-import { emulatorConfig, product } from "./product";
+import { product } from "./product";
 
 // Arguments and outputs apart in state: `up → refresh → preview` shows no change, and an output (the region read)
 // is never read back as an argument, so the region follows stack config.
@@ -9,13 +9,12 @@ import { emulatorConfig, product } from "./product";
 const { OffsiteBackupInstances, OffsiteRestoreTimeRanges } = product;
 const INSTANCES = "pulumi-nodejs:dynamic/huaweicloud-rds-offsite:OffsiteBackupInstances";
 
-let emulator: Emulator;
 let stack: TestStack;
+const { emulator } = await emulatorForFile({
+  regions: { "ap-southeast-1": 6, "cn-north-4": 3 },
+  anchorTime: Date.UTC(2026, 10, 20, 12),
+});
 beforeAll(async () => {
-  emulator = await startEmulator({
-    regions: { "ap-southeast-1": 6, "cn-north-4": 3 },
-    anchorTime: Date.UTC(2026, 10, 20, 12),
-  });
   const instanceId = emulator.dataset.instances("ap-southeast-1")[0]!.id;
   stack = await createTestStack({
     projectName: "stable-ids",
@@ -33,7 +32,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await stack?.cleanup();
-  await emulator?.close();
 });
 
 async function storedIds(): Promise<Record<string, string>> {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator";
+import { describe, expect, it } from "vitest";
+import { emulatorForFile } from "../support/emulator";
 import { startTlsFront } from "../support/tlsFront";
 import { createTestStack } from "./harness";
 import { product } from "./product";
@@ -11,11 +11,7 @@ const { OffsiteBackupInstances, getOffsiteBackupInstancesOutput } = product;
 const INSTANCES = "pulumi-nodejs:dynamic/huaweicloud-rds-offsite:OffsiteBackupInstances";
 const UNREACHABLE = "http://127.0.0.1:9";
 
-let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await startEmulator({ regions: { "ap-southeast-1": 7, "cn-north-4": 4 } });
-});
-afterAll(() => emulator?.close());
+const { emulator } = await emulatorForFile({ regions: { "ap-southeast-1": 7, "cn-north-4": 4 } });
 
 const credentials = () => ({
   "huaweicloud:accessKey": emulator.credentials.accessKey,

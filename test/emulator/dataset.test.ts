@@ -1,18 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { type Emulator, type OffsiteBackupInstance, startEmulator } from "../../emulator";
+import type { Emulator, OffsiteBackupInstance } from "../../emulator";
+import { withEmulator } from "../support/emulator";
 import { listInstances, listRestoreTimes, projectOf } from "./fixtures";
 
 const DAY = 86_400_000;
 const anchorTime = Date.UTC(2025, 0, 10, 8);
-
-async function withEmulator<T>(options: Parameters<typeof startEmulator>[0], use: (e: Emulator) => T): Promise<T> {
-  const e = await startEmulator(options);
-  try {
-    return use(e);
-  } finally {
-    await e.close();
-  }
-}
 
 function snapshot(e: Emulator) {
   return Object.keys(e.projects).map((region) => ({
@@ -112,17 +104,14 @@ describe("dataset", () => {
 
   it("starts with 100,000 instances in well under 200 ms (instances are built lazily)", async () => {
     const started = performance.now();
-    const e = await startEmulator({ regions: { "cn-north-4": 100_000 } });
-    try {
+    await withEmulator({ regions: { "cn-north-4": 100_000 } }, async (e) => {
       expect(performance.now() - started).toBeLessThan(200);
       const last = await listInstances(e, projectOf(e, "cn-north-4"), { offset: "99990" });
       expect(last.body.total_count).toBe(100_000);
       expect(last.body.offsite_backup_instances).toHaveLength(10);
       const restore = await listRestoreTimes(e, projectOf(e, "cn-north-4"), last.body.offsite_backup_instances[9].id);
       expect(restore.status).toBe(200);
-    } finally {
-      await e.close();
-    }
+    });
   });
 
   it("resolves ids only to the instance that has them", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { startEmulator } from "../../emulator";
-import { useEmulator } from "../support/emulator";
+
+import { useEmulator, withEmulator } from "../support/emulator";
 import { listInstances, listRestoreTimes, projectOf } from "./fixtures";
 
 const MINUTE = 60_000;
@@ -56,8 +56,7 @@ describe("the readiness cases (readinessCases: REGION)", () => {
   });
 
   it("are absent unless asked for: the default dataset is unchanged", async () => {
-    const plain = await startEmulator({ anchorTime, regions: { [REGION]: 120 } });
-    try {
+    await withEmulator({ anchorTime, regions: { [REGION]: 120 } }, (plain) => {
       expect(plain.dataset.instances(REGION).map((instance) => instance.id)).toEqual(
         emulator()
           .dataset.instances(REGION)
@@ -65,8 +64,6 @@ describe("the readiness cases (readinessCases: REGION)", () => {
           .map((instance) => instance.id),
       );
       expect(plain.dataset.instances(REGION).some((instance) => instance.id.startsWith("ca5e000"))).toBe(false);
-    } finally {
-      await plain.close();
-    }
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { startEmulator } from "../../emulator";
-import { useEmulator } from "../support/emulator";
+
+import { useEmulator, withEmulator } from "../support/emulator";
 import { listInstances, projectOf } from "./fixtures";
 import { rawRequest, signedRequest } from "./signedRequest";
 
@@ -241,8 +241,7 @@ describe("temporary credentials", () => {
 
 describe("clock skew option", () => {
   it("honours maxClockSkewMs", async () => {
-    const e = await startEmulator({ maxClockSkewMs: 60_000 });
-    try {
+    await withEmulator({ maxClockSkewMs: 60_000 }, async (e) => {
       const res = await signedRequest(e.url, {
         path: "/v3/projects",
         credential: e.credentials,
@@ -250,8 +249,6 @@ describe("clock skew option", () => {
       });
       expect(res.status).toBe(401);
       expect(res.body.error_msg).toContain("signature expired");
-    } finally {
-      await e.close();
-    }
+    });
   });
 });

@@ -2,16 +2,12 @@
  * The plugin's provider object without the engine: invokes dispatched by token to the core's queries, settings from
  * `configure` before the environment, identical invokes answered once, and errors as the TypeScript functions give.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator";
+import { describe, expect, it } from "vitest";
 import { pluginProvider } from "../../src/plugin/pluginProvider";
+import { emulatorForFile, latestRestorable } from "../support/emulator";
 
 const REGION = "ap-southeast-1";
-let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await startEmulator({ regions: { [REGION]: 12 } });
-});
-afterAll(() => emulator?.close());
+const { emulator } = await emulatorForFile({ regions: { [REGION]: 12 } });
 
 const settings = () => ({
   region: REGION,
@@ -123,7 +119,7 @@ describe("the plugin's provider", () => {
     const check = "huaweicloud-rds-offsite:index:checkRestoreTime";
     const refused = () => {
       const instanceId = emulator.dataset.instances(REGION)[0]!.id;
-      const latest = Math.max(...emulator.dataset.restoreRanges(instanceId).map((range) => range.end_time));
+      const latest = latestRestorable(emulator, instanceId);
       return { instanceId, restoreTime: String(latest + 3_600_000) };
     };
 

@@ -1,22 +1,18 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, expect, it, vi } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator";
+import { afterEach, expect, it, vi } from "vitest";
 import { clearCredentialChains } from "../../src/core/client/credentials/chain";
 import { pluginProvider } from "../../src/plugin/pluginProvider";
+import { emulatorForFile } from "../support/emulator";
 
 // Issue 20: the provider plugin (what a YAML, Python or Go program runs) finds credentials by the same chain: here in
 // the official SDKs' profile file, with an agency assumed on top.
 const REGION = "ap-southeast-1";
-let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await startEmulator({
-    regions: { [REGION]: 12 },
-    credentialServices: { agencies: ["acme/rds-reader"] },
-  });
+const { emulator } = await emulatorForFile({
+  regions: { [REGION]: 12 },
+  credentialServices: { agencies: ["acme/rds-reader"] },
 });
-afterAll(() => emulator?.close());
 afterEach(() => {
   vi.unstubAllEnvs();
   clearCredentialChains();
