@@ -36,8 +36,9 @@ interface Flight<T> {
 /**
  * The one single-flight helper: concurrent callers of the same key share one run of the work, a failure is never kept
  * (the next caller tries again), one caller's abort never fails another, and a success is kept only as long as
- * `keepUntil` says. Hand-written rather than a library: the libraries found (p-memoize, mem) keep successes but neither
- * shares abort (work runs until every caller has given up) nor expires by the value's own time.
+ * `keepUntil` says. Hand-written: keyed promise memoizers (p-memoize, memoize) cache a promise per key, but the callers
+ * here also need the work given up only once every caller's own signal has aborted, and a success kept until a time
+ * the value itself carries (a credential's refresh time); this is ~60 lines with no dependency in the core.
  */
 export function singleFlight<T>(options: SingleFlightOptions<T> = {}): SingleFlight<T> {
   const now = options.now ?? Date.now;
