@@ -3,7 +3,16 @@ import { once } from "node:events";
 import fs from "node:fs";
 import type { ServerResponse } from "node:http";
 import path from "node:path";
-import { constants, createBrotliCompress, createGzip } from "node:zlib";
+import {
+  constants,
+  createBrotliCompress,
+  createDeflate,
+  createDeflateRaw,
+  createGzip,
+  deflateRawSync,
+  deflateSync,
+  gzipSync,
+} from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { startTestServer } from "../support/testServer";
 
@@ -77,6 +86,21 @@ describe("bodies are read against a cap on decoded bytes", () => {
     expect(result.growthMb).toBeLessThan(100);
   });
 
+  it.each([
+    ["zlib-wrapped", () => createDeflate({ level: 9 })],
+    ["raw", () => createDeflateRaw({ level: 9 })],
+  ])("refuses a deflate (%s) answer inflating to 200 MB after 8 MiB, within 100 MB of memory", async (_, compressor) => {
+    const deflateBomb = await bomb(compressor(), 200);
+    expect(deflateBomb.length).toBeLessThan(300 * 1024);
+    server.handle((_req, res) =>
+      sendBody(res, { "Content-Encoding": "deflate", "Content-Length": deflateBomb.length }, deflateBomb),
+    );
+    const result = await runProbe();
+    expect(result).toMatchObject({ ok: false, errorCode: "CLIENT.BadResponse", attempts: 1 });
+    expect(result.message).toContain("the answer is larger than maxResponseBytes (8388608 bytes decoded)");
+    expect(result.growthMb).toBeLessThan(100);
+  });
+
   it("refuses a brotli answer it never asked for, unread, within 100 MB of memory", async () => {
     const brotliBomb = await bomb(createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }), 200);
     expect(brotliBomb.length).toBeLessThan(64 * 1024);
@@ -126,6 +150,16 @@ describe("bodies are read against a cap on decoded bytes", () => {
     });
     server.handle((_req, res) => sendBody(res, { "Content-Encoding": "gzip" }, gzipped));
     expect(await runProbe()).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    ["deflate (zlib-wrapped)", "deflate", (text: string) => deflateSync(text)],
+    ["deflate (raw, as some servers send it)", "deflate", (text: string) => deflateRawSync(text)],
+    ["gzip, then deflate", "gzip, deflate", (text: string) => deflateSync(gzipSync(text))],
+  ])("reads an ordinary answer encoded %s whole", async (_, encoding, encode) => {
+    const text = JSON.stringify({ restore_time: [{ start_time: 1_700_000_000_000, end_time: 1_700_000_600_000 }] });
+    server.handle((_req, res) => sendBody(res, { "Content-Encoding": encoding }, encode(text)));
+    expect(await runProbe()).toMatchObject({ ok: true, ranges: 1 });
   });
 });
 
