@@ -18,9 +18,24 @@ async function main() {
     const runs: Record<string, () => Promise<unknown>> = {
       product: () => Promise.all(ids.map((instanceId) => queryOffsiteRestoreTimeRanges({ instanceId }, lookup))),
       fetch: () => inWaves(ids, DEFAULT_CONCURRENCY, lookupFloor(emulator, LOOKUP_REGION, "fetch")),
+      getJson: () => {
+        const { settingsFor } = require("../../dist/core/dataSources/configurationLookup");
+        const { getJson } = require("../../dist/core/client/http/requestJson");
+        const settings = settingsFor({}, lookup);
+        const projectId = emulator.projects[LOOKUP_REGION] as string;
+        return Promise.all(
+          ids.map((instanceId) =>
+            getJson(settings, {
+              endpoint: settings.rdsEndpoint,
+              path: `/v3/${projectId}/instances/${instanceId}/offsite-restore-time`,
+              projectId,
+            }),
+          ),
+        );
+      },
       undici: () => inWaves(ids, DEFAULT_CONCURRENCY, lookupFloor(emulator, LOOKUP_REGION, "undici")),
     };
-    const names = which === "all" ? Object.keys(runs) : [which];
+    const names = which === "all" ? Object.keys(runs) : which.split(",");
     for (const name of names) await runs[name]?.(); // warm-up
     const cpu: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
     for (let round = 0; round < rounds; round += 1) {
