@@ -178,7 +178,8 @@ async function attemptOnce(
   deadline: number,
   credential: Credential,
 ): Promise<AttemptOutcome> {
-  const [http, dispatcher] = await Promise.all([httpClient(), dispatcherFor(settings)]);
+  const http = readyClient ?? (await httpClient());
+  const dispatcher = await dispatcherFor(settings);
   const remainingMs = deadline - time.now();
   const endsTotal = remainingMs <= settings.attemptTimeoutMs;
   const abort = new AbortController();
@@ -307,14 +308,16 @@ const signAttempt: BeforeRequestHook = (request, options) => {
 };
 
 let client: Promise<KyInstance> | undefined;
+/** The instance once created: an attempt then starts without waiting a turn for it. */
+let readyClient: KyInstance | undefined;
 
 /**
  * ky with this client's fixed options, created once: ky merges defaults into every request's options, and merging
  * only headers and a signal keeps that cheap.
  */
 function httpClient(): Promise<KyInstance> {
-  client ??= loadKy().then(({ default: ky }) =>
-    ky.create({
+  client ??= loadKy().then(({ default: ky }) => {
+    readyClient = ky.create({
       hooks: { beforeRequest: [signAttempt] },
       // The loop above retries rather than ky's `retry`: ky waits on its own timers (tests assert exact delays on
       // `settings.time`), cannot release the process-wide scheduler's slot while a request waits to retry, does not
@@ -327,8 +330,9 @@ function httpClient(): Promise<KyInstance> {
       // Huawei's APIs never redirect; following one would send X-Security-Token and X-Project-Id to another origin
       // and accept its body as the answer.
       redirect: "manual",
-    }),
-  );
+    });
+    return readyClient;
+  });
   return client;
 }
 
