@@ -5,7 +5,7 @@ import { DEFAULT_CONCURRENCY, LISTING_SIZES } from "../listing/measureListing";
 import { startEmulatorHost } from "../support/emulatorHost";
 import { emulatorLookup, product } from "../support/product";
 import { inWaves, lookupFloor } from "./lookupFloors";
-import { LOOKUP_REGION } from "./measureLookups";
+import { cpuPerLookup, LOOKUP_REGION } from "./measureLookups";
 
 async function main() {
   const rounds = Number(process.argv[2] ?? 10);
@@ -40,10 +40,7 @@ async function main() {
     const cpu: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
     for (let round = 0; round < rounds; round += 1) {
       for (const name of names) {
-        const before = process.cpuUsage();
-        await runs[name]?.();
-        const used = process.cpuUsage(before);
-        cpu[name]?.push((used.user + used.system) / 1000 / ids.length);
+        cpu[name]?.push(await cpuPerLookup(() => runs[name]?.() ?? Promise.resolve(), ids.length));
       }
     }
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
