@@ -198,3 +198,25 @@ describe("deadlines hold whatever the server does", () => {
     expect(result.elapsedMs).toBeLessThan(2_500 + 1_000);
   });
 });
+
+describe("answers fetch hands over as they are", () => {
+  it("a status outside 200–599 (999) fails as that status, not as a network failure", async () => {
+    server.handle((_req, res) => {
+      res.writeHead(999, { "Content-Type": "application/json" });
+      res.end(JSON.stringify({ error_code: "GW.999", error_msg: "odd gateway" }));
+    });
+    const result = await runProbe({ maxRetries: "2" });
+    expect(result).toMatchObject({ ok: false, errorCode: "GW.999", attempts: 1 });
+    expect(result.message).toContain("HTTP 999");
+  });
+
+  it("a 204 with no body is an answer that is not JSON, not a network failure", async () => {
+    server.handle((_req, res) => {
+      res.writeHead(204);
+      res.end();
+    });
+    const result = await runProbe();
+    expect(result).toMatchObject({ ok: false, errorCode: "CLIENT.BadResponse", attempts: 1 });
+    expect(result.message).toContain("the response is not JSON");
+  });
+});
