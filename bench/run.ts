@@ -47,7 +47,7 @@ async function main(): Promise<void> {
           results.provider = await measureProvider(options);
           break;
         case "memory":
-          results.memory = await measureMemory(emulator, "ap-southeast-3", { reps: 3 });
+          results.memory = await measureMemory(emulator, "ap-southeast-3", { reps: 3, latencyMs: options.latencyMs });
           break;
         case "engine":
           results.engine = await measureEngine(emulator, options);

@@ -230,6 +230,23 @@ export function printReport(results: BenchResults): void {
         [[m.rssBeforeMiB, m.peakRssMiB, m.peakHeapGrowthMiB, m.retainedHeapGrowthMiB, m.resultJsonMiB]],
       ),
     );
+    const scanRow = (name: string, scan: typeof m.scan) => [
+      name,
+      scan.processes,
+      `${scan.peakRssMiB.min}–${scan.peakRssMiB.max} (median ${scan.peakRssMiB.median})`,
+      scan.peakHeapGrowthMiB,
+      scan.heldHeapGrowthMiB,
+    ];
+    section(
+      `The readiness scan of those ${m.instances.toLocaleString("en")} instances (listing + one lookup each), each in a fresh process (MiB)`,
+      formatTable(
+        ["build", "processes", "peak RSS", "peak heap growth", "held heap"],
+        [
+          scanRow("product", m.scan),
+          ...(m.baselineScan ? [scanRow(`baseline ${m.baselineScan.root}`, m.baselineScan)] : []),
+        ],
+      ),
+    );
   }
   console.log(out.join("\n"));
 }

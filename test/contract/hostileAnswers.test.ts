@@ -3,7 +3,16 @@ import { once } from "node:events";
 import fs from "node:fs";
 import type { ServerResponse } from "node:http";
 import path from "node:path";
-import { constants, createBrotliCompress, createGzip } from "node:zlib";
+import {
+  constants,
+  createBrotliCompress,
+  createDeflate,
+  createDeflateRaw,
+  createGzip,
+  deflateRawSync,
+  deflateSync,
+  gzipSync,
+} from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { startTestServer } from "../support/testServer";
 
@@ -77,6 +86,21 @@ describe("bodies are read against a cap on decoded bytes", () => {
     expect(result.growthMb).toBeLessThan(100);
   });
 
+  it.each([
+    ["zlib-wrapped", () => createDeflate({ level: 9 })],
+    ["raw", () => createDeflateRaw({ level: 9 })],
+  ])("refuses a deflate (%s) answer inflating to 200 MB after 8 MiB, within 100 MB of memory", async (_, compressor) => {
+    const deflateBomb = await bomb(compressor(), 200);
+    expect(deflateBomb.length).toBeLessThan(300 * 1024);
+    server.handle((_req, res) =>
+      sendBody(res, { "Content-Encoding": "deflate", "Content-Length": deflateBomb.length }, deflateBomb),
+    );
+    const result = await runProbe();
+    expect(result).toMatchObject({ ok: false, errorCode: "CLIENT.BadResponse", attempts: 1 });
+    expect(result.message).toContain("the answer is larger than maxResponseBytes (8388608 bytes decoded)");
+    expect(result.growthMb).toBeLessThan(100);
+  });
+
   it("refuses a brotli answer it never asked for, unread, within 100 MB of memory", async () => {
     const brotliBomb = await bomb(createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }), 200);
     expect(brotliBomb.length).toBeLessThan(64 * 1024);
@@ -127,6 +151,16 @@ describe("bodies are read against a cap on decoded bytes", () => {
     server.handle((_req, res) => sendBody(res, { "Content-Encoding": "gzip" }, gzipped));
     expect(await runProbe()).toMatchObject({ ok: true });
   });
+
+  it.each([
+    ["deflate (zlib-wrapped)", "deflate", (text: string) => deflateSync(text)],
+    ["deflate (raw, as some servers send it)", "deflate", (text: string) => deflateRawSync(text)],
+    ["gzip, then deflate", "gzip, deflate", (text: string) => deflateSync(gzipSync(text))],
+  ])("reads an ordinary answer encoded %s whole", async (_, encoding, encode) => {
+    const text = JSON.stringify({ restore_time: [{ start_time: 1_700_000_000_000, end_time: 1_700_000_600_000 }] });
+    server.handle((_req, res) => sendBody(res, { "Content-Encoding": encoding }, encode(text)));
+    expect(await runProbe()).toMatchObject({ ok: true, ranges: 1 });
+  });
 });
 
 describe("deadlines hold whatever the server does", () => {
@@ -162,5 +196,27 @@ describe("deadlines hold whatever the server does", () => {
     const result = await runProbe({ attemptTimeoutMs: "1000", totalTimeoutMs: "2500", maxRetries: "5" }, true);
     expect(result).toMatchObject({ ok: false, errorCode: "CLIENT.Timeout" });
     expect(result.elapsedMs).toBeLessThan(2_500 + 1_000);
+  });
+});
+
+describe("answers fetch hands over as they are", () => {
+  it("a status outside 200–599 (999) fails as that status, not as a network failure", async () => {
+    server.handle((_req, res) => {
+      res.writeHead(999, { "Content-Type": "application/json" });
+      res.end(JSON.stringify({ error_code: "GW.999", error_msg: "odd gateway" }));
+    });
+    const result = await runProbe({ maxRetries: "2" });
+    expect(result).toMatchObject({ ok: false, errorCode: "GW.999", attempts: 1 });
+    expect(result.message).toContain("HTTP 999");
+  });
+
+  it("a 204 with no body is an answer that is not JSON, not a network failure", async () => {
+    server.handle((_req, res) => {
+      res.writeHead(204);
+      res.end();
+    });
+    const result = await runProbe();
+    expect(result).toMatchObject({ ok: false, errorCode: "CLIENT.BadResponse", attempts: 1 });
+    expect(result.message).toContain("the response is not JSON");
   });
 });

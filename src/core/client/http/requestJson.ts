@@ -5,6 +5,7 @@ import type { ClientSettings } from "../settings/settings";
 import { type SigningHeaders, signRequest } from "../signer";
 import { answerNote } from "./answerNotes";
 import { ACCEPT_ENCODING, readBoundedBody, TIMED_OUT, unaskedEncoding, type WithinDeadline } from "./boundedBody";
+import { type AttemptTransport, dispatcherFetch } from "./dispatcherFetch";
 import { parseErrorBody } from "./errorBody";
 import { loadKy } from "./esmDependencies";
 import { type HttpTime, systemTime } from "./httpTime";
@@ -177,7 +178,8 @@ async function attemptOnce(
   deadline: number,
   credential: Credential,
 ): Promise<AttemptOutcome> {
-  const [http, dispatcher] = await Promise.all([httpClient(), dispatcherFor(settings)]);
+  const http = readyClient ?? (await httpClient());
+  const dispatcher = await dispatcherFor(settings);
   const remainingMs = deadline - time.now();
   const endsTotal = remainingMs <= settings.attemptTimeoutMs;
   const abort = new AbortController();
@@ -203,9 +205,10 @@ async function attemptOnce(
       return signRequest({ method: "GET", url, headers }, credential, new Date(signedAt));
     },
   };
-  // ky passes `dispatcher` on to fetch. The undici package's types differ from those of Node's own fetch; the
-  // dispatcher protocol they speak does not (test/contract/proxyAndTls.test.ts).
-  const pending = http.get(url, { headers, signal: abort.signal, dispatcher, context } as unknown as Options);
+  // ky passes the options it does not know (`dispatcher`, `attemptSignal`) on to its `fetch`, dispatcherFetch; its
+  // types do not list them.
+  const transport: AttemptTransport = { dispatcher, attemptSignal: abort.signal };
+  const pending = http.get(url, { headers, context, ...transport } as unknown as Options);
   try {
     const response = await within(pending);
     const requestId = response.headers.get("x-request-id") ?? undefined;
@@ -305,14 +308,16 @@ const signAttempt: BeforeRequestHook = (request, options) => {
 };
 
 let client: Promise<KyInstance> | undefined;
+/** The instance once created: an attempt then starts without waiting a turn for it. */
+let readyClient: KyInstance | undefined;
 
 /**
  * ky with this client's fixed options, created once: ky merges defaults into every request's options, and merging
  * only headers and a signal keeps that cheap.
  */
 function httpClient(): Promise<KyInstance> {
-  client ??= loadKy().then(({ default: ky }) =>
-    ky.create({
+  client ??= loadKy().then(({ default: ky }) => {
+    readyClient = ky.create({
       hooks: { beforeRequest: [signAttempt] },
       // The loop above retries rather than ky's `retry`: ky waits on its own timers (tests assert exact delays on
       // `settings.time`), cannot release the process-wide scheduler's slot while a request waits to retry, does not
@@ -320,12 +325,14 @@ function httpClient(): Promise<KyInstance> {
       // would keep retrying for callers that have all gone (a shared request is abandoned between attempts).
       retry: 0,
       timeout: false, // the per-attempt timer above covers the body too, which ky's timeout does not
+      fetch: dispatcherFetch as unknown as typeof fetch,
       throwHttpErrors: false,
       // Huawei's APIs never redirect; following one would send X-Security-Token and X-Project-Id to another origin
       // and accept its body as the answer.
       redirect: "manual",
-    }),
-  );
+    });
+    return readyClient;
+  });
   return client;
 }
 

@@ -66,9 +66,14 @@ function splitOnSlash(bytes: Uint8Array): Uint8Array[] {
  * @example canonicalUri("/v1/a%20b") // "/v1/a%20b/"
  */
 export function canonicalUri(pathname: string): string {
+  // Every path this client sends is made of unreserved characters and slashes, which decoding and re-encoding leave
+  // as they are: only the appended slash is left to do.
+  if (PLAIN_PATH.test(pathname)) return pathname.endsWith("/") ? pathname : `${pathname}/`;
   const path = splitOnSlash(percentDecode(pathname)).map(percentEncodeBytes).join("/");
   return path.endsWith("/") ? path : `${path}/`;
 }
+
+const PLAIN_PATH = /^[A-Za-z0-9\-_.~/]*$/;
 
 /**
  * The canonical query string: one `key=value` pair per parameter (a repeated key gives one pair per value), sorted
@@ -168,8 +173,12 @@ export function lowercaseNames(headers: Record<string, string>): Map<string, str
  * above U+FFFF (emoji) before U+E000–U+FFFF.
  */
 function compareCodePoints(left: string, right: string): number {
+  // Without surrogates, UTF-16 code units are code points: the plain comparison gives the same order, with no bytes.
+  if (!SURROGATE.test(left) && !SURROGATE.test(right)) return left < right ? -1 : left > right ? 1 : 0;
   return Buffer.compare(Buffer.from(left, "utf8"), Buffer.from(right, "utf8"));
 }
+
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** Hex SHA-256 of a string's UTF-8 bytes, or of bytes. */
 export function sha256Hex(data: string | Uint8Array): string {

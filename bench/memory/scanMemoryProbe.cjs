@@ -1,0 +1,46 @@
+// Runs in a fresh Node process (plain Node, --expose-gc): loads a build of the product (`root`: this checkout or a
+// baseline's), runs the readiness scan of one region once (its listing, then every instance's restore ranges) and
+// prints one JSON line with the process's memory. Usage: node --expose-gc scanMemoryProbe.cjs '<json: { env, root,
+// expected }>' where env holds the HW_* settings that point at the emulator.
+"use strict";
+const path = require("node:path");
+
+const { env, root, expected } = JSON.parse(process.argv[2]);
+const dist = path.resolve(root, "dist", "core", "dataSources", "getOffsiteRecoveryReadiness.js");
+const { queryOffsiteRecoveryReadiness } = require(dist);
+
+async function main() {
+  global.gc();
+  const before = process.memoryUsage();
+  let peakHeapUsed = before.heapUsed;
+  // Sampled between responses: the scan awaits the network, so the timer runs throughout it.
+  const sampler = setInterval(() => {
+    peakHeapUsed = Math.max(peakHeapUsed, process.memoryUsage().heapUsed);
+  }, 1);
+  const result = await queryOffsiteRecoveryReadiness({}, { env });
+  clearInterval(sampler);
+  if (result.instances.length !== expected || result.summary.error > 0) {
+    throw new Error(
+      `scanned ${result.instances.length} instances (${result.summary.error} errors), expected ${expected}`,
+    );
+  }
+  global.gc();
+  const held = process.memoryUsage();
+  process.stdout.write(
+    `${JSON.stringify({
+      rssBefore: before.rss,
+      heapUsedBefore: before.heapUsed,
+      peakHeapUsed,
+      // With the result still referenced (it is checked above and counted below), after a full collection.
+      heapUsedHeld: held.heapUsed,
+      // The kernel's high-water mark for the whole process (KiB): the scan's peak, not a sample.
+      maxRssKiB: process.resourceUsage().maxRSS,
+      instances: result.instances.length,
+    })}\n`,
+  );
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
