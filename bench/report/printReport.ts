@@ -121,6 +121,20 @@ export function printReport(results: BenchResults): void {
             free.maxInFlight,
             free.clientCpuMs,
           ],
+          ...(results.scan.baselineFree
+            ? [
+                [
+                  "keeps up: baseline build",
+                  results.scan.baselineFree.ms,
+                  ms(free.physicalLimitMs),
+                  times(results.scan.baselineFree.productToPhysicalLimit),
+                  results.scan.baselineFree.requests,
+                  results.scan.baselineFree.throttled,
+                  results.scan.baselineFree.maxInFlight,
+                  results.scan.baselineFree.clientCpuMs,
+                ],
+              ]
+            : []),
           ...(results.scan.goFree
             ? [
                 [

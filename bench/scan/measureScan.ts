@@ -38,6 +38,8 @@ export interface ScanResult {
    * built, e.g. the commit before the adaptive scheduler), side by side in the same run.
    */
   baselineRateLimited?: ScanRun & { root: string; productToRateFloor: number; throttledShare: number };
+  /** The baseline build's scan against an API that keeps up: what the scheduler costs when nothing throttles. */
+  baselineFree?: ScanRun & { root: string; productToPhysicalLimit: number | null };
   rateLimited: ScanRun & {
     requestsPerSecond: number;
     burst: number;
@@ -66,6 +68,12 @@ export async function measureScan(options: { latencyMs: number; goPeer?: string 
     rateLimit: RATE_LIMIT,
   });
   const baselineRoot = process.env.BENCH_BASELINE_ROOT;
+  const baselineFree = baselineRoot
+    ? await scanOnce(
+        { regions: { [SCAN_REGION]: SCAN_INSTANCES }, latencyMs: options.latencyMs },
+        queriesAt(baselineRoot).queryOffsiteRecoveryReadiness,
+      )
+    : undefined;
   const baseline = baselineRoot
     ? await scanOnce(
         { regions: { [SCAN_REGION]: SCAN_INSTANCES }, latencyMs: options.latencyMs, rateLimit: RATE_LIMIT },
@@ -97,6 +105,15 @@ export async function measureScan(options: { latencyMs: number; goPeer?: string 
       productToRateFloor: round(rateLimited.ms / rateFloorMs, 2),
       throttledShare: round((rateLimited.throttled / rateLimited.requests) * 100, 2),
     },
+    ...(baselineFree && baselineRoot
+      ? {
+          baselineFree: {
+            ...baselineFree,
+            root: baselineRoot,
+            productToPhysicalLimit: physicalLimitMs > 0 ? round(baselineFree.ms / physicalLimitMs, 2) : null,
+          },
+        }
+      : {}),
     ...(baseline && baselineRoot
       ? {
           baselineRateLimited: {
