@@ -4,6 +4,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { measureEngine } from "./engine/measureEngine";
+import { ensureGoPeer } from "./go/goPeer";
+import { measureGo } from "./go/measureGo";
 import { LISTING_SIZES, measureListing } from "./listing/measureListing";
 import { measureLookups } from "./lookups/measureLookups";
 import { measureMemory } from "./memory/measureMemory";
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
     options: { latencyMs: options.latencyMs, reps: options.reps, previewReps: options.previewReps },
   };
   const progress = (what: string) => process.stderr.write(`bench: ${what} …\n`);
+  const goPeer = await goPeerFor(options.only, progress);
   try {
     for (const measurement of options.only) {
       progress(measurement);
@@ -41,7 +44,10 @@ async function main(): Promise<void> {
           results.lookups = await measureLookups(emulator, { ...options, mixedRegion: "ap-southeast-3" });
           break;
         case "scan":
-          results.scan = await measureScan(options);
+          results.scan = await measureScan({ ...options, goPeer });
+          break;
+        case "go":
+          if (goPeer) results.go = await measureGo(emulator, goPeer, options);
           break;
         case "provider":
           results.provider = await measureProvider(options);
@@ -65,6 +71,22 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
   fs.writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nFigures written to ${path.relative(process.cwd(), resultsFile)}`);
+}
+
+/**
+ * The official Go SDK's peer (bench/go), built once into the cache when a measurement uses it. Without a Go toolchain
+ * the bench says so and goes on without the Go figures, rather than failing every other measurement.
+ */
+async function goPeerFor(only: readonly string[], progress: (what: string) => void): Promise<string | undefined> {
+  if (!only.includes("scan") && !only.includes("go")) return undefined;
+  try {
+    return await ensureGoPeer((line) => progress(line));
+  } catch (error) {
+    progress(
+      `no Go peer (${error instanceof Error ? error.message.split("\n")[0] : String(error)}): Go figures skipped`,
+    );
+    return undefined;
+  }
 }
 
 main().catch((error: unknown) => {

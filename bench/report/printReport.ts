@@ -121,6 +121,34 @@ export function printReport(results: BenchResults): void {
             free.maxInFlight,
             free.clientCpuMs,
           ],
+          ...(results.scan.baselineFree
+            ? [
+                [
+                  "keeps up: baseline build",
+                  results.scan.baselineFree.ms,
+                  ms(free.physicalLimitMs),
+                  times(results.scan.baselineFree.productToPhysicalLimit),
+                  results.scan.baselineFree.requests,
+                  results.scan.baselineFree.throttled,
+                  results.scan.baselineFree.maxInFlight,
+                  results.scan.baselineFree.clientCpuMs,
+                ],
+              ]
+            : []),
+          ...(results.scan.goFree
+            ? [
+                [
+                  `keeps up: official Go SDK, ${results.go?.goroutines ?? 16} goroutines`,
+                  results.scan.goFree.ms,
+                  ms(free.physicalLimitMs),
+                  times(results.scan.goFree.goToPhysicalLimit),
+                  results.scan.goFree.requests,
+                  results.scan.goFree.failed,
+                  results.scan.goFree.maxInFlight,
+                  "(other process)",
+                ],
+              ]
+            : []),
           [
             `${rateLimited.requestsPerSecond} req/s (burst ${rateLimited.burst})`,
             rateLimited.ms,
@@ -145,6 +173,35 @@ export function printReport(results: BenchResults): void {
                 ],
               ]
             : []),
+        ],
+      ),
+    );
+  }
+  if (results.go) {
+    const { lookups, firstCall, goroutines } = results.go;
+    section(
+      `The official Go SDK (${goroutines} goroutines) beside the product`,
+      formatTable(
+        ["work", "product ms", "Go SDK ms", "Go ÷ product", "physical limit ms", "product ÷ limit", "Go ÷ limit"],
+        [
+          [
+            `${lookups.lookups} lookups at once (warm; median)`,
+            lookups.product.medianMs,
+            lookups.go.medianMs,
+            times(lookups.goToProduct),
+            lookups.physicalLimitMs,
+            times(lookups.productToPhysicalLimit),
+            times(lookups.goToPhysicalLimit),
+          ],
+          [
+            "first call of a fresh process (start → first answer; median)",
+            firstCall.product.medianMs,
+            firstCall.go.medianMs,
+            times(Math.round((firstCall.go.medianMs / firstCall.product.medianMs) * 100) / 100),
+            "",
+            "",
+            "",
+          ],
         ],
       ),
     );

@@ -1,4 +1,5 @@
 import type { EngineResult } from "../engine/measureEngine";
+import type { GoResult } from "../go/measureGo";
 import type { ListingResult } from "../listing/measureListing";
 import type { LookupsResult } from "../lookups/measureLookups";
 import type { MemoryResult } from "../memory/measureMemory";
@@ -19,5 +20,7 @@ export interface BenchResults {
   provider?: ProviderResult;
   memory?: MemoryResult;
   scan?: ScanResult;
+  /** The official Go SDK peer: 200 lookups and the cold first call (its scan is in `scan.goFree`). */
+  go?: GoResult;
   engine?: EngineResult;
 }

@@ -1,3 +1,4 @@
+import { type GoRun, runGoPeer } from "../go/goPeer";
 import { DEFAULT_CONCURRENCY } from "../listing/measureListing";
 import { type EmulatorHost, startEmulatorHost } from "../support/emulatorHost";
 import { emulatorLookup, product, queriesAt } from "../support/product";
@@ -28,10 +29,17 @@ export interface ScanResult {
     productToPhysicalLimit: number | null;
   };
   /**
+   * The same scan, API keeping up, by the official Go SDK with 16 goroutines (bench/go/main.go): page 1, the other
+   * pages, then the lookups. Absent when the Go peer could not be built (no Go toolchain).
+   */
+  goFree?: GoRun & { maxInFlight: number; goToPhysicalLimit: number | null; goToProduct: number };
+  /**
    * The same rate-limited scan by another build of the product (`BENCH_BASELINE_ROOT`: a checkout whose `dist/` is
    * built, e.g. the commit before the adaptive scheduler), side by side in the same run.
    */
   baselineRateLimited?: ScanRun & { root: string; productToRateFloor: number; throttledShare: number };
+  /** The baseline build's scan against an API that keeps up: what the scheduler costs when nothing throttles. */
+  baselineFree?: ScanRun & { root: string; productToPhysicalLimit: number | null };
   rateLimited: ScanRun & {
     requestsPerSecond: number;
     burst: number;
@@ -47,18 +55,25 @@ export interface ScanResult {
  * `getOffsiteRecoveryReadiness` runs it, first against an API that keeps up, then behind the gateway's rate limit.
  * Each against an emulator of its own (the rate limit's buckets must start full).
  */
-export async function measureScan(options: { latencyMs: number }): Promise<ScanResult> {
+export async function measureScan(options: { latencyMs: number; goPeer?: string | undefined }): Promise<ScanResult> {
   const pages = Math.ceil(SCAN_INSTANCES / PAGE_SIZE);
   const c = DEFAULT_CONCURRENCY;
   const listingMs = (1 + Math.ceil((pages - 1) / c)) * options.latencyMs;
   const physicalLimitMs = listingMs + Math.ceil(SCAN_INSTANCES / c) * options.latencyMs;
   const free = await scanOnce({ regions: { [SCAN_REGION]: SCAN_INSTANCES }, latencyMs: options.latencyMs });
+  const goFree = options.goPeer ? await goScanOnce(options.goPeer, options.latencyMs) : undefined;
   const rateLimited = await scanOnce({
     regions: { [SCAN_REGION]: SCAN_INSTANCES },
     latencyMs: options.latencyMs,
     rateLimit: RATE_LIMIT,
   });
   const baselineRoot = process.env.BENCH_BASELINE_ROOT;
+  const baselineFree = baselineRoot
+    ? await scanOnce(
+        { regions: { [SCAN_REGION]: SCAN_INSTANCES }, latencyMs: options.latencyMs },
+        queriesAt(baselineRoot).queryOffsiteRecoveryReadiness,
+      )
+    : undefined;
   const baseline = baselineRoot
     ? await scanOnce(
         { regions: { [SCAN_REGION]: SCAN_INSTANCES }, latencyMs: options.latencyMs, rateLimit: RATE_LIMIT },
@@ -74,6 +89,15 @@ export async function measureScan(options: { latencyMs: number }): Promise<ScanR
       physicalLimitMs,
       productToPhysicalLimit: physicalLimitMs > 0 ? round(free.ms / physicalLimitMs, 2) : null,
     },
+    ...(goFree
+      ? {
+          goFree: {
+            ...goFree,
+            goToPhysicalLimit: physicalLimitMs > 0 ? round(goFree.ms / physicalLimitMs, 2) : null,
+            goToProduct: round(goFree.ms / free.ms, 2),
+          },
+        }
+      : {}),
     rateLimited: {
       ...rateLimited,
       ...RATE_LIMIT,
@@ -81,6 +105,15 @@ export async function measureScan(options: { latencyMs: number }): Promise<ScanR
       productToRateFloor: round(rateLimited.ms / rateFloorMs, 2),
       throttledShare: round((rateLimited.throttled / rateLimited.requests) * 100, 2),
     },
+    ...(baselineFree && baselineRoot
+      ? {
+          baselineFree: {
+            ...baselineFree,
+            root: baselineRoot,
+            productToPhysicalLimit: physicalLimitMs > 0 ? round(baselineFree.ms / physicalLimitMs, 2) : null,
+          },
+        }
+      : {}),
     ...(baseline && baselineRoot
       ? {
           baselineRateLimited: {
@@ -118,6 +151,20 @@ async function scanOnce(
       maxInFlight: stats.maxInFlight,
       clientCpuMs: Math.round((cpu.user + cpu.system) / 1000),
     };
+  } finally {
+    await emulator.close();
+  }
+}
+
+/** The Go peer's scan against an emulator of its own, as the product's: the same instances, the same latency. */
+async function goScanOnce(binary: string, latencyMs: number): Promise<GoRun & { maxInFlight: number }> {
+  const emulator = await startEmulatorHost({ regions: { [SCAN_REGION]: SCAN_INSTANCES }, latencyMs });
+  try {
+    await emulator.reset();
+    const run = await runGoPeer(binary, "scan", emulator, SCAN_REGION);
+    if (run.failed > 0) console.error(`bench: Go scan: ${run.failed} requests failed`);
+    const stats = await emulator.stats();
+    return { ...run, ms: Math.round(run.ms), requests: stats.requests, maxInFlight: stats.maxInFlight };
   } finally {
     await emulator.close();
   }

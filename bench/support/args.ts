@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 
 /** Every measurement the bench knows, in the order it runs them (cheapest first, the real engine last). */
-export const MEASUREMENTS = ["listing", "lookups", "scan", "provider", "memory", "engine"] as const;
+export const MEASUREMENTS = ["listing", "lookups", "scan", "go", "provider", "memory", "engine"] as const;
 export type Measurement = (typeof MEASUREMENTS)[number];
 
 export interface BenchOptions {

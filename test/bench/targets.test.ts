@@ -64,6 +64,47 @@ describe("bench targets", () => {
   });
 });
 
+describe("bench targets of the readiness scan (issue 23)", () => {
+  const scanRun = (ms: number, throttled = 0) => ({
+    ms,
+    requests: 10_000 + throttled,
+    throttled,
+    maxInFlight: 16,
+    clientCpuMs: 1,
+  });
+  const withScan = (rateLimitedMs: number, throttled: number, freeMs = 18_000, goMs = 17_000): BenchResults => ({
+    ...resultsWith({}),
+    scan: {
+      instances: 10_000,
+      latencyMs: 25,
+      free: { ...scanRun(freeMs), physicalLimitMs: 15_825, productToPhysicalLimit: null },
+      goFree: { ms: goMs, requests: 10_100, failed: 0, maxInFlight: 16, goToPhysicalLimit: null, goToProduct: 0 },
+      rateLimited: {
+        ...scanRun(rateLimitedMs, throttled),
+        requestsPerSecond: 500,
+        burst: 50,
+        rateFloorMs: 20_100,
+        productToRateFloor: 0,
+        throttledShare: Math.round((throttled / (10_000 + throttled)) * 10_000) / 100,
+      },
+    },
+  });
+  const behindRateLimit = "scan behind 500 req/s";
+
+  it("judge the rate-limited scan on the times and the share of 429s", () => {
+    // 23,115 ms is exactly 1.15 × the rate floor of 20,100 ms.
+    expect(verdict(withScan(23_115, 10), behindRateLimit)).toBe(true);
+    expect(verdict(withScan(23_116, 10), behindRateLimit)).toBe(false);
+    expect(verdict(withScan(21_000, 204), behindRateLimit)).toBe(true);
+    expect(verdict(withScan(21_000, 205), behindRateLimit)).toBe(false);
+  });
+
+  it("say the product is ahead of the Go SDK only when its scan took less time", () => {
+    expect(verdict(withScan(21_000, 10, 17_000, 17_001), "scan: ahead of the official Go SDK")).toBe(true);
+    expect(verdict(withScan(21_000, 10, 17_000, 17_000), "scan: ahead of the official Go SDK")).toBe(false);
+  });
+});
+
 describe("bench table", () => {
   it("pads columns, right-aligns numbers and keeps text left", () => {
     expect(

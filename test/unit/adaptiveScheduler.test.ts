@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { RateLimiter } from "../../emulator/rateLimit";
 import { AdaptiveScheduler } from "../../src/core/client/http/limiter";
 import { FakeTime } from "../support/fakeTime";
+import { SimulatedTime } from "../support/simulatedTime";
 
 /** Attempts the test finishes by hand: which ones run, when each started, and the most ever in flight. */
 function harness(maxConcurrency: number) {
@@ -72,30 +74,9 @@ describe("the process-wide adaptive scheduler", () => {
     expect(h.maxActive()).toBe(4);
   });
 
-  it("holds every new attempt of the process for a Retry-After, then lets through only the lowered window (no storm)", async () => {
+  it("climbs back additively (about one slot per window of successes), never above the maximum", async () => {
     const h = harness(8);
-    const all = h.submit(30);
-    await h.settle();
-    await h.finish({ retryAfterMs: 1000 });
-    // The seven other attempts of the window end (successes or not): nothing new starts before the pause ends.
-    for (let i = 0; i < 7; i += 1) await h.finish();
-    const startedDuringPause = h.startedAt.filter((at) => at > 0 && at < 1000);
-    expect(startedDuringPause).toEqual([]);
-    // After the pause, exactly the lowered window (4, plus what the seven successes added back) is sent at once.
-    expect(h.time.now()).toBe(1000);
-    expect(h.startedAt.filter((at) => at === 1000)).toHaveLength(h.scheduler.limit);
-    expect(h.running).toHaveLength(h.scheduler.limit);
-    expect(h.scheduler.limit).toBe(5);
-    expect(h.time.sleeps).toEqual([1000]);
-    while (h.running.length > 0) await h.finish();
-    await Promise.all(all);
-    expect(h.startedAt).toHaveLength(30);
-    expect(h.maxActive()).toBe(8);
-  });
-
-  it("climbs back additively (about one slot per window of successes), slowly near the window that was throttled, never above the maximum", async () => {
-    const h = harness(8);
-    const all = h.submit(3000);
+    const all = h.submit(300);
     await h.settle();
     for (let i = 0; i < 8; i += 1) await h.finish({});
     expect(h.scheduler.limit).toBe(4);
@@ -109,11 +90,9 @@ describe("the process-wide adaptive scheduler", () => {
     expect(limits.slice(0, 5)).toEqual([4, 4, 4, 4, 5]);
     for (let i = 1; i < limits.length; i += 1) expect(limits[i]! - limits[i - 1]!).toBeGreaterThanOrEqual(0);
     for (let i = 1; i < limits.length; i += 1) expect(limits[i]! - limits[i - 1]!).toBeLessThanOrEqual(1);
-    // Fast up to 90% of the throttled window (7.2: limit 7), then 1/256 as fast.
-    const at7 = limits.indexOf(7);
-    expect(at7).toBeGreaterThan(4);
-    expect(at7).toBeLessThan(25);
-    expect(limits.indexOf(8) - at7).toBeGreaterThan(256);
+    // 4 + 5 + 6 + 7 successes back to 8: the rate bucket, not the window, keeps a throttled scan below the API's rate.
+    expect(limits.indexOf(8)).toBeGreaterThan(20);
+    expect(limits.indexOf(8)).toBeLessThan(26);
     expect(Math.max(...limits)).toBe(8);
     expect(limits.at(-1)).toBe(8);
   });
@@ -130,5 +109,135 @@ describe("the process-wide adaptive scheduler", () => {
     expect(h.maxActive()).toBe(8);
     h.scheduler.succeeded();
     expect(h.scheduler.limit).toBe(2);
+  });
+});
+
+/**
+ * A scan of `lookups` restore-range lookups through one scheduler on simulated time, behind the emulator's gateway
+ * (its token bucket, answering 429 with a whole-second Retry-After), each attempt taking `latencyMs`, each throttled
+ * lookup retried after its Retry-After as the client's retry loop does. Nothing here depends on the machine.
+ */
+async function simulatedScan(options: {
+  lookups: number;
+  requestsPerSecond: number;
+  burst: number;
+  latencyMs?: number;
+  maxConcurrency?: number;
+}) {
+  const { latencyMs = 25, maxConcurrency = 16 } = options;
+  const time = new SimulatedTime();
+  const scheduler = new AdaptiveScheduler(time, maxConcurrency);
+  const gateway = new RateLimiter({ requestsPerSecond: options.requestsPerSecond, burst: options.burst });
+  const sentAt: number[] = [];
+  const throttledAt: number[] = [];
+  const rates: { at: number; rate: number | undefined }[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const lookup = async () => {
+    for (;;) {
+      const retryAfterMs = await scheduler.run(maxConcurrency, async (ticket) => {
+        sentAt.push(time.now());
+        inFlight += 1;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        const wait = gateway.take("project", "listRestoreTimes", time.now());
+        await time.sleep(latencyMs);
+        inFlight -= 1;
+        if (wait === undefined) scheduler.succeeded();
+        else {
+          throttledAt.push(time.now());
+          scheduler.throttled({ ticket, retryAfterMs: wait * 1000 });
+        }
+        rates.push({ at: time.now(), rate: scheduler.rate });
+        return wait === undefined ? undefined : wait * 1000;
+      });
+      if (retryAfterMs === undefined) return;
+      await time.sleep(retryAfterMs);
+    }
+  };
+  await time.run(Promise.all(Array.from({ length: options.lookups }, lookup)));
+  const rateFloorMs = ((options.lookups - options.burst) / options.requestsPerSecond) * 1000;
+  return { ms: time.now(), rateFloorMs, sentAt, throttledAt, rates, maxInFlight };
+}
+
+describe("the scheduler behind a rate-limited gateway (simulated time)", () => {
+  it("converges to the API's rate: a 10,000-lookup scan behind 500 req/s ends within 1.05× of the rate floor, with at most 2% of requests throttled", async () => {
+    const scan = await simulatedScan({ lookups: 10_000, requestsPerSecond: 500, burst: 50 });
+    expect(scan.ms / scan.rateFloorMs).toBeLessThan(1.05);
+    expect(scan.throttledAt.length / scan.sentAt.length).toBeLessThanOrEqual(0.02);
+    // Exactly one request per lookup, plus one retry per throttled answer.
+    expect(scan.sentAt).toHaveLength(10_000 + scan.throttledAt.length);
+    expect(scan.maxInFlight).toBe(16);
+  });
+
+  it("does not stop the process for a whole-second Retry-After: sends never pause for 100 ms after a throttle", async () => {
+    const scan = await simulatedScan({ lookups: 3_000, requestsPerSecond: 500, burst: 50 });
+    const firstThrottle = scan.throttledAt[0];
+    expect(firstThrottle).toBeDefined();
+    // Up to the last lookup's first attempt: at the very end only the last throttled lookups wait out their own.
+    const lastFirstAttempt = scan.sentAt[scan.sentAt.length - 1 - scan.throttledAt.length]!;
+    const after = scan.sentAt.filter((at) => at >= firstThrottle! && at <= lastFirstAttempt);
+    const longestGap = Math.max(...after.slice(1).map((at, i) => at - after[i]!));
+    expect(longestGap).toBeLessThan(100);
+  });
+
+  it("honours a Retry-After for everyone as a rate: nobody climbs above the cut until it has passed, then the rate climbs back", async () => {
+    const scan = await simulatedScan({ lookups: 10_000, requestsPerSecond: 500, burst: 50 });
+    // Each cut: the bucket's rate set for the first time, or lowered.
+    const cuts = scan.rates.filter((sample, i) => {
+      const before = scan.rates[i - 1]?.rate;
+      return sample.rate !== undefined && (before === undefined || sample.rate < before);
+    });
+    const cut = cuts.filter((sample) => sample.at + 3500 < scan.ms).at(-1)!;
+    expect(cut).toBeDefined();
+    const holdEnds = cut.at + 1000;
+    const during = scan.rates.filter((sample) => sample.at > cut.at && sample.at < holdEnds - 25);
+    expect(during.length).toBeGreaterThan(100);
+    for (const sample of during) expect(sample.rate).toBeLessThanOrEqual(cut.rate!);
+    const later = scan.rates.filter((sample) => sample.at > holdEnds + 2000 && sample.at < holdEnds + 2500);
+    expect(later.length).toBeGreaterThan(100);
+    expect(Math.min(...later.map((sample) => sample.rate!))).toBeGreaterThan(cut.rate!);
+    // Cut below the gateway's 500 req/s, but not far: 0.9 × the rate the API was answering.
+    expect(cut.rate!).toBeGreaterThan(400);
+    expect(cut.rate!).toBeLessThan(500);
+  });
+
+  it("sends the retries that wake together when a Retry-After ends at the bucket's rate, not at once (no storm)", async () => {
+    // A window of 64, so the bucket alone keeps the pace.
+    const time = new SimulatedTime();
+    const scheduler = new AdaptiveScheduler(time, 64);
+    const sentAt: number[] = [];
+    const attempt = (outcome: "ok" | "throttled") =>
+      scheduler.run(64, async (ticket) => {
+        sentAt.push(time.now());
+        await time.sleep(25);
+        if (outcome === "ok") scheduler.succeeded();
+        else scheduler.throttled({ ticket, retryAfterMs: 1000 });
+      });
+    const retriesSentAt = await time.run(
+      (async () => {
+        // 200 req/s answered for 400 ms, then a whole burst of 64 throttled with Retry-After: 1.
+        const measuring: Promise<void>[] = [];
+        for (let i = 0; i < 80; i += 1) {
+          measuring.push(attempt("ok"));
+          await time.sleep(5);
+        }
+        await Promise.all([...measuring, ...Array.from({ length: 64 }, () => attempt("throttled"))]);
+        await time.sleep(1000);
+        const from = sentAt.length;
+        await Promise.all(Array.from({ length: 64 }, () => attempt("ok")));
+        return sentAt.slice(from);
+      })(),
+    );
+    // The 64 leave at the cut rate (0.9 × the 200 req/s measured) from a bucket of 20 ms, not all at once.
+    const rate = 0.9 * 200;
+    const first = retriesSentAt[0]!;
+    expect(retriesSentAt.filter((at) => at < first + 100).length).toBeLessThanOrEqual(Math.ceil((rate * 120) / 1000));
+    expect(retriesSentAt.at(-1)! - first).toBeGreaterThanOrEqual(((64 - 4) / 200) * 1000);
+  });
+
+  it("recovers from a gateway that allows no burst at all, where a plain window cannot (within 2× of the rate floor)", async () => {
+    const scan = await simulatedScan({ lookups: 3_000, requestsPerSecond: 100, burst: 1 });
+    expect(scan.ms / scan.rateFloorMs).toBeLessThan(2);
+    expect(scan.throttledAt.length / scan.sentAt.length).toBeLessThanOrEqual(0.02);
   });
 });
