@@ -235,6 +235,18 @@ describe("the scheduler behind a rate-limited gateway (simulated time)", () => {
     expect(retriesSentAt.at(-1)! - first).toBeGreaterThanOrEqual(((64 - 4) / 200) * 1000);
   });
 
+  it("does not stall a scan whose very first answers are throttled: before any rate is measured, a throttle only halves the concurrency", async () => {
+    // 16 lookups leave at once into a gateway that lets 8 through: 8 are refused 25 ms in, before any success was seen.
+    const scan = await simulatedScan({ lookups: 1_000, requestsPerSecond: 500, burst: 8 });
+    const firstThrottle = scan.throttledAt[0]!;
+    expect(firstThrottle).toBe(25);
+    // Cutting the rate to 0.9 × "nothing measured" (AWS's rule) would send one request every two seconds from here
+    // (4-8 in the next second, the scan over 11 s); with the window halved the scan keeps going at most of the API's rate.
+    const sentInTheNextSecond = scan.sentAt.filter((at) => at >= firstThrottle && at < firstThrottle + 1000).length;
+    expect(sentInTheNextSecond).toBeGreaterThan(250);
+    expect(scan.ms / scan.rateFloorMs).toBeLessThan(2);
+  });
+
   it("recovers from a gateway that allows no burst at all, where a plain window cannot (within 2× of the rate floor)", async () => {
     const scan = await simulatedScan({ lookups: 3_000, requestsPerSecond: 100, burst: 1 });
     expect(scan.ms / scan.rateFloorMs).toBeLessThan(2);
