@@ -97,6 +97,19 @@ describe("the process-wide adaptive scheduler", () => {
     expect(limits.at(-1)).toBe(8);
   });
 
+  it("lets queued callers through first come, first served, also when answers come back faster than callers wake", async () => {
+    const scheduler = new AdaptiveScheduler(new FakeTime(0), 4);
+    const started: number[] = [];
+    await Promise.all(
+      Array.from({ length: 20 }, (_, caller) =>
+        scheduler.run(4, async () => {
+          started.push(caller);
+        }),
+      ),
+    );
+    expect(started).toEqual(Array.from({ length: 20 }, (_, caller) => caller));
+  });
+
   it("takes the most recent configured maximum as the ceiling at once", async () => {
     const h = harness(8);
     const first = h.submit(8);

@@ -36,6 +36,12 @@ export class AdaptiveScheduler {
   private ceiling: number;
   private inFlight = 0;
   private readonly waiting: (() => void)[] = [];
+  /**
+   * Callers woken for a slot that have not resumed to take it yet. Counted as holding it: else every answer in between
+   * woke one more caller for the same slot, the extras went back to the front one by one — in reverse order — and a
+   * queue drained in batches turned around (4, 5, 6, 7, 13, 12, 11, 10, …).
+   */
+  private woken = 0;
   private sent = 0;
   private decreasedAt = -1;
   private readonly sendingRate: SendingRate;
@@ -107,10 +113,15 @@ export class AdaptiveScheduler {
   }
 
   private async acquire(): Promise<number> {
-    if (this.inFlight >= this.limit || this.waiting.length > 0) {
+    // A slot promised to a woken caller is not free for a newcomer, who would otherwise take it first.
+    if (this.inFlight + this.woken >= this.limit || this.waiting.length > 0) {
       await new Promise<void>((resolve) => this.waiting.push(resolve));
+      this.woken -= 1;
       // Woken for a free slot; another decrease may have taken it back meanwhile: first in line again.
-      while (this.inFlight >= this.limit) await new Promise<void>((resolve) => this.waiting.unshift(resolve));
+      while (this.inFlight >= this.limit) {
+        await new Promise<void>((resolve) => this.waiting.unshift(resolve));
+        this.woken -= 1;
+      }
     }
     this.inFlight += 1;
     // The slot is held while waiting for a token: what is sent is never more than what holds a slot.
@@ -124,8 +135,10 @@ export class AdaptiveScheduler {
   }
 
   private wakeWaiting(): void {
-    for (let free = this.limit - this.inFlight; free > 0 && this.waiting.length > 0; free -= 1)
+    for (let free = this.limit - this.inFlight - this.woken; free > 0 && this.waiting.length > 0; free -= 1) {
+      this.woken += 1;
       this.waiting.shift()?.();
+    }
   }
 }
 
