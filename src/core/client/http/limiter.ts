@@ -1,4 +1,5 @@
 import { type HttpTime, systemTime } from "./httpTime";
+import { WaitQueue } from "./waitQueue";
 
 /** What a throttled answer asks of the whole process. */
 export interface Throttle {
@@ -35,7 +36,8 @@ export class AdaptiveScheduler {
   private window: number;
   private ceiling: number;
   private inFlight = 0;
-  private readonly waiting: (() => void)[] = [];
+  /** A ring, not an array: a program may queue thousands of data sources at once, and each must leave in O(1). */
+  private readonly waiting = new WaitQueue<() => void>();
   /**
    * Callers woken for a slot that have not resumed to take it yet. Counted as holding it: else every answer in between
    * woke one more caller for the same slot, the extras went back to the front one by one — in reverse order — and a
