@@ -188,7 +188,10 @@ describe("deadlines hold whatever the server does", () => {
     expect(result.attempts).toBeGreaterThanOrEqual(2);
     expect(result.elapsedMs).toBeGreaterThanOrEqual(totalTimeoutMs - 100);
     expect(result.elapsedMs).toBeLessThan(totalTimeoutMs + 1_000);
-    expect(result.growthMb).toBeLessThan(100);
+    // Memory is bounded in the idle process only: the busy process's own churn (50,000 objects every 10 ms, collected)
+    // peaks anywhere from 36 to 146 MB of RSS on Node 24 with no request at all (measured), so a bound there would
+    // measure V8's heap sizing, not the client. What the busy case guards is the deadline above (nodejs/undici#3644).
+    if (!allocate) expect(result.growthMb).toBeLessThan(100);
   });
 
   it("ends a call whose headers never come within the total timeout + 1 s", async () => {
