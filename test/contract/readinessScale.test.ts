@@ -59,10 +59,13 @@ describe("a readiness scan at scale", () => {
       .reduce((sum, instance) => sum + emulator.dataset.restoreRanges(instance.id).length, 0);
     expect(measured).toMatchObject({ instances: 10_000, ranges, errors: 0 });
     expect(requestsOf(emulator, "listRestoreTimes")).toHaveLength(10_000);
+    // What the result takes once the scan is over, and the JavaScript heap at its busiest during the scan: under the
+    // issue's 200 MB (decimal: 200,000,000 bytes). The process's peak RSS is reported, not bounded: it also holds
+    // Node itself and whatever garbage V8 has not yet collected (BENCHMARKS.md §5 measures it).
+    const LIMIT_BYTES = 200_000_000;
+    expect(measured.heapUsedHeld - measured.heapUsedBefore).toBeLessThan(LIMIT_BYTES);
+    expect(measured.peakHeapUsed).toBeLessThan(LIMIT_BYTES);
     const MB = 1024 * 1024;
-    // What the result takes once the scan is over, and the JavaScript heap at its busiest during the scan.
-    expect(measured.heapUsedHeld - measured.heapUsedBefore).toBeLessThan(200 * MB);
-    expect(measured.peakHeapUsed).toBeLessThan(200 * MB);
     process.stderr.write(
       `[readiness scale] 10,000 instances, ${ranges} ranges (${(measured.resultJsonBytes / MB).toFixed(1)} MiB as JSON): ` +
         `heap held ${((measured.heapUsedHeld - measured.heapUsedBefore) / MB).toFixed(0)} MiB, peak heap ${(measured.peakHeapUsed / MB).toFixed(0)} MiB, ` +
