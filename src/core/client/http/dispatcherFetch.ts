@@ -3,9 +3,9 @@ import zlib from "node:zlib";
 import type { Dispatcher } from "undici";
 
 /**
- * What an attempt hands ky besides the request, which ky passes on to its `fetch` untouched (options ky does not
- * know): the connection side and the attempt's own signal. The signal goes here rather than to ky's `signal` so
- * that ky does not follow it with `AbortSignal.any` on every request.
+ * What an attempt hands ky's `beforeRequest` hook in its context besides the request: the connection side and the
+ * attempt's own signal. The signal goes here rather than to ky's `signal` so that ky does not follow it with
+ * `AbortSignal.any` on every request.
  */
 export interface AttemptTransport {
   dispatcher: Dispatcher;
@@ -13,8 +13,9 @@ export interface AttemptTransport {
 }
 
 /**
- * ky's `fetch`: the request ky built and signed, sent through undici's `Dispatcher.request` on this client's
- * dispatcher (the proxy-aware `EnvHttpProxyAgent` of transport.ts), answered with a plain `Response`.
+ * What ky's `fetch` would do, called by the signing hook (requestJson.ts): the request ky built and the hook signed,
+ * sent through undici's `Dispatcher.request` on this client's dispatcher (the proxy-aware `EnvHttpProxyAgent` of
+ * transport.ts), answered with a plain `Response`.
  *
  * Written here rather than passing Node's `fetch` (issues 22/23): for each request `fetch` builds a third `Request`
  * from ky's, follows its signal, and registers the `Request` and `Response` with finalization registries, which V8

@@ -1,8 +1,8 @@
-import type { BeforeRequestHook, KyInstance, Options } from "ky";
+import type { BeforeRequestHook, KyInstance } from "ky";
 import type { Credential } from "../credentials/types";
 import type { HuaweiCloudErrorDetails } from "../errors/HuaweiCloudError";
 import type { ClientSettings } from "../settings/settings";
-import { type SigningHeaders, signRequest } from "../signer";
+import { signRequest } from "../signer";
 import { answerNote } from "./answerNotes";
 import { ACCEPT_ENCODING, readBoundedBody, TIMED_OUT, unaskedEncoding, type WithinDeadline } from "./boundedBody";
 import { type AttemptTransport, dispatcherFetch } from "./dispatcherFetch";
@@ -199,16 +199,16 @@ async function attemptOnce(
     ...(projectId === undefined ? {} : { "X-Project-Id": projectId }),
   };
   let signedAt = time.now();
-  const context: SigningContext = {
+  const context: AttemptContext = {
     sign: () => {
       signedAt = time.now();
-      return signRequest({ method: "GET", url, headers }, credential, new Date(signedAt));
+      return { ...headers, ...signRequest({ method: "GET", url, headers }, credential, new Date(signedAt)) };
     },
+    transport: { dispatcher, attemptSignal: abort.signal },
   };
-  // ky passes the options it does not know (`dispatcher`, `attemptSignal`) on to its `fetch`, dispatcherFetch; its
-  // types do not list them.
-  const transport: AttemptTransport = { dispatcher, attemptSignal: abort.signal };
-  const pending = http.get(url, { headers, context, ...transport } as unknown as Options);
+  // The only per-call option is the context (a GET is ky's default method): ky merges its defaults with every
+  // call's options, and headers given to ky are merged into new `Headers` twice more; the hook sets them once.
+  const pending = http(url, { context });
   try {
     const response = await within(pending);
     const requestId = response.headers.get("x-request-id") ?? undefined;
@@ -292,19 +292,32 @@ function errorIn2xx(answer: { status: number; requestId: string | undefined }, b
   };
 }
 
-/** What an attempt hands to ky's `beforeRequest` hook: the signing of this attempt, at the time it is sent. */
-interface SigningContext {
-  sign: () => SigningHeaders;
-}
+/** What an attempt hands to ky's `beforeRequest` hook: the signing of this attempt, and where to send it. */
+type AttemptContext = {
+  /** The attempt's headers, the signing ones among them, signed at the moment it is sent. */
+  sign: () => Record<string, string>;
+  transport: AttemptTransport;
+};
 
 /**
- * The one place a request is signed: ky's `beforeRequest` hook, which runs for every attempt ky sends, so every
- * attempt carries a fresh `X-Sdk-Date` and a signature made from the credentials of that moment.
+ * The one place a request is signed and sent: ky's `beforeRequest` hook, which runs for every attempt ky sends, so
+ * every attempt carries a fresh `X-Sdk-Date` and a signature made from the credentials of that moment. It sets all the
+ * attempt's headers, not only the signing ones (see the call in attemptOnce).
+ *
+ * The hook sends the signed request itself (through dispatcherFetch) and returns the answer, which ky documents as a
+ * hook's way "to completely avoid making an HTTP request": ky then returns the answer from its `#fetch` before the
+ * step that follows the hooks, `this.request = this.#originalRequest.clone()` ("to prepare in advance for retries",
+ * ky/distribution/core/Ky.js, 1.14.3). That clone is a second `Request` per attempt, with its own `AbortController`
+ * following ky's signal and a finalization registration, garbage that waits for a full collection. Nothing here needs
+ * it: ky's own `retry` is 0 (the loop above retries, building a new ky request for each attempt). ky still builds the
+ * request, merges the headers, runs the hooks and hands back the `Response`; afterResponse hooks, `throwHttpErrors`
+ * and the body shortcuts apply to the hook's answer as to a fetched one.
  */
-const signAttempt: BeforeRequestHook = (request, options) => {
-  const { sign } = options.context as Partial<SigningContext>;
-  if (!sign) return;
+const signAndSend: BeforeRequestHook = (request, options) => {
+  const { sign, transport } = options.context as Partial<AttemptContext>;
+  if (!sign || !transport) throw new TypeError("a request of this client needs its attempt's context");
   for (const [name, value] of Object.entries(sign())) request.headers.set(name, value);
+  return dispatcherFetch(request, transport);
 };
 
 let client: Promise<KyInstance> | undefined;
@@ -313,19 +326,21 @@ let readyClient: KyInstance | undefined;
 
 /**
  * ky with this client's fixed options, created once: ky merges defaults into every request's options, and merging
- * only headers and a signal keeps that cheap.
+ * them with nothing but the attempt's context keeps that cheap.
  */
 function httpClient(): Promise<KyInstance> {
   client ??= loadKy().then(({ default: ky }) => {
     readyClient = ky.create({
-      hooks: { beforeRequest: [signAttempt] },
+      hooks: { beforeRequest: [signAndSend] },
       // The loop above retries rather than ky's `retry`: ky waits on its own timers (tests assert exact delays on
       // `settings.time`), cannot release the process-wide scheduler's slot while a request waits to retry, does not
       // retry a failure while reading the body (a reset or stalled body is an attempt like any other here), and
       // would keep retrying for callers that have all gone (a shared request is abandoned between attempts).
       retry: 0,
       timeout: false, // the per-attempt timer above covers the body too, which ky's timeout does not
-      fetch: dispatcherFetch as unknown as typeof fetch,
+      // Every request is sent by signAndSend; ky's `fetch` (Node's global one if unset) would bypass the proxy-aware
+      // dispatcher, so it refuses rather than sends.
+      fetch: () => Promise.reject(new TypeError("this client sends its requests from its beforeRequest hook")),
       throwHttpErrors: false,
       // Huawei's APIs never redirect; following one would send X-Security-Token and X-Project-Id to another origin
       // and accept its body as the answer.
