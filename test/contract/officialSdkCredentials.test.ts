@@ -11,6 +11,8 @@ import { emulatorForFile } from "../support/emulator";
 const REGION = "ap-southeast-1";
 const PROVIDER_URN = "iam::0123456789abcdef0123456789abcdef:oidcProvider:GitHubActions";
 const AGENCY_URN = "iam::0123456789abcdef0123456789abcdef:agency:rds-reader";
+// The scripts import their shared listing (test/officialSdks/python/federatedListing.py): no __pycache__ in the tree.
+const NO_BYTECODE = { PYTHONDONTWRITEBYTECODE: "1" };
 let python: string;
 const { emulator } = await emulatorForFile({
   regions: { [REGION]: 12 },
@@ -28,6 +30,7 @@ it("federates an OIDC id token for the official Python SDK, which then lists wit
   writeFileSync(tokenFile, "eyJ.official-sdk.sig");
   const env = {
     PATH: process.env.PATH ?? "",
+    ...NO_BYTECODE,
     RDS_ENDPOINT: emulator.url,
     IAM_ENDPOINT: emulator.url,
     REGION,
@@ -55,6 +58,7 @@ it("answers the official Python SDK's OIDC provider (STS AssumeAgencyWithOIDC, i
   // Only what a CI job sets for the SDK's OidcStsCredentialProvider; no key anywhere.
   const env = {
     PATH: process.env.PATH ?? "",
+    ...NO_BYTECODE,
     HOME: path.dirname(tokenFile),
     RDS_ENDPOINT: emulator.url,
     REGION,
