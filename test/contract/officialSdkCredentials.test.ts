@@ -21,6 +21,16 @@ const { emulator } = await emulatorForFile({
     oidcProviders: { [PROVIDER_URN]: { agencies: [AGENCY_URN], idTokens: ["eyJ.sts-job.sig"] } },
   },
 });
+/** Runs test/officialSdks/python/<script> on the official SDK's Python with only `env`; its output, or its error. */
+function runPythonScript(script: string, env: Record<string, string>): Promise<string> {
+  const file = path.join(__dirname, "..", "officialSdks", "python", script);
+  return new Promise<string>((resolve, reject) =>
+    execFile(python, [file], { env, timeout: 120_000 }, (error, out, stderr) =>
+      error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(out),
+    ),
+  );
+}
+
 beforeAll(async () => {
   python = await ensurePythonSdk();
 }, 600_000);
@@ -38,12 +48,7 @@ it("federates an OIDC id token for the official Python SDK, which then lists wit
     IDP_ID: "ci-idp",
     ID_TOKEN_FILE: tokenFile,
   };
-  const script = path.join(__dirname, "..", "officialSdks", "python", "federation.py");
-  const stdout = await new Promise<string>((resolve, reject) =>
-    execFile(python, [script], { env, timeout: 120_000 }, (error, out, stderr) =>
-      error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(out),
-    ),
-  );
+  const stdout = await runPythonScript("federation.py", env);
   expect(JSON.parse(stdout)).toEqual({ totalCount: 12, temporary: true });
   expect(emulator.credentialServices.calls).toEqual(["iam:id-token", "iam:token"]);
   const listing = emulator.requests.find((request) => request.operation === "listOffsiteInstances");
@@ -68,12 +73,7 @@ it("answers the official Python SDK's OIDC provider (STS AssumeAgencyWithOIDC, i
     HUAWEICLOUD_OIDC_AGENCY_URN: AGENCY_URN,
     HUAWEICLOUD_OIDC_TOKEN_FILE: tokenFile,
   };
-  const script = path.join(__dirname, "..", "officialSdks", "python", "oidcSts.py");
-  const stdout = await new Promise<string>((resolve, reject) =>
-    execFile(python, [script], { env, timeout: 120_000 }, (error, out, stderr) =>
-      error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(out),
-    ),
-  );
+  const stdout = await runPythonScript("oidcSts.py", env);
   expect(JSON.parse(stdout)).toEqual({ totalCount: 12, temporary: true });
   expect(emulator.credentialServices.calls.slice(before)).toEqual(["sts:assume-with-oidc"]);
   // What the SDK sent is what our client sends (test/contract/credentialChain.test.ts checks ours the same way).
