@@ -2,10 +2,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { acquireBuildLock } from "../../scripts/pulumi-cli/buildLock.mjs";
 import { cacheBase } from "../../scripts/pulumi-cli/environment.mjs";
-import { isExecutable } from "../../scripts/pulumi-cli/goBinary.mjs";
-import { runGo, writeWrapperModule } from "../../scripts/pulumi-cli/goCommand.mjs";
 import type { EmulatorTarget } from "../support/product";
 
 /** The peer's source (bench/go/main.go): a module of its own is written around a copy of it in the cache. */
@@ -26,47 +23,18 @@ export interface GoRun {
  * machine that ran the tests has the modules). The first build compiles the SDK's RDS package: a minute or two.
  */
 export async function ensureGoPeer(log: (line: string) => void): Promise<string> {
-  // The SDK version the contract tests pin, so the bench measures the SDK they check. A dynamic import: the module
-  // ends with a top-level await (its command line), which the bench's CommonJS cannot require.
-  const { GO_SDK } = await import("../../scripts/official-sdks/provision.mjs");
-  const dir = path.join(cacheBase(), "bench", `go-peer-${GO_SDK.version}`);
-  const binary = path.join(dir, "bin", "go-peer");
-  const source = fs.readFileSync(SOURCE, "utf8");
-  const copy = path.join(dir, "wrapper", "main.go");
-  const current = () => isExecutable(binary) && fs.existsSync(copy) && fs.readFileSync(copy, "utf8") === source;
-  if (current()) return binary;
-  const release = await acquireBuildLock(dir, log);
-  try {
-    if (current()) return binary;
-    log(`building the Go peer against ${GO_SDK.module}@${GO_SDK.version}`);
-    const wrapper = path.join(dir, "wrapper");
-    writeWrapperModule(wrapper, { name: "go-peer", requires: { [GO_SDK.module]: GO_SDK.version }, tool: "" });
-    // A main package imports what it needs: no tools.go beside it.
-    fs.rmSync(path.join(wrapper, "tools.go"));
-    fs.writeFileSync(copy, source);
-    const module = `${GO_SDK.module}@${GO_SDK.version}`;
-    const logs = path.join(dir, "logs");
-    await runGo("Go peer: go mod tidy", ["mod", "tidy"], {
-      cwd: wrapper,
-      logFile: path.join(logs, "tidy.log"),
-      log,
-      module,
-      onLine: undefined,
-      progress: undefined,
-    });
-    fs.mkdirSync(path.dirname(binary), { recursive: true });
-    await runGo("Go peer: go build", ["build", "-trimpath", "-o", binary, "."], {
-      cwd: wrapper,
-      logFile: path.join(logs, "build.log"),
-      log,
-      module,
-      onLine: undefined,
-      progress: () => "still compiling",
-    });
-  } finally {
-    release();
-  }
-  return binary;
+  // The SDK version the contract tests pin, built as their test program is, so the bench measures the SDK they check.
+  // A dynamic import: the module ends with a top-level await (its command line), which the bench's CommonJS cannot
+  // require.
+  const { buildGoSdkProgram, GO_SDK } = await import("../../scripts/official-sdks/provision.mjs");
+  return buildGoSdkProgram({
+    dir: path.join(cacheBase(), "bench", `go-peer-${GO_SDK.version}`),
+    name: "go-peer",
+    source: fs.readFileSync(SOURCE, "utf8"),
+    title: "the Go peer",
+    step: "Go peer",
+    log,
+  });
 }
 
 /** What the peer needs to reach the emulator; nothing else of the bench's environment (no HW_* variables). */

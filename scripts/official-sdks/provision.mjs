@@ -28,13 +28,17 @@ const sourceDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", 
 const sdkDir = (env) => path.join(cacheBase(env), "official-sdks");
 
 /**
- * The test program (test/officialSdks/go/main.go) built against the Go SDK: `<cache>/official-sdks/go-<version>/bin/`.
- * Rebuilt when the program's source changes (its copy in the wrapper module differs).
+ * A Go program built against the Go SDK into `<dir>/bin/<name>`, from a wrapper module `<dir>/wrapper/` holding a copy
+ * of its source (`go mod tidy`, then `go build`, their output in `<dir>/logs/`), under a build lock on `dir`. Rebuilt
+ * only when the source changes (its copy in the wrapper module differs) or the binary is missing. Shared by the
+ * official SDK test program and the bench's Go peer (bench/go/goPeer.ts), which build the same way.
+ * @param {{ dir: string, name: string, source: string, title: string, step: string, log: (line: string) => void }} program
+ *   `source` is the text of the program's main.go; `title` names it in the log ("the Go peer"), `step` prefixes the
+ *   name of each Go command in the log and in errors ("Go peer").
+ * @returns {Promise<string>} the binary's path
  */
-export async function ensureGoSdkProgram({ log = defaultLog } = {}) {
-  const dir = path.join(sdkDir(), `go-${GO_SDK.version}`);
-  const binary = path.join(dir, "bin", "official-go-sdk");
-  const source = fs.readFileSync(path.join(sourceDir, "go", "main.go"), "utf8");
+export async function buildGoSdkProgram({ dir, name, source, title, step, log }) {
+  const binary = path.join(dir, "bin", name);
   const copy = path.join(dir, "wrapper", "main.go");
   const current = () => isExecutable(binary) && fs.existsSync(copy) && fs.readFileSync(copy, "utf8") === source;
   if (current()) return binary;
@@ -42,21 +46,21 @@ export async function ensureGoSdkProgram({ log = defaultLog } = {}) {
   try {
     if (current()) return binary;
     const wrapper = path.join(dir, "wrapper");
-    log(`building the Go SDK test program against ${GO_SDK.module}@${GO_SDK.version}`);
-    writeWrapperModule(wrapper, { name: "official-go-sdk", requires: { [GO_SDK.module]: GO_SDK.version }, tool: "" });
+    log(`building ${title} against ${GO_SDK.module}@${GO_SDK.version}`);
+    writeWrapperModule(wrapper, { name, requires: { [GO_SDK.module]: GO_SDK.version }, tool: "" });
     // The program itself imports what it needs: no tools.go beside a main package.
     fs.rmSync(path.join(wrapper, "tools.go"));
     fs.writeFileSync(copy, source);
     const module = `${GO_SDK.module}@${GO_SDK.version}`;
     const logs = path.join(dir, "logs");
-    await runGo("Go SDK: go mod tidy", ["mod", "tidy"], {
+    await runGo(`${step}: go mod tidy`, ["mod", "tidy"], {
       cwd: wrapper,
       logFile: path.join(logs, "tidy.log"),
       log,
       module,
     });
     fs.mkdirSync(path.dirname(binary), { recursive: true });
-    await runGo("Go SDK: go build", ["build", "-trimpath", "-o", binary, "."], {
+    await runGo(`${step}: go build`, ["build", "-trimpath", "-o", binary, "."], {
       cwd: wrapper,
       logFile: path.join(logs, "build.log"),
       log,
@@ -67,6 +71,21 @@ export async function ensureGoSdkProgram({ log = defaultLog } = {}) {
     release();
   }
   return binary;
+}
+
+/**
+ * The test program (test/officialSdks/go/main.go) built against the Go SDK: `<cache>/official-sdks/go-<version>/bin/`.
+ * Rebuilt when the program's source changes (its copy in the wrapper module differs).
+ */
+export async function ensureGoSdkProgram({ log = defaultLog } = {}) {
+  return buildGoSdkProgram({
+    dir: path.join(sdkDir(), `go-${GO_SDK.version}`),
+    name: "official-go-sdk",
+    source: fs.readFileSync(path.join(sourceDir, "go", "main.go"), "utf8"),
+    title: "the Go SDK test program",
+    step: "Go SDK",
+    log,
+  });
 }
 
 /** The `python` of a virtual environment holding the Python SDK: `<cache>/official-sdks/python-<version>/`. */

@@ -42,6 +42,24 @@ function echoNextCredential(): EmulatorCredential {
   return credential;
 }
 
+/** A lookup's environment whose only credential is OIDC federation through the emulator's STS, with ID_TOKEN. */
+function oidcJob(): Record<string, string> {
+  return {
+    HW_REGION_NAME: "ap-southeast-1",
+    HW_RDS_ENDPOINT: emulator.url,
+    HW_IAM_ENDPOINT: emulator.url,
+    HW_PROJECT_ID: emulator.projects["ap-southeast-1"]!,
+    HW_MAX_RETRIES: "0",
+    HUAWEICLOUD_SDK_CREDENTIALS_FILE: missing,
+    HW_SHARED_CONFIG_FILE: missing,
+    HW_METADATA_ENDPOINT: "http://127.0.0.1:9",
+    HUAWEICLOUD_SDK_STS_ENDPOINT: emulator.url,
+    HUAWEICLOUD_OIDC_PROVIDER_URN: PROVIDER_URN,
+    HUAWEICLOUD_OIDC_AGENCY_URN: AGENCY_URN,
+    HUAWEICLOUD_OIDC_ID_TOKEN: ID_TOKEN,
+  };
+}
+
 function neverShown(text: string, credential: EmulatorCredential) {
   expect(text).not.toContain(credential.accessKey);
   expect(text).not.toContain(credential.secretKey);
@@ -55,21 +73,7 @@ describe("a temporary credential a server echoes is never shown", () => {
       said.push(String(chunk));
       return true;
     });
-    const env = {
-      HW_REGION_NAME: "ap-southeast-1",
-      HW_RDS_ENDPOINT: emulator.url,
-      HW_IAM_ENDPOINT: emulator.url,
-      HW_PROJECT_ID: emulator.projects["ap-southeast-1"]!,
-      HW_MAX_RETRIES: "0",
-      HW_DEBUG: "1",
-      HUAWEICLOUD_SDK_CREDENTIALS_FILE: missing,
-      HW_SHARED_CONFIG_FILE: missing,
-      HW_METADATA_ENDPOINT: "http://127.0.0.1:9",
-      HUAWEICLOUD_SDK_STS_ENDPOINT: emulator.url,
-      HUAWEICLOUD_OIDC_PROVIDER_URN: PROVIDER_URN,
-      HUAWEICLOUD_OIDC_AGENCY_URN: AGENCY_URN,
-      HUAWEICLOUD_OIDC_ID_TOKEN: ID_TOKEN,
-    };
+    const env = { ...oidcJob(), HW_DEBUG: "1" };
     const credential = echoNextCredential();
     const error = await getOffsiteBackupInstances({}, { env }).then(
       () => undefined,
@@ -88,20 +92,7 @@ describe("a temporary credential a server echoes is never shown", () => {
   it("nor an earlier one, after the chain refreshed it (a scan outliving its temporary credentials)", async () => {
     services.setLifetime(2_000);
     try {
-      const env = {
-        HW_REGION_NAME: "ap-southeast-1",
-        HW_RDS_ENDPOINT: emulator.url,
-        HW_IAM_ENDPOINT: emulator.url,
-        HW_PROJECT_ID: emulator.projects["ap-southeast-1"]!,
-        HW_MAX_RETRIES: "0",
-        HUAWEICLOUD_SDK_CREDENTIALS_FILE: missing,
-        HW_SHARED_CONFIG_FILE: missing,
-        HW_METADATA_ENDPOINT: "http://127.0.0.1:9",
-        HUAWEICLOUD_SDK_STS_ENDPOINT: emulator.url,
-        HUAWEICLOUD_OIDC_PROVIDER_URN: PROVIDER_URN,
-        HUAWEICLOUD_OIDC_AGENCY_URN: AGENCY_URN,
-        HUAWEICLOUD_OIDC_ID_TOKEN: ID_TOKEN,
-      };
+      const env = oidcJob();
       expect((await getOffsiteBackupInstances({}, { env })).totalCount).toBe(4);
       const first = services.issued.at(-1)!;
       // Past half its 2 s life the chain fetches a fresh one; the gateway then quotes the first (a request that was

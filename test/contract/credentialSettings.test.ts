@@ -46,6 +46,21 @@ function nothing(): Record<string, string> {
   };
 }
 
+/** A CI job set up for OIDC federation (no id token yet): `nothing()`, STS at the emulator, the provider and agency. */
+function oidcJob(): Record<string, string> {
+  return {
+    ...nothing(),
+    HUAWEICLOUD_SDK_STS_ENDPOINT: emulator.url,
+    HUAWEICLOUD_OIDC_PROVIDER_URN: PROVIDER_URN,
+    HUAWEICLOUD_OIDC_AGENCY_URN: AGENCY_URN,
+  };
+}
+
+/** Sets each variable in this process's environment (undone after each test). */
+function stubProcessEnv(env: Record<string, string>) {
+  for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
+}
+
 beforeEach(() => {
   clearCredentialChains();
   clearProjectIdCache();
@@ -54,15 +69,7 @@ afterEach(() => vi.unstubAllEnvs());
 
 describe("OIDC federation through STS (AssumeAgencyWithOIDC)", () => {
   it("a CI job with only an id token file and the provider and agency URNs", async () => {
-    for (const [key, value] of Object.entries({
-      ...nothing(),
-      HUAWEICLOUD_SDK_STS_ENDPOINT: emulator.url,
-      HUAWEICLOUD_OIDC_PROVIDER_URN: PROVIDER_URN,
-      HUAWEICLOUD_OIDC_AGENCY_URN: AGENCY_URN,
-      HUAWEICLOUD_OIDC_TOKEN_FILE: file("gitlab-token", "eyJ.gitlab-job.sig\n"),
-    })) {
-      vi.stubEnv(key, value);
-    }
+    stubProcessEnv({ ...oidcJob(), HUAWEICLOUD_OIDC_TOKEN_FILE: file("gitlab-token", "eyJ.gitlab-job.sig\n") });
     const before = services.calls.length;
     expect((await getOffsiteBackupInstances()).ids).toHaveLength(9);
     expect(services.calls.slice(before)).toEqual(["sts:assume-with-oidc"]);
@@ -79,10 +86,7 @@ describe("OIDC federation through STS (AssumeAgencyWithOIDC)", () => {
 
   it("sends the session name, lifetime and session policies the SDK's variables set", async () => {
     const env = {
-      ...nothing(),
-      HUAWEICLOUD_SDK_STS_ENDPOINT: emulator.url,
-      HUAWEICLOUD_OIDC_PROVIDER_URN: PROVIDER_URN,
-      HUAWEICLOUD_OIDC_AGENCY_URN: AGENCY_URN,
+      ...oidcJob(),
       HUAWEICLOUD_OIDC_ID_TOKEN: "eyJ.gitlab-job.sig",
       HUAWEICLOUD_OIDC_SESSION_NAME: "pipeline-42",
       HUAWEICLOUD_OIDC_DURATION_SECONDS: "900",
@@ -103,10 +107,7 @@ describe("OIDC federation through STS (AssumeAgencyWithOIDC)", () => {
 
   it("takes the id token given inline before the token file, as the official SDKs do", async () => {
     const env = {
-      ...nothing(),
-      HUAWEICLOUD_SDK_STS_ENDPOINT: emulator.url,
-      HUAWEICLOUD_OIDC_PROVIDER_URN: PROVIDER_URN,
-      HUAWEICLOUD_OIDC_AGENCY_URN: AGENCY_URN,
+      ...oidcJob(),
       HUAWEICLOUD_OIDC_ID_TOKEN: "eyJ.gitlab-job.sig",
       HUAWEICLOUD_OIDC_TOKEN_FILE: file("stale-token", "eyJ.stale.sig"),
     };
@@ -116,10 +117,7 @@ describe("OIDC federation through STS (AssumeAgencyWithOIDC)", () => {
 
   it("a refused id token: the error says what STS answered, never the token", async () => {
     const env = {
-      ...nothing(),
-      HUAWEICLOUD_SDK_STS_ENDPOINT: emulator.url,
-      HUAWEICLOUD_OIDC_PROVIDER_URN: PROVIDER_URN,
-      HUAWEICLOUD_OIDC_AGENCY_URN: AGENCY_URN,
+      ...oidcJob(),
       HUAWEICLOUD_OIDC_ID_TOKEN: "eyJ.forged.sig",
     };
     const error = await coreInstances({}, { env }).then(
@@ -146,12 +144,10 @@ describe("the lookup's own environment decides the chain, not the process's", ()
   // The process's environment points every source at something that would work (or fail differently): a profile
   // file with the emulator's key, OIDC URNs. The lookup's environment, which the call passes, must win.
   function processHasOtherSources() {
-    for (const [key, value] of Object.entries({
+    stubProcessEnv({
       ...nothing(),
       HUAWEICLOUD_SDK_CREDENTIALS_FILE: file("process-profile", `[basic]\nak = ${accessKey}\nsk = ${secretKey}\n`),
-    })) {
-      vi.stubEnv(key, value);
-    }
+    });
   }
 
   it("the profile file", async () => {
@@ -169,10 +165,7 @@ describe("the lookup's own environment decides the chain, not the process's", ()
   it("OIDC federation", async () => {
     processHasOtherSources();
     const env = {
-      ...nothing(),
-      HUAWEICLOUD_SDK_STS_ENDPOINT: emulator.url,
-      HUAWEICLOUD_OIDC_PROVIDER_URN: PROVIDER_URN,
-      HUAWEICLOUD_OIDC_AGENCY_URN: AGENCY_URN,
+      ...oidcJob(),
       HUAWEICLOUD_OIDC_ID_TOKEN: "eyJ.gitlab-job.sig",
     };
     const before = services.calls.length;

@@ -11,6 +11,8 @@ import { emulatorForFile } from "../support/emulator";
 const REGION = "ap-southeast-1";
 const PROVIDER_URN = "iam::0123456789abcdef0123456789abcdef:oidcProvider:GitHubActions";
 const AGENCY_URN = "iam::0123456789abcdef0123456789abcdef:agency:rds-reader";
+// The scripts import their shared listing (test/officialSdks/python/federatedListing.py): no __pycache__ in the tree.
+const NO_BYTECODE = { PYTHONDONTWRITEBYTECODE: "1" };
 let python: string;
 const { emulator } = await emulatorForFile({
   regions: { [REGION]: 12 },
@@ -19,6 +21,16 @@ const { emulator } = await emulatorForFile({
     oidcProviders: { [PROVIDER_URN]: { agencies: [AGENCY_URN], idTokens: ["eyJ.sts-job.sig"] } },
   },
 });
+/** Runs test/officialSdks/python/<script> on the official SDK's Python with only `env`; its output, or its error. */
+function runPythonScript(script: string, env: Record<string, string>): Promise<string> {
+  const file = path.join(__dirname, "..", "officialSdks", "python", script);
+  return new Promise<string>((resolve, reject) =>
+    execFile(python, [file], { env, timeout: 120_000 }, (error, out, stderr) =>
+      error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(out),
+    ),
+  );
+}
+
 beforeAll(async () => {
   python = await ensurePythonSdk();
 }, 600_000);
@@ -28,6 +40,7 @@ it("federates an OIDC id token for the official Python SDK, which then lists wit
   writeFileSync(tokenFile, "eyJ.official-sdk.sig");
   const env = {
     PATH: process.env.PATH ?? "",
+    ...NO_BYTECODE,
     RDS_ENDPOINT: emulator.url,
     IAM_ENDPOINT: emulator.url,
     REGION,
@@ -35,12 +48,7 @@ it("federates an OIDC id token for the official Python SDK, which then lists wit
     IDP_ID: "ci-idp",
     ID_TOKEN_FILE: tokenFile,
   };
-  const script = path.join(__dirname, "..", "officialSdks", "python", "federation.py");
-  const stdout = await new Promise<string>((resolve, reject) =>
-    execFile(python, [script], { env, timeout: 120_000 }, (error, out, stderr) =>
-      error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(out),
-    ),
-  );
+  const stdout = await runPythonScript("federation.py", env);
   expect(JSON.parse(stdout)).toEqual({ totalCount: 12, temporary: true });
   expect(emulator.credentialServices.calls).toEqual(["iam:id-token", "iam:token"]);
   const listing = emulator.requests.find((request) => request.operation === "listOffsiteInstances");
@@ -55,6 +63,7 @@ it("answers the official Python SDK's OIDC provider (STS AssumeAgencyWithOIDC, i
   // Only what a CI job sets for the SDK's OidcStsCredentialProvider; no key anywhere.
   const env = {
     PATH: process.env.PATH ?? "",
+    ...NO_BYTECODE,
     HOME: path.dirname(tokenFile),
     RDS_ENDPOINT: emulator.url,
     REGION,
@@ -64,12 +73,7 @@ it("answers the official Python SDK's OIDC provider (STS AssumeAgencyWithOIDC, i
     HUAWEICLOUD_OIDC_AGENCY_URN: AGENCY_URN,
     HUAWEICLOUD_OIDC_TOKEN_FILE: tokenFile,
   };
-  const script = path.join(__dirname, "..", "officialSdks", "python", "oidcSts.py");
-  const stdout = await new Promise<string>((resolve, reject) =>
-    execFile(python, [script], { env, timeout: 120_000 }, (error, out, stderr) =>
-      error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(out),
-    ),
-  );
+  const stdout = await runPythonScript("oidcSts.py", env);
   expect(JSON.parse(stdout)).toEqual({ totalCount: 12, temporary: true });
   expect(emulator.credentialServices.calls.slice(before)).toEqual(["sts:assume-with-oidc"]);
   // What the SDK sent is what our client sends (test/contract/credentialChain.test.ts checks ours the same way).

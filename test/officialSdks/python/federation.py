@@ -5,12 +5,11 @@ with the temporary credential it got: the emulator's exchanges speak the SDK's s
 Environment: RDS_ENDPOINT, IAM_ENDPOINT, REGION, PROJECT_ID, IDP_ID, ID_TOKEN_FILE.
 """
 
-import json
 import os
 
 from huaweicloudsdkcore.auth.credentials import BasicCredentials
-from huaweicloudsdkcore.region.region import Region
-from huaweicloudsdkrds.v3 import ListOffSiteInstancesRequest, RdsClient
+
+from federatedListing import list_and_report
 
 
 def main():
@@ -21,14 +20,7 @@ def main():
         .with_project_id(os.environ["PROJECT_ID"])
         .with_iam_endpoint(os.environ["IAM_ENDPOINT"])
     )
-    client = (
-        RdsClient.new_builder()
-        .with_credentials(credentials)
-        .with_region(Region(os.environ["REGION"], os.environ["RDS_ENDPOINT"]))
-        .build()
-    )
-    page = client.list_off_site_instances(ListOffSiteInstancesRequest(offset=0, limit=100))
-    print(json.dumps({"totalCount": page.total_count, "temporary": credentials.security_token is not None}))
+    list_and_report(credentials)
 
 
 if __name__ == "__main__":

@@ -6,24 +6,14 @@ HUAWEICLOUD_OIDC_TOKEN_FILE (and HUAWEICLOUD_SDK_STS_ENDPOINT, HUAWEICLOUD_SDK_P
 Environment: RDS_ENDPOINT, REGION and the variables above.
 """
 
-import json
-import os
-
 from huaweicloudsdkcore.auth.provider import OidcStsCredentialProvider
-from huaweicloudsdkcore.region.region import Region
-from huaweicloudsdkrds.v3 import ListOffSiteInstancesRequest, RdsClient
+
+from federatedListing import list_and_report
 
 
 def main():
     credentials = OidcStsCredentialProvider.get_basic().get_credentials()
-    client = (
-        RdsClient.new_builder()
-        .with_credentials(credentials)
-        .with_region(Region(os.environ["REGION"], os.environ["RDS_ENDPOINT"]))
-        .build()
-    )
-    page = client.list_off_site_instances(ListOffSiteInstancesRequest(offset=0, limit=100))
-    print(json.dumps({"totalCount": page.total_count, "temporary": credentials.security_token is not None}))
+    list_and_report(credentials)
 
 
 if __name__ == "__main__":

@@ -88,18 +88,8 @@ export function withoutVersion(url: string | undefined): string | undefined {
 /** Stack config holds a map as JSON text (`pulumi config set --path 'huaweicloud:endpoints.rds' …` writes one). */
 function endpointsMap(text: string | undefined): { rds?: string | undefined; iam?: string | undefined } {
   if (text === undefined) return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  const valid =
-    typeof parsed === "object" &&
-    parsed !== null &&
-    !Array.isArray(parsed) &&
-    Object.values(parsed).every((value) => typeof value === "string");
-  if (!valid) {
+  const parsed = jsonObject(text);
+  if (parsed === undefined || !Object.values(parsed).every((value) => typeof value === "string")) {
     throw new ConfigurationError(
       "endpoints",
       `Invalid huaweicloud:endpoints in stack config: must be a map of service name to URL, e.g. {"rds":"https://rds.ap-southeast-1.myhuaweicloud.com"}`,
@@ -115,21 +105,28 @@ function endpointsMap(text: string | undefined): { rds?: string | undefined; iam
  */
 function assumeRoleMap(text: string | undefined): { agencyName?: string | undefined; domainName?: string | undefined } {
   if (text === undefined) return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+  const map = jsonObject(text);
+  if (map === undefined) {
     throw new ConfigurationError(
       "assumeRole",
       `Invalid huaweicloud:assumeRole in stack config: must be a map such as {"agencyName":"rds-reader","domainName":"acme"}`,
     );
   }
-  const map = parsed as Record<string, unknown>;
   const field = (name: string) => (typeof map[name] === "string" ? nonEmpty(map[name] as string) : undefined);
   return { agencyName: field("agencyName"), domainName: field("domainName") };
+}
+
+/** A stack config map's JSON text as an object; undefined when it is not JSON or not an object (an array, a string…). */
+function jsonObject(text: string): Record<string, unknown> | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
+    ? (parsed as Record<string, unknown>)
+    : undefined;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
