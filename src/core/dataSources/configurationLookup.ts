@@ -65,7 +65,7 @@ function resolveFrom(explicit: SettingsInput, lookup: ConfigurationLookup, env: 
 const resolved = new Map<string, ClientSettings>();
 const MAX_RESOLVED = 64;
 
-/** The environment variables the settings read, each one whatever else the environment holds. */
+/** Every environment variable resolving the settings may read, set or not: all are part of the key. */
 const ENVIRONMENT_NAMES: readonly string[] = [...Object.values(ENVIRONMENT_KEYS).flat(), "HOME", "HW_DEBUG"];
 /**
  * Read from the process's environment by the HTTP layer once per settings object (`dispatcherFor`): part of the key so
