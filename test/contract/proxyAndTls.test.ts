@@ -114,6 +114,16 @@ describe("proxies, as HTTPS_PROXY / HTTP_PROXY / NO_PROXY say", () => {
     expect(proxied).toEqual([]);
   });
 
+  it("uses a proxy set between two lookups of the same configuration", async () => {
+    const plain = { env: environmentFor(emulator) };
+    expect((await queryOffsiteBackupInstances({}, plain)).totalCount).toBe(120);
+    expect(proxied).toEqual([]);
+
+    process.env.HTTP_PROXY = proxyUrl;
+    expect((await queryOffsiteBackupInstances({}, { env: environmentFor(emulator) })).totalCount).toBe(120);
+    expect(proxied.length).toBeGreaterThanOrEqual(2);
+  });
+
   it("tunnels https through HTTPS_PROXY with CONNECT (lower case honoured too)", async () => {
     process.env.https_proxy = proxyUrl;
     const listed = await queryOffsiteBackupInstances({}, lookup({ HW_CACERT_FILE: certFile }));

@@ -122,22 +122,31 @@ export async function listOffsiteRestoreTimes(
   });
   const refuse = (problem: string) => badResponse(settings, path, problem, requestId);
   if (!isRecord(body) || !Array.isArray(body.restore_time)) throw refuse("no `restore_time` array");
+  // Checked in place, the problem's text built only for a refusal: this runs for every range of every lookup.
   return body.restore_time.map((range: unknown, index) => {
-    const where = `restore_time[${index}]`;
-    if (!isRecord(range)) throw refuse(`\`${where}\` is not an object`);
-    const { start_time: start, end_time: end } = range;
-    for (const [key, value] of [
-      ["start_time", start],
-      ["end_time", end],
-    ] as const) {
-      if (!isEpochMs(value)) throw refuse(`\`${where}.${key}\` is ${shown(value, 50)}, not epoch milliseconds`);
-      if (value > MAX_DATE_MS) {
-        throw refuse(`\`${where}.${key}\` is ${value}, past the last instant a date can hold (${MAX_DATE_MS} ms)`);
-      }
-    }
-    if ((end as number) < (start as number)) throw refuse(`\`${where}\` ends (${end}) before it starts (${start})`);
-    return { start_time: start as number, end_time: end as number };
+    if (!isRecord(range)) throw refuse(`\`restore_time[${index}]\` is not an object`);
+    const start = epochMsAt(range, index, "start_time", refuse);
+    const end = epochMsAt(range, index, "end_time", refuse);
+    if (end < start) throw refuse(`\`restore_time[${index}]\` ends (${end}) before it starts (${start})`);
+    return { start_time: start, end_time: end };
   });
+}
+
+function epochMsAt(
+  range: Record<string, unknown>,
+  index: number,
+  key: "start_time" | "end_time",
+  refuse: (problem: string) => Error,
+): number {
+  const value = range[key];
+  if (!isEpochMs(value))
+    throw refuse(`\`restore_time[${index}].${key}\` is ${shown(value, 50)}, not epoch milliseconds`);
+  if (value > MAX_DATE_MS) {
+    throw refuse(
+      `\`restore_time[${index}].${key}\` is ${value}, past the last instant a date can hold (${MAX_DATE_MS} ms)`,
+    );
+  }
+  return value;
 }
 
 /** ECMAScript's time value range: 100 000 000 days either side of 1970 (a `Date` of more is Invalid Date). */

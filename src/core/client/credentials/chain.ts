@@ -54,10 +54,17 @@ export function credentialChain(options: ChainOptions): CredentialProvider {
 }
 
 const chains = new Map<string, CredentialProvider>();
+let generation = 0;
 
 /** Forgets every chain (tests; credentials files rewritten in a long-lived process). */
 export function clearCredentialChains(): void {
   chains.clear();
+  generation += 1;
+}
+
+/** Changes whenever the chains are forgotten: settings resolved before hold a chain that is no longer the live one. */
+export function credentialChainGeneration(): number {
+  return generation;
 }
 
 function chainKey(options: ChainOptions): string {
