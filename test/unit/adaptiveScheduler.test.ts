@@ -353,6 +353,37 @@ describe("the scheduler behind a rate-limited gateway (simulated time)", () => {
     for (const ms of burstsMs) expect(ms).toBeLessThanOrEqual(1.1 * 325);
   });
 
+  it("paces a caller that sends one request at a time once the API throttles it, as one that sends many", async () => {
+    // 40 req/s one after another (25 ms each) into a gateway of 20 req/s: the answers between requests are not quiet
+    // spells, so the rate it was answered at is measured and the bucket takes over after the first throttle.
+    const time = new SimulatedTime();
+    const scheduler = new AdaptiveScheduler(time, 16);
+    const gateway = new RateLimiter({ requestsPerSecond: 20, burst: 5 });
+    let throttled = 0;
+    let sent = 0;
+    await time.run(
+      (async () => {
+        for (let lookup = 0; lookup < 400; lookup += 1) {
+          for (;;) {
+            const retryAfterMs = await scheduler.run(16, async (ticket) => {
+              sent += 1;
+              const wait = gateway.take("project", "listRestoreTimes", time.now());
+              await time.sleep(25);
+              if (wait === undefined) scheduler.succeeded();
+              else scheduler.throttled({ ticket, retryAfterMs: wait * 1000 });
+              return wait === undefined ? undefined : wait * 1000;
+            });
+            if (retryAfterMs === undefined) break;
+            throttled += 1;
+            await time.sleep(retryAfterMs);
+          }
+        }
+      })(),
+    );
+    expect(scheduler.rate).toBeDefined();
+    expect(throttled / sent).toBeLessThanOrEqual(0.05);
+  });
+
   it("recovers from a gateway that allows no burst at all, where a plain window cannot (within 2× of the rate floor)", async () => {
     const scan = await simulatedScan({ lookups: 3_000, requestsPerSecond: 100, burst: 1 });
     expect(scan.ms / scan.rateFloorMs).toBeLessThan(2);
