@@ -310,6 +310,80 @@ describe("the scheduler behind a rate-limited gateway (simulated time)", () => {
     expect(scan.ms / scan.rateFloorMs).toBeLessThan(2);
   });
 
+  it("after a throttled scan, a burst of lookups that follows a quiet spell runs at the full concurrency once the API keeps up", async () => {
+    // The readiness scan behind 500 req/s has the process pacing itself; ten seconds later the same process looks up
+    // 200 instances at once, three times, 700 ms apart (a second preview, a CI job's next call), against an API that
+    // keeps up. The first burst's measurement starts afresh (the scan's answers are 20 s old); the others' used to
+    // count the quiet 700 ms and the burst before.
+    const time = new SimulatedTime();
+    const scheduler = new AdaptiveScheduler(time, 16);
+    const gateway = new RateLimiter({ requestsPerSecond: 500, burst: 50 });
+    const lookup = async (limited: boolean) => {
+      for (;;) {
+        const retryAfterMs = await scheduler.run(16, async (ticket) => {
+          const wait = limited ? gateway.take("project", "listRestoreTimes", time.now()) : undefined;
+          await time.sleep(25);
+          if (wait === undefined) scheduler.succeeded();
+          else scheduler.throttled({ ticket, retryAfterMs: wait * 1000 });
+          return wait === undefined ? undefined : wait * 1000;
+        });
+        if (retryAfterMs === undefined) return;
+        await time.sleep(retryAfterMs);
+      }
+    };
+    const burstsMs = await time.run(
+      (async () => {
+        await Promise.all(Array.from({ length: 3_000 }, () => lookup(true)));
+        // Long enough for CUBIC's climb (back at the gateway's rate about 5 s after the last cut) to be far past what
+        // 16 lookups in flight send (640 req/s): what is left to slow a burst is the measured rate.
+        await time.sleep(20_000);
+        const took: number[] = [];
+        for (let burst = 0; burst < 3; burst += 1) {
+          await time.sleep(700);
+          const started = time.now();
+          await Promise.all(Array.from({ length: 200 }, () => lookup(false)));
+          took.push(time.now() - started);
+        }
+        return took;
+      })(),
+    );
+    expect(scheduler.rate).toBeDefined();
+    // 200 lookups, 16 at a time, 25 ms each: 13 waves, 325 ms. Paced at twice the rate "measured" over the quiet
+    // spell and the burst before it, the second and third took about 500 ms.
+    for (const ms of burstsMs) expect(ms).toBeLessThanOrEqual(1.1 * 325);
+  });
+
+  it("paces a caller that sends one request at a time once the API throttles it, as one that sends many", async () => {
+    // 40 req/s one after another (25 ms each) into a gateway of 20 req/s: the answers between requests are not quiet
+    // spells, so the rate it was answered at is measured and the bucket takes over after the first throttle.
+    const time = new SimulatedTime();
+    const scheduler = new AdaptiveScheduler(time, 16);
+    const gateway = new RateLimiter({ requestsPerSecond: 20, burst: 5 });
+    let throttled = 0;
+    let sent = 0;
+    await time.run(
+      (async () => {
+        for (let lookup = 0; lookup < 400; lookup += 1) {
+          for (;;) {
+            const retryAfterMs = await scheduler.run(16, async (ticket) => {
+              sent += 1;
+              const wait = gateway.take("project", "listRestoreTimes", time.now());
+              await time.sleep(25);
+              if (wait === undefined) scheduler.succeeded();
+              else scheduler.throttled({ ticket, retryAfterMs: wait * 1000 });
+              return wait === undefined ? undefined : wait * 1000;
+            });
+            if (retryAfterMs === undefined) break;
+            throttled += 1;
+            await time.sleep(retryAfterMs);
+          }
+        }
+      })(),
+    );
+    expect(scheduler.rate).toBeDefined();
+    expect(throttled / sent).toBeLessThanOrEqual(0.05);
+  });
+
   it("recovers from a gateway that allows no burst at all, where a plain window cannot (within 2× of the rate floor)", async () => {
     const scan = await simulatedScan({ lookups: 3_000, requestsPerSecond: 100, burst: 1 });
     expect(scan.ms / scan.rateFloorMs).toBeLessThan(2);
