@@ -143,7 +143,7 @@ export function printReport(results: BenchResults): void {
                   ms(free.physicalLimitMs),
                   times(results.scan.goFree.goToPhysicalLimit),
                   results.scan.goFree.requests,
-                  results.scan.goFree.failed,
+                  results.scan.goFree.throttled,
                   results.scan.goFree.maxInFlight,
                   "(other process)",
                 ],

@@ -32,7 +32,8 @@ export interface ScanResult {
    * The same scan, API keeping up, by the official Go SDK with 16 goroutines (bench/go/main.go): page 1, the other
    * pages, then the lookups. Absent when the Go peer could not be built (no Go toolchain).
    */
-  goFree?: GoRun & { maxInFlight: number; goToPhysicalLimit: number | null; goToProduct: number };
+  goFree?: GoRun &
+    Pick<ScanRun, "throttled" | "maxInFlight"> & { goToPhysicalLimit: number | null; goToProduct: number };
   /**
    * The same rate-limited scan by another build of the product (`BENCH_BASELINE_ROOT`: a checkout whose `dist/` is
    * built, e.g. the commit before the adaptive scheduler), side by side in the same run.
@@ -157,14 +158,24 @@ async function scanOnce(
 }
 
 /** The Go peer's scan against an emulator of its own, as the product's: the same instances, the same latency. */
-async function goScanOnce(binary: string, latencyMs: number): Promise<GoRun & { maxInFlight: number }> {
+async function goScanOnce(
+  binary: string,
+  latencyMs: number,
+): Promise<GoRun & Pick<ScanRun, "throttled" | "maxInFlight">> {
   const emulator = await startEmulatorHost({ regions: { [SCAN_REGION]: SCAN_INSTANCES }, latencyMs });
   try {
     await emulator.reset();
     const run = await runGoPeer(binary, "scan", emulator, SCAN_REGION);
     if (run.failed > 0) console.error(`bench: Go scan: ${run.failed} requests failed`);
     const stats = await emulator.stats();
-    return { ...run, ms: Math.round(run.ms), requests: stats.requests, maxInFlight: stats.maxInFlight };
+    // As the product's rows: what the emulator counted (its failures: 429s when it throttles), not the peer's own tally.
+    return {
+      ...run,
+      ms: Math.round(run.ms),
+      requests: stats.requests,
+      throttled: stats.failures,
+      maxInFlight: stats.maxInFlight,
+    };
   } finally {
     await emulator.close();
   }

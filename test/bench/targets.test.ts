@@ -78,7 +78,15 @@ describe("bench targets of the readiness scan (issue 23)", () => {
       instances: 10_000,
       latencyMs: 25,
       free: { ...scanRun(freeMs), physicalLimitMs: 15_825, productToPhysicalLimit: null },
-      goFree: { ms: goMs, requests: 10_100, failed: 0, maxInFlight: 16, goToPhysicalLimit: null, goToProduct: 0 },
+      goFree: {
+        ms: goMs,
+        requests: 10_100,
+        failed: 0,
+        throttled: 0,
+        maxInFlight: 16,
+        goToPhysicalLimit: null,
+        goToProduct: 0,
+      },
       rateLimited: {
         ...scanRun(rateLimitedMs, throttled),
         requestsPerSecond: 500,
