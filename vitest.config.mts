@@ -18,6 +18,9 @@ export default defineConfig({
     // Issue 20: tests never probe the link-local ECS metadata address (169.254.169.254); nothing listens on port 9 here,
     // so the chain's metadata source is refused at once. Tests of the metadata source point it at the emulator's.
     env: { HW_METADATA_ENDPOINT: "http://127.0.0.1:9" },
+    // Tests that build their own environment object do not get the line above: any connection to the metadata address
+    // is refused and fails the test, naming the setting it lacks.
+    setupFiles: ["test/support/metadataGuard.ts"],
     // The end-to-end tests run the real Pulumi engine; others start processes and servers.
     testTimeout: 30_000,
     hookTimeout: 60_000,

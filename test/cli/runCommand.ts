@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { childEnvironment } from "../support/childEnvironment";
 
 const repoRoot = path.resolve(__dirname, "..", "..");
 /** The built command, as npm links it for `rds-offsite` (`npm run build` first; `npm test` does). */
@@ -19,8 +20,9 @@ export function assertBuilt(): void {
 }
 
 /**
- * Runs the built command in a fresh process, as a CI job does: only the given environment (plus PATH), stdout and
- * stderr piped (not terminals), from a directory outside the repository.
+ * Runs the built command in a fresh process, as a CI job does: only the given environment (plus PATH and a loopback
+ * metadata endpoint, see childEnvironment), stdout and stderr piped (not terminals), from a directory outside the
+ * repository.
  */
 export function runCommand(
   args: readonly string[],
@@ -36,18 +38,17 @@ export function runCommandInTerminal(args: readonly string[], env: Record<string
   return runProcess("script", ["-qec", line, "/dev/null"], env);
 }
 
-/** Any program, with only the given environment (plus PATH), from a directory outside the repository. */
+/**
+ * Any program, with only the given environment (plus PATH and a loopback metadata endpoint, see childEnvironment), from
+ * a directory outside the repository.
+ */
 export function runProcess(file: string, args: readonly string[], env: Record<string, string>): Promise<CommandRun> {
   return new Promise((resolve, reject) => {
     execFile(
       file,
       [...args],
       {
-        env: {
-          PATH: process.env.PATH ?? "",
-          HW_METADATA_ENDPOINT: process.env.HW_METADATA_ENDPOINT ?? "http://127.0.0.1:9",
-          ...env,
-        },
+        env: childEnvironment(env),
         cwd: os.tmpdir(),
         maxBuffer: 16 * 1024 * 1024,
       },

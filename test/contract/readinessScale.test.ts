@@ -4,6 +4,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { queryOffsiteRecoveryReadiness } from "../../src/core/dataSources/getOffsiteRecoveryReadiness";
 import { assertBuilt } from "../cli/runCommand";
+import { childEnvironment } from "../support/childEnvironment";
 import { emulatorForFile, environmentFor, lookupFor, requestsOf } from "../support/emulator";
 
 const BIG = "ap-southeast-1";
@@ -55,7 +56,7 @@ describe("a readiness scan at scale", () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
       ["--expose-gc", probe, JSON.stringify({ env, root: REPO_ROOT })],
-      { env: { PATH: process.env.PATH ?? "" } },
+      { env: childEnvironment() },
     );
     const measured = JSON.parse(stdout);
     const ranges = emulator.dataset

@@ -18,6 +18,7 @@ import { PYTHON_REQUIREMENTS } from "../../scripts/language-hosts/pythonEnvironm
 import { ensurePulumiCli } from "../../scripts/pulumi-cli/provision.mjs";
 import { buildRelease, type ReleaseArtifacts } from "../../scripts/release/main.mjs";
 import { GO_MODULE_PATH } from "../../src/plugin/schema";
+import { childEnvironment } from "../support/childEnvironment";
 import { emulatorForFile, latestRestorable } from "../support/emulator";
 import { repoRoot } from "./harness";
 
@@ -75,7 +76,8 @@ afterAll(() => {
 function userEnvironment(pathDirs: string[]) {
   const home = fs.mkdtempSync(path.join(scratch, "pulumi-home-"));
   fs.mkdirSync(path.join(home, "backend"));
-  const env: Record<string, string> = {
+  // childEnvironment: never the link-local ECS metadata address from a test (issue 20).
+  const env = childEnvironment({
     HOME: process.env.HOME ?? os.homedir(),
     PATH: [path.dirname(pulumi), ...pathDirs].join(path.delimiter),
     PULUMI_HOME: path.join(home, "pulumi"),
@@ -84,12 +86,10 @@ function userEnvironment(pathDirs: string[]) {
     PULUMI_SKIP_UPDATE_CHECK: "true",
     HW_RDS_ENDPOINT: emulator.url,
     HW_IAM_ENDPOINT: emulator.url,
-    // Issue 20: never the link-local ECS metadata address from a test.
-    HW_METADATA_ENDPOINT: process.env.HW_METADATA_ENDPOINT ?? "http://127.0.0.1:9",
     GOFLAGS: "-mod=readonly",
     GOWORK: "off",
     CGO_ENABLED: "0",
-  };
+  });
   const run = (args: string[], cwd = scratch) =>
     exec(pulumi, args, { cwd, env, maxBuffer: 64 << 20 }).catch(
       (error: { stdout?: string; stderr?: string; message: string }) => {
