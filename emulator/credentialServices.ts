@@ -84,6 +84,18 @@ function stsError(res: ServerResponse, status: number, code: string, message: st
   send(res, status, { error_code: code, error_msg: message, request_id: randomBytes(16).toString("hex") });
 }
 
+/**
+ * `duration_seconds` out of what the API takes: IAM's temporary credentials (methods `token` and `assume_role`) last
+ * 15 minutes to 24 hours, STS `AssumeAgencyWithOIDC`'s 900 seconds to the agency's maximum session, at most 12 hours.
+ */
+function durationRefused(duration: unknown, max: number): boolean {
+  return (
+    duration !== undefined && (!Number.isInteger(duration) || (duration as number) < 900 || (duration as number) > max)
+  );
+}
+const IAM_MAX_DURATION_SECONDS = 86_400;
+const STS_MAX_DURATION_SECONDS = 43_200;
+
 export function credentialServices(credentials: Credentials, options: CredentialServiceOptions = {}) {
   let lifetimeMs = options.lifetimeMs ?? 3_600_000;
   let advertisedExtraMs = 0;
@@ -165,7 +177,12 @@ export function credentialServices(credentials: Credentials, options: Credential
         iamError(res, 401, "IAM.0002", "The token is invalid or expired.");
         return true;
       }
-      send(res, 201, answer(issue(Number(field(identity, "token", "duration_seconds")) || undefined)));
+      const duration = field(identity, "token", "duration_seconds");
+      if (durationRefused(duration, IAM_MAX_DURATION_SECONDS)) {
+        iamError(res, 400, "IAM.0001", `duration_seconds must be an integer from 900 to ${IAM_MAX_DURATION_SECONDS}.`);
+        return true;
+      }
+      send(res, 201, answer(issue(duration as number | undefined)));
       return true;
     }
     if (Array.isArray(methods) && methods[0] === "assume_role") {
@@ -193,7 +210,11 @@ export function credentialServices(credentials: Credentials, options: Credential
         iamError(res, 403, "IAM.0004", "The agency does not exist or you are not allowed to assume it.");
         return true;
       }
-      send(res, 201, answer(issue(Number(role("duration_seconds")) || undefined)));
+      if (durationRefused(role("duration_seconds"), IAM_MAX_DURATION_SECONDS)) {
+        iamError(res, 400, "IAM.0001", `duration_seconds must be an integer from 900 to ${IAM_MAX_DURATION_SECONDS}.`);
+        return true;
+      }
+      send(res, 201, answer(issue(role("duration_seconds") as number | undefined)));
       return true;
     }
     iamError(res, 400, "IAM.0001", "The request body is invalid.");
@@ -235,11 +256,8 @@ export function credentialServices(credentials: Credentials, options: Credential
       stsError(res, 400, "STS5.0002", "agency_session_name is invalid.");
       return;
     }
-    if (
-      duration !== undefined &&
-      (!Number.isInteger(duration) || (duration as number) < 900 || (duration as number) > 43_200)
-    ) {
-      stsError(res, 400, "STS5.0002", "duration_seconds must be an integer from 900 to 43200.");
+    if (durationRefused(duration, STS_MAX_DURATION_SECONDS)) {
+      stsError(res, 400, "STS5.0002", `duration_seconds must be an integer from 900 to ${STS_MAX_DURATION_SECONDS}.`);
       return;
     }
     const provider = options.oidcProviders?.[providerUrn as string];

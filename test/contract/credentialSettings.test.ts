@@ -134,7 +134,7 @@ describe("OIDC federation through STS (AssumeAgencyWithOIDC)", () => {
     const env = { ...nothing(), HUAWEICLOUD_OIDC_DURATION_SECONDS: "60" };
     const before = emulator.requests.length;
     await expect(coreInstances({}, { env })).rejects.toThrow(
-      "Invalid HUAWEICLOUD_OIDC_DURATION_SECONDS in environment: must be an integer from 900 to 86400, got",
+      "Invalid HUAWEICLOUD_OIDC_DURATION_SECONDS in environment: must be an integer from 900 to 43200, got",
     );
     expect(emulator.requests.length).toBe(before);
   });

@@ -152,9 +152,12 @@ export const SETTINGS = {
   oidcSessionName: text("OIDC federation through STS: the agency session's name. Default `oidc-sts-session`.", {
     environment: ["HUAWEICLOUD_OIDC_SESSION_NAME"],
   }),
+  // STS `AssumeAgencyWithOIDC` takes `duration_seconds` from 900 to the agency's maximum session, at most 12 h; the
+  // official SDKs read this variable for that call only. IAM's id-token path would take up to 24 h, but one variable
+  // has one range: the call it was named for.
   oidcDurationSeconds: integer(
     "OIDC federation: lifetime asked for the temporary credential, in seconds (STS allows up to the agency's maximum, at most 43200).",
-    { default: 3600, min: 900, max: 86_400 },
+    { default: 3600, min: 900, max: 43_200 },
     { environment: ["HUAWEICLOUD_OIDC_DURATION_SECONDS"] },
   ),
   oidcPolicy: text("OIDC federation through STS: a session policy (JSON text) narrowing the agency's permissions.", {
