@@ -1,0 +1,98 @@
+import { once } from "node:events";
+import { setTimeout as wait } from "node:timers/promises";
+import { createDeflate, createDeflateRaw, createGzip } from "node:zlib";
+import { EnvHttpProxyAgent } from "undici";
+import { afterAll, describe, expect, it } from "vitest";
+import { dispatcherFetch } from "../../src/core/client/http/dispatcherFetch";
+import { startTestServer } from "../support/testServer";
+
+// dispatcherFetch hands its answer over as a web stream that pauses the connection while the reader has a chunk
+// unread, and inflates `deflate` no faster than it is read. The product's own reader (boundedBody.ts) takes every
+// chunk as it comes, so through the query path nothing is ever waiting to be read (removing both pauses changes no
+// figure of test/contract/hostileAnswers.test.ts); what the pauses guard is a reader that stops: here, one that reads
+// one chunk and then nothing, as a caller busy elsewhere would.
+const MB = 2 ** 20;
+const server = await startTestServer();
+const dispatcher = new EnvHttpProxyAgent();
+afterAll(() => dispatcher.close());
+
+/** GET `path` of the test server through dispatcherFetch, as an attempt sends it. */
+function fetchAnswer(path: string) {
+  return dispatcherFetch(new Request(`${server.url}${path}`), {
+    dispatcher,
+    attemptSignal: new AbortController().signal,
+  });
+}
+
+/** Waits until `done` holds, checking every 20 ms, for at most `ms` (the check, not the time, is what tests assert). */
+async function until(done: () => boolean, ms: number): Promise<void> {
+  for (let waited = 0; waited < ms && !done(); waited += 20) await wait(20);
+}
+
+/** `mb` megabytes of spaces through a compressor (a decompression bomb), compressed in memory. */
+async function bomb(compressor: NodeJS.ReadWriteStream, mb: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  compressor.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const spaces = Buffer.alloc(MB, 0x20);
+  for (let index = 0; index < mb; index += 1) {
+    if (!compressor.write(spaces)) await once(compressor, "drain");
+  }
+  compressor.end();
+  await once(compressor, "end");
+  return Buffer.concat(chunks);
+}
+
+describe("a reader that stops reading", () => {
+  it("stops a 256 MB answer at what the sockets hold: the server cannot write the rest", async () => {
+    let written = 0;
+    let blockedSince: number | undefined;
+    server.handle(async (_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      while (written < 256 * MB && !res.destroyed) {
+        written += chunk.length;
+        if (res.write(chunk)) continue;
+        blockedSince = Date.now();
+        await new Promise((resolve) => {
+          res.once("drain", resolve);
+          res.once("close", resolve);
+        });
+        blockedSince = undefined;
+      }
+      res.end();
+    });
+    const response = await fetchAnswer("/large");
+    const reader = response.body!.getReader();
+    expect((await reader.read()).value?.byteLength).toBeGreaterThan(0);
+
+    // The server writes until the sockets between it and the unread chunk are full, then waits for them to drain:
+    // without the pause the client keeps emptying them into memory, and the server writes on to the end.
+    await until(() => written >= 256 * MB || (blockedSince !== undefined && Date.now() - blockedSince >= 500), 10_000);
+    expect(written).toBeLessThan(32 * MB);
+    await reader.cancel();
+  });
+
+  it.each([
+    ["gzip", "gzip", () => createGzip({ level: 9 })],
+    ["deflate (zlib-wrapped)", "deflate", () => createDeflate({ level: 9 })],
+    ["deflate (raw)", "deflate", () => createDeflateRaw({ level: 9 })],
+  ])("inflates a %s bomb of 128 MB no further than the chunk it handed over", async (_, encoding, compressor) => {
+    const compressed = await bomb(compressor(), 128);
+    server.handle((_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/json", "Content-Encoding": encoding });
+      res.end(compressed);
+    });
+    const before = process.memoryUsage().arrayBuffers;
+    const response = await fetchAnswer("/bomb");
+    const reader = response.body!.getReader();
+    expect((await reader.read()).value?.byteLength).toBeGreaterThan(0);
+
+    // Nobody reading, the inflater is paused with what it holds (well under 1 MB, measured). Inflating on instead fills
+    // memory at zlib's speed: all 128 MB without the pause of the stream handed over, and a 64 KB network chunk's
+    // worth of a bomb (about 64 MB) without the deflate decoder's own pause.
+    const grown = () => process.memoryUsage().arrayBuffers - before;
+    await until(() => grown() > 16 * MB, 1_000);
+    expect(grown()).toBeLessThan(16 * MB);
+    await reader.cancel();
+  });
+});
