@@ -3,14 +3,18 @@
 // listingMemoryProbe.cjs '<json: { env, expected }>' where env holds the HW_* settings that point at the emulator.
 "use strict";
 const path = require("node:path");
-const { performance } = require("node:perf_hooks");
 
-const { env, expected } = JSON.parse(process.argv[2]);
+const input = process.argv[2];
+if (input === undefined) throw new Error("usage: node --expose-gc listingMemoryProbe.cjs '<json>'");
+/** @type {{ env: Record<string, string>, expected: number }} */
+const { env, expected } = JSON.parse(input);
+const gc = globalThis.gc ?? exposeGcFirst();
 const dist = path.resolve(__dirname, "..", "..", "dist", "core", "dataSources", "getOffsiteBackupInstances.js");
+/** @type {typeof import("../../src/core/dataSources/getOffsiteBackupInstances")} */
 const { queryOffsiteBackupInstances } = require(dist);
 
 async function main() {
-  global.gc();
+  gc();
   const before = process.memoryUsage();
   let peakHeapUsed = before.heapUsed;
   let peakRss = before.rss;
@@ -29,7 +33,7 @@ async function main() {
   if (result.instances.length !== expected) {
     throw new Error(`listed ${result.instances.length} instances, expected ${expected}`);
   }
-  global.gc();
+  gc();
   const retained = process.memoryUsage();
   process.stdout.write(
     `${JSON.stringify({
@@ -45,6 +49,11 @@ async function main() {
       resultJsonBytes: Buffer.byteLength(JSON.stringify(result.instances)),
     })}\n`,
   );
+}
+
+/** @returns {never} */
+function exposeGcFirst() {
+  throw new Error("run with node --expose-gc: every figure is taken after a full collection");
 }
 
 main().catch((error) => {

@@ -6,12 +6,18 @@
 "use strict";
 const path = require("node:path");
 
-const { env, root, expected } = JSON.parse(process.argv[2]);
+const input = process.argv[2];
+if (input === undefined) throw new Error("usage: node --expose-gc scanMemoryProbe.cjs '<json>'");
+/** @type {{ env: Record<string, string>, root: string, expected?: number }} */
+const { env, root, expected } = JSON.parse(input);
+const gc = globalThis.gc ?? exposeGcFirst();
 const dist = path.resolve(root, "dist", "core", "dataSources", "getOffsiteRecoveryReadiness.js");
+// A build of this checkout or of a baseline: typed as this checkout's source.
+/** @type {typeof import("../../src/core/dataSources/getOffsiteRecoveryReadiness")} */
 const { queryOffsiteRecoveryReadiness } = require(dist);
 
 async function main() {
-  global.gc();
+  gc();
   const before = process.memoryUsage();
   let peakHeapUsed = before.heapUsed;
   // Sampled between responses: the scan awaits the network, so the timer runs throughout it.
@@ -27,7 +33,7 @@ async function main() {
       `scanned ${result.instances.length} instances (${result.summary.error} errors), expected ${expected}`,
     );
   }
-  global.gc();
+  gc();
   const held = process.memoryUsage();
   process.stdout.write(
     `${JSON.stringify({
@@ -45,6 +51,11 @@ async function main() {
       resultJsonBytes: Buffer.byteLength(JSON.stringify(result)),
     })}\n`,
   );
+}
+
+/** @returns {never} */
+function exposeGcFirst() {
+  throw new Error("run with node --expose-gc: every figure is taken after a full collection");
 }
 
 main().catch((error) => {

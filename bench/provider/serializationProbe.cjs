@@ -2,9 +2,11 @@
 // program loads it). Registers data-source resources under Pulumi's mock runtime and records, for each one, when its
 // `__provider` text reached the (mock) engine. Prints one JSON line. Usage: node serializationProbe.cjs <further>
 "use strict";
-const { performance } = require("node:perf_hooks");
-
 const further = Number(process.argv[2] ?? "50");
+/**
+ * When each resource reached the mock engine, and the provider text it carried.
+ * @type {Map<string, { at: number, provider: unknown }>}
+ */
 const arrived = new Map();
 const pulumi = require("@pulumi/pulumi");
 
@@ -22,21 +24,31 @@ pulumi.runtime.setMocks(
 );
 
 const loadStarted = performance.now();
-const { OffsiteRestoreTimeRanges } = require("pulumi-huaweicloud-rds-offsite");
+const product = require("pulumi-huaweicloud-rds-offsite");
 const loadMs = performance.now() - loadStarted;
 
-/** Registers `count` data sources and waits until the mock engine has seen every one of them. */
+/**
+ * Registers `count` data sources and waits until the mock engine has seen every one of them.
+ * @param {string} prefix
+ * @param {number} count
+ */
 async function register(prefix, count) {
   const started = performance.now();
   const names = Array.from({ length: count }, (_, index) => `${prefix}-${index}`);
   const resources = names.map(
-    (name, index) => new OffsiteRestoreTimeRanges(name, { instanceId: `${index.toString(16).padStart(8, "0")}in01` }),
+    (name, index) =>
+      new product.OffsiteRestoreTimeRanges(name, { instanceId: `${index.toString(16).padStart(8, "0")}in01` }),
   );
   await Promise.all(resources.map((resource) => promiseOf(resource.urn)));
   while (!names.every((name) => arrived.has(name))) await new Promise((resolve) => setImmediate(resolve));
-  return { ms: performance.now() - started, provider: arrived.get(names[0]).provider };
+  return { ms: performance.now() - started, provider: arrived.get(`${prefix}-0`)?.provider };
 }
 
+/**
+ * @template T
+ * @param {import("@pulumi/pulumi").Output<T>} output
+ * @returns {Promise<T>}
+ */
 function promiseOf(output) {
   return new Promise((resolve) => output.apply(resolve));
 }

@@ -5,20 +5,24 @@
 // Pulumi program does (the case in which a weakly held abort signal is lost, nodejs/undici#3644).
 "use strict";
 const path = require("node:path");
-const { performance } = require("node:perf_hooks");
 
-const { env, stackConfig = {}, instanceId, allocate = false } = JSON.parse(process.argv[2]);
+const input = process.argv[2];
+if (input === undefined) throw new Error("usage: node --expose-gc hostileProbe.cjs '<json>'");
+/** @type {{ env: Record<string, string>, stackConfig?: Record<string, string>, instanceId: string, allocate?: boolean }} */
+const { env, stackConfig = {}, instanceId, allocate = false } = JSON.parse(input);
+const gc = globalThis.gc ?? exposeGcFirst();
 const dist = path.resolve(__dirname, "..", "..", "dist", "core", "dataSources", "getOffsiteRestoreTimeRanges.js");
+/** @type {typeof import("../../src/core/dataSources/getOffsiteRestoreTimeRanges")} */
 const { queryOffsiteRestoreTimeRanges } = require(dist);
 
 async function main() {
-  global.gc();
+  gc();
   const baselineRss = process.memoryUsage().rss;
   let garbage = [];
   const churn = allocate
     ? setInterval(() => {
         garbage = Array.from({ length: 50_000 }, (_, index) => ({ index, text: `row ${index}` }));
-        global.gc();
+        gc();
       }, 10)
     : undefined;
   const started = performance.now();
@@ -26,7 +30,9 @@ async function main() {
   try {
     const result = await queryOffsiteRestoreTimeRanges({ instanceId }, { env, stackConfig: (key) => stackConfig[key] });
     outcome = { ok: true, ranges: result.ranges.length };
-  } catch (error) {
+  } catch (caught) {
+    // The product's errors (HuaweiCloudError, ConfigurationError, …) carry an error code and the attempts made.
+    const error = /** @type {Error & { errorCode?: string, attempts?: number }} */ (caught);
     outcome = {
       ok: false,
       name: error.name,
@@ -42,6 +48,11 @@ async function main() {
     `${JSON.stringify({ ...outcome, elapsedMs, garbage: garbage.length, growthMb: (peakRss - baselineRss) / 2 ** 20 })}\n`,
   );
   process.exit(0);
+}
+
+/** @returns {never} */
+function exposeGcFirst() {
+  throw new Error("run with node --expose-gc: the baseline is taken after a full collection");
 }
 
 main().catch((error) => {
