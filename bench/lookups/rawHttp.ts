@@ -37,10 +37,12 @@ export class RawHttpConnection {
   private open(): Socket {
     if (this.socket && !this.socket.destroyed) return this.socket;
     const socket = connect({ host: this.host, port: this.port, noDelay: true });
-    socket.on("data", (chunk: Buffer) => this.onData(chunk));
-    socket.on("error", (error) => this.fail(error));
+    // A socket replaced since (closed by us, or by the server after an answer) has nothing to say to the current one.
+    socket.on("data", (chunk: Buffer) => this.socket === socket && this.onData(chunk));
+    socket.on("error", (error) => this.socket === socket && this.fail(error));
     socket.on("close", () => {
-      if (this.socket === socket) this.socket = undefined;
+      if (this.socket !== socket) return;
+      this.socket = undefined;
       this.fail(new Error("raw HTTP: the server closed the connection before answering"));
     });
     this.socket = socket;
