@@ -15,7 +15,7 @@ const LOOKUPS = 200;
 const FIRST_CALLS = 5;
 
 /** Lookups one at a time for the turnaround (each ~one latency): enough for a median and a p90, a second a client. */
-const SEQUENTIAL_LOOKUPS = 30;
+const SEQUENTIAL_LOOKUPS = 40;
 
 /** One client's 200 lookups at 16 in flight, warm, over the reps. */
 export interface LookupClientRow {
