@@ -27,6 +27,8 @@ export interface LookupClientRow {
   toPhysicalLimit: number | null;
   /** This client's time ÷ Go's: below 1, ahead of Go. */
   toGo: number;
+  /** The emulator's CPU per request in this client's rounds (the same work whoever asks: a check, and its size). */
+  emulatorCpuMsPerRequest: number;
   /** Per connection, as the emulator saw it (median over the reps of each timed round's median and p90). */
   sameConnectionTurnaround: { medianMs: number | null; p90Ms: number | null };
 }
@@ -167,6 +169,7 @@ export async function measureGo(
       maxInFlight: Math.max(...stats.map((one) => one.maxInFlight)),
       toPhysicalLimit: physicalLimitMs > 0 ? round(medianMs / physicalLimitMs, 2) : null,
       toGo: round(medianMs / goMedianMs, 2),
+      emulatorCpuMsPerRequest: round(median(stats.map((one) => one.cpuMs / one.requests)), 3),
       sameConnectionTurnaround: {
         medianMs: medianOf(turnarounds.map((one) => one.medianMs)),
         p90Ms: medianOf(turnarounds.map((one) => one.p90Ms)),

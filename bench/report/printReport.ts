@@ -248,7 +248,15 @@ export function printReport(results: BenchResults): void {
       `${lookups.lookups} lookups at ${results.go.goroutines} in flight, warm, interleaved: the runtime's floors beside the ` +
         `product and Go (all sign with the product's signer; physical limit ${lookups.physicalLimitMs} ms)`,
       formatTable(
-        ["client", "median ms", "runs ms", "÷ limit", "÷ Go", "turnaround per connection ms (median / p90)"],
+        [
+          "client",
+          "median ms",
+          "runs ms",
+          "÷ limit",
+          "÷ Go",
+          "turnaround per connection ms (median / p90)",
+          "emulator CPU ms/request",
+        ],
         lookups.clients.map((row) => [
           clientName(row.client, goroutines),
           row.medianMs,
@@ -256,6 +264,7 @@ export function printReport(results: BenchResults): void {
           times(row.toPhysicalLimit),
           times(row.toGo),
           `${gap(row.sameConnectionTurnaround.medianMs)} / ${gap(row.sameConnectionTurnaround.p90Ms)}`,
+          row.emulatorCpuMsPerRequest,
         ]),
       ),
     );
