@@ -27,7 +27,10 @@ export interface LookupClientRow {
   toPhysicalLimit: number | null;
   /** This client's time ÷ Go's: below 1, ahead of Go. */
   toGo: number;
-  /** The emulator's CPU per request in this client's rounds (the same work whoever asks: a check, and its size). */
+  /**
+   * The emulator process's CPU per request in this client's rounds (its stats calls included): the work every round
+   * carries besides the latency, about the same whoever asks (header sizes and new connections make the difference).
+   */
   emulatorCpuMsPerRequest: number;
   /** Per connection, as the emulator saw it (median over the reps of each timed round's median and p90). */
   sameConnectionTurnaround: { medianMs: number | null; p90Ms: number | null };
