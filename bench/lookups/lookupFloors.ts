@@ -103,7 +103,7 @@ export function undiciDispatchFloor(target: EmulatorTarget, region: string, conn
               return true;
             },
             onComplete() {
-              if (next < ids.length) launch(ids[next++] as string);
+              if (!failed && next < ids.length) launch(ids[next++] as string);
               const text = Buffer.concat(chunks).toString("utf8");
               if (status !== 200) {
                 fail(new Error(`undici dispatch floor: ${status} ${JSON.stringify(text.slice(0, 200))}`));
