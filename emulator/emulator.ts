@@ -95,6 +95,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     get inFlight() {
       return state.stats.inFlight;
     },
+    get clientTurnaround() {
+      return state.stats.clientTurnaround;
+    },
     resetStats: () => state.stats.reset(),
     setLatency: (ms) => {
       state.latencyMs = requireCount("latency", ms);

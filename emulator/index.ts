@@ -3,6 +3,7 @@
  * Independent of the client it tests: it imports no product code (Biome's noRestrictedImports, test/emulator/independence).
  */
 export { startEmulator } from "./emulator";
+export type { ClientTurnaround, GapSummary } from "./requestStats";
 export type {
   Dataset,
   Emulator,

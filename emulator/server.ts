@@ -80,7 +80,10 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
   const encoded = outcome === "reset" ? outcome : encode(entry, outcome);
   if (state.latencyMs > 0) await sleep(state.latencyMs);
   if (encoded === "reset") req.socket.destroy();
-  else write(res, encoded);
+  else {
+    write(res, encoded);
+    state.stats.answered(entry, req.socket);
+  }
 }
 
 /**
@@ -156,13 +159,14 @@ export function createRequestListener(state: ServerState): (req: IncomingMessage
       status: 0,
       ...(typeof projectIdHeader === "string" ? { projectIdHeader } : {}),
     };
-    const end = state.stats.begin(entry);
+    const end = state.stats.begin(entry, req.socket);
     res.on("close", end);
     handle(state, req, res, entry).catch((error: unknown) => {
       // Only a throwing onRequest hook or an emulator bug gets here; say so rather than hide it behind the 500.
       console.error("emulator: request failed:", error);
       if (res.headersSent || res.destroyed) return;
       respond(res, entry, { status: 500, body: errorBody(wireErrors.serverFailure, entry.requestId) });
+      state.stats.answered(entry, req.socket);
     });
   };
 }

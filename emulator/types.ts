@@ -1,4 +1,5 @@
 import type { RateLimitOptions } from "./rateLimit";
+import type { ClientTurnaround } from "./requestStats";
 /** The operations the emulator serves; "unknown" marks requests that matched no API. */
 export type Operation = "listOffsiteInstances" | "listRestoreTimes" | "listProjects" | "unknown";
 
@@ -139,6 +140,8 @@ export interface Emulator {
   /** The highest number of requests handled at once since start or the last resetStats(). */
   readonly maxInFlight: number;
   readonly inFlight: number;
+  /** The clients' turnaround since start or the last resetStats(): see ClientTurnaround. */
+  readonly clientTurnaround: ClientTurnaround;
   resetStats(): void;
   setLatency(ms: number): void;
   queueFault(fault: Fault): void;

@@ -53,16 +53,21 @@ function peerEnv(target: EmulatorTarget, region: string, extra: Record<string, s
   };
 }
 
-/** Runs the peer's `lookups` (instance ids on stdin) or `scan` mode and returns what it measured. */
+/**
+ * Runs the peer's `lookups` (instance ids on stdin) or `scan` mode with `workers` goroutines and returns what it
+ * measured.
+ */
 export function runGoPeer(
   binary: string,
   mode: "lookups" | "scan",
   target: EmulatorTarget,
   region: string,
   instanceIds: readonly string[] = [],
+  workers = GO_WORKERS,
 ): Promise<GoRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(binary, [mode], { env: peerEnv(target, region), stdio: ["pipe", "pipe", "pipe"] });
+    const env = peerEnv(target, region, { WORKERS: String(workers) });
+    const child = spawn(binary, [mode], { env, stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => {

@@ -1,3 +1,5 @@
+import type { GapSummary } from "../../emulator";
+import { clientName } from "../go/lookupClients";
 import type { BenchResults } from "./results";
 
 /** Columns padded to their widest cell; a column of numbers is right-aligned, its header included. */
@@ -17,6 +19,9 @@ export function formatTable(header: readonly string[], rows: readonly (readonly 
 
 const ms = (value: number | null) => (value === null ? "n/a" : value);
 const times = (value: number | null) => (value === null ? "n/a" : `${value}×`);
+/** Per connection, median / p90 (the emulator's count: see emulator/requestStats.ts). */
+const turnaroundOf = (gaps: GapSummary | undefined) =>
+  gaps?.medianMs == null || gaps.p90Ms == null ? "n/a" : `${gaps.medianMs.toFixed(2)} / ${gaps.p90Ms.toFixed(2)}`;
 
 /** The report: targets and ratios first, then the times behind them. */
 export function printReport(results: BenchResults): void {
@@ -107,9 +112,19 @@ export function printReport(results: BenchResults): void {
   if (results.scan) {
     const { free, rateLimited } = results.scan;
     section(
-      `Readiness scan of ${results.scan.instances} instances (listing + one lookup each)`,
+      `Readiness scan of ${results.scan.instances} instances (listing + one lookup each; turnaround: per connection, median / p90)`,
       formatTable(
-        ["API", "wall ms", "floor ms", "÷ floor", "requests", "429s", "max in flight", "client CPU ms"],
+        [
+          "API",
+          "wall ms",
+          "floor ms",
+          "÷ floor",
+          "requests",
+          "429s",
+          "max in flight",
+          "client CPU ms",
+          "turnaround ms",
+        ],
         [
           [
             "keeps up",
@@ -120,6 +135,7 @@ export function printReport(results: BenchResults): void {
             free.throttled,
             free.maxInFlight,
             free.clientCpuMs,
+            turnaroundOf(free.turnaround),
           ],
           ...(results.scan.baselineFree
             ? [
@@ -132,6 +148,7 @@ export function printReport(results: BenchResults): void {
                   results.scan.baselineFree.throttled,
                   results.scan.baselineFree.maxInFlight,
                   results.scan.baselineFree.clientCpuMs,
+                  turnaroundOf(results.scan.baselineFree.turnaround),
                 ],
               ]
             : []),
@@ -146,6 +163,22 @@ export function printReport(results: BenchResults): void {
                   results.scan.goFree.throttled,
                   results.scan.goFree.maxInFlight,
                   "(other process)",
+                  turnaroundOf(results.scan.goFree.turnaround),
+                ],
+              ]
+            : []),
+          ...(results.scan.rawSocketFree
+            ? [
+                [
+                  "keeps up: floor, raw node:net HTTP/1.1",
+                  results.scan.rawSocketFree.ms,
+                  ms(free.physicalLimitMs),
+                  times(results.scan.rawSocketFree.toPhysicalLimit),
+                  results.scan.rawSocketFree.requests,
+                  results.scan.rawSocketFree.throttled,
+                  results.scan.rawSocketFree.maxInFlight,
+                  results.scan.rawSocketFree.clientCpuMs,
+                  turnaroundOf(results.scan.rawSocketFree.turnaround),
                 ],
               ]
             : []),
@@ -158,6 +191,7 @@ export function printReport(results: BenchResults): void {
             `${rateLimited.throttled} (${rateLimited.throttledShare}%)`,
             rateLimited.maxInFlight,
             rateLimited.clientCpuMs,
+            turnaroundOf(rateLimited.turnaround),
           ],
           ...(results.scan.baselineRateLimited
             ? [
@@ -170,6 +204,7 @@ export function printReport(results: BenchResults): void {
                   `${results.scan.baselineRateLimited.throttled} (${results.scan.baselineRateLimited.throttledShare}%)`,
                   results.scan.baselineRateLimited.maxInFlight,
                   results.scan.baselineRateLimited.clientCpuMs,
+                  turnaroundOf(results.scan.baselineRateLimited.turnaround),
                 ],
               ]
             : []),
@@ -203,6 +238,53 @@ export function printReport(results: BenchResults): void {
             "",
           ],
         ],
+      ),
+    );
+  }
+  if (results.go) {
+    const { lookups, turnaround, goroutines } = results.go;
+    const gap = (value: number | null) => (value === null ? "n/a" : value.toFixed(2));
+    section(
+      `${lookups.lookups} lookups at ${results.go.goroutines} in flight, warm, interleaved: the runtime's floors beside the ` +
+        `product and Go (all sign with the product's signer; physical limit ${lookups.physicalLimitMs} ms)`,
+      formatTable(
+        [
+          "client",
+          "median ms",
+          "runs ms",
+          "÷ limit",
+          "÷ Go",
+          "turnaround per connection ms (median / p90)",
+          "emulator CPU ms/request",
+        ],
+        lookups.clients.map((row) => [
+          clientName(row.client, goroutines),
+          row.medianMs,
+          row.runsMs.join(", "),
+          times(row.toPhysicalLimit),
+          times(row.toGo),
+          `${gap(row.sameConnectionTurnaround.medianMs)} / ${gap(row.sameConnectionTurnaround.p90Ms)}`,
+          row.emulatorCpuMsPerRequest,
+        ]),
+      ),
+    );
+    out.push(
+      "(per connection: from an answer written on a connection to the next request on it, as the emulator saw it; a " +
+        "pool that sends the next request on another connection shows a whole round there, see the table below)",
+    );
+    section(
+      "Client turnaround one request at a time (emulator-measured: answer written → next request arrives, ms)",
+      formatTable(
+        ["client", "requests", "since last answer: median", "p90", "same connection: median", "p90"],
+        // One request at a time: the Go peer runs 1 goroutine here (its untimed round counted too).
+        turnaround.map((row) => [
+          clientName(row.client, 1),
+          row.lookups,
+          gap(row.idle.medianMs),
+          gap(row.idle.p90Ms),
+          gap(row.sameConnection.medianMs),
+          gap(row.sameConnection.p90Ms),
+        ]),
       ),
     );
   }

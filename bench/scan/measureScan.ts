@@ -1,5 +1,8 @@
+import type { GapSummary } from "../../emulator";
 import { type GoRun, runGoPeer } from "../go/goPeer";
 import { DEFAULT_CONCURRENCY } from "../listing/measureListing";
+import { rawSocketFloor } from "../lookups/lookupFloors";
+import type { RawHttpConnection } from "../lookups/rawHttp";
 import { type EmulatorHost, startEmulatorHost } from "../support/emulatorHost";
 import { emulatorLookup, product, queriesAt } from "../support/product";
 import { round } from "../support/stats";
@@ -18,6 +21,8 @@ interface ScanRun {
   maxInFlight: number;
   /** CPU of this (the client's) process during the scan, ms. */
   clientCpuMs: number;
+  /** From each answer written on a connection to the next request on it, as the emulator saw it (runs since issue 23's floors). */
+  turnaround?: GapSummary;
 }
 
 export interface ScanResult {
@@ -33,7 +38,15 @@ export interface ScanResult {
    * pages, then the lookups. Absent when the Go peer could not be built (no Go toolchain).
    */
   goFree?: GoRun &
-    Pick<ScanRun, "throttled" | "maxInFlight"> & { goToPhysicalLimit: number | null; goToProduct: number };
+    Pick<ScanRun, "throttled" | "maxInFlight" | "turnaround"> & {
+      goToPhysicalLimit: number | null;
+      goToProduct: number;
+    };
+  /**
+   * The same scan by the runtime's floor: the hand-written HTTP/1.1 client on 16 kept-alive `node:net` sockets
+   * (bench/lookups/rawHttp.ts), signing with the product's signer: how fast any Node client can scan here.
+   */
+  rawSocketFree?: ScanRun & { toPhysicalLimit: number | null; toGo: number | null };
   /**
    * The same rate-limited scan by another build of the product (`BENCH_BASELINE_ROOT`: a checkout whose `dist/` is
    * built, e.g. the commit before the adaptive scheduler), side by side in the same run.
@@ -63,6 +76,7 @@ export async function measureScan(options: { latencyMs: number; goPeer?: string 
   const physicalLimitMs = listingMs + Math.ceil(SCAN_INSTANCES / c) * options.latencyMs;
   const free = await scanOnce({ regions: { [SCAN_REGION]: SCAN_INSTANCES }, latencyMs: options.latencyMs });
   const goFree = options.goPeer ? await goScanOnce(options.goPeer, options.latencyMs) : undefined;
+  const rawSocketFree = await rawSocketScanOnce(options.latencyMs);
   const rateLimited = await scanOnce({
     regions: { [SCAN_REGION]: SCAN_INSTANCES },
     latencyMs: options.latencyMs,
@@ -99,6 +113,11 @@ export async function measureScan(options: { latencyMs: number; goPeer?: string 
           },
         }
       : {}),
+    rawSocketFree: {
+      ...rawSocketFree,
+      toPhysicalLimit: physicalLimitMs > 0 ? round(rawSocketFree.ms / physicalLimitMs, 2) : null,
+      toGo: goFree ? round(rawSocketFree.ms / goFree.ms, 2) : null,
+    },
     rateLimited: {
       ...rateLimited,
       ...RATE_LIMIT,
@@ -151,6 +170,7 @@ async function scanOnce(
       throttled: stats.failures,
       maxInFlight: stats.maxInFlight,
       clientCpuMs: Math.round((cpu.user + cpu.system) / 1000),
+      turnaround: stats.clientTurnaround.sameConnection,
     };
   } finally {
     await emulator.close();
@@ -161,7 +181,7 @@ async function scanOnce(
 async function goScanOnce(
   binary: string,
   latencyMs: number,
-): Promise<GoRun & Pick<ScanRun, "throttled" | "maxInFlight">> {
+): Promise<GoRun & Pick<ScanRun, "throttled" | "maxInFlight" | "turnaround">> {
   const emulator = await startEmulatorHost({ regions: { [SCAN_REGION]: SCAN_INSTANCES }, latencyMs });
   try {
     await emulator.reset();
@@ -175,8 +195,55 @@ async function goScanOnce(
       requests: stats.requests,
       throttled: stats.failures,
       maxInFlight: stats.maxInFlight,
+      turnaround: stats.clientTurnaround.sameConnection,
     };
   } finally {
+    await emulator.close();
+  }
+}
+
+/**
+ * The runtime's floor doing the scan's work as the Go peer does it (page 1, the other pages, then every instance's
+ * lookup, 16 in flight), on the hand-written HTTP/1.1 client: an emulator of its own, as the others'.
+ */
+async function rawSocketScanOnce(latencyMs: number): Promise<ScanRun> {
+  const emulator = await startEmulatorHost({ regions: { [SCAN_REGION]: SCAN_INSTANCES }, latencyMs });
+  const floor = rawSocketFloor(emulator, SCAN_REGION, DEFAULT_CONCURRENCY);
+  try {
+    await emulator.reset();
+    const cpuBefore = process.cpuUsage();
+    const started = performance.now();
+    const [first] = floor.connections;
+    const page = async (connection: RawHttpConnection, offset: number) =>
+      (await floor.get(connection, `/v3/backups/offsite-backup-instance?offset=${offset}&limit=${PAGE_SIZE}`)) as {
+        offsite_backup_instances: { id: string }[];
+        total_count: number;
+      };
+    const firstPage = await page(first as RawHttpConnection, 0);
+    const offsets = Array.from(
+      { length: Math.ceil(firstPage.total_count / PAGE_SIZE) - 1 },
+      (_, index) => (index + 1) * PAGE_SIZE,
+    );
+    const pages = [firstPage];
+    await floor.each(offsets, DEFAULT_CONCURRENCY, async (connection, offset) => {
+      pages.push(await page(connection, offset));
+    });
+    const ids = pages.flatMap((one) => one.offsite_backup_instances.map((instance) => instance.id));
+    if (ids.length !== SCAN_INSTANCES) throw new Error(`raw socket scan: listed ${ids.length} instances`);
+    await floor.run(ids, DEFAULT_CONCURRENCY);
+    const ms = performance.now() - started;
+    const cpu = process.cpuUsage(cpuBefore);
+    const stats = await emulator.stats();
+    return {
+      ms: Math.round(ms),
+      requests: stats.requests,
+      throttled: stats.failures,
+      maxInFlight: stats.maxInFlight,
+      clientCpuMs: Math.round((cpu.user + cpu.system) / 1000),
+      turnaround: stats.clientTurnaround.sameConnection,
+    };
+  } finally {
+    await floor.close();
     await emulator.close();
   }
 }

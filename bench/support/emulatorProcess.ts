@@ -62,6 +62,7 @@ function statsOf(emulator: Emulator, cpuAtReset: NodeJS.CpuUsage): EmulatorStats
     byOperation,
     failures: emulator.requests.filter((entry) => entry.status !== 200).length,
     cpuMs: (cpu.user + cpu.system) / 1000,
+    clientTurnaround: emulator.clientTurnaround,
   };
 }
 

@@ -1,5 +1,5 @@
 // Messages between the bench and the emulator's process (see emulatorProcess.ts / emulatorHost.ts).
-import type { EmulatorCredential, Operation } from "../../emulator";
+import type { ClientTurnaround, EmulatorCredential, Operation } from "../../emulator";
 
 export interface EmulatorProcessOptions {
   regions: Record<string, number>;
@@ -25,6 +25,8 @@ export interface EmulatorStats {
   failures: number;
   /** CPU time the emulator's process spent, ms (user + system), since the last reset. */
   cpuMs: number;
+  /** From each answer written to the client's next request, as the emulator saw it (emulator/requestStats.ts). */
+  clientTurnaround: ClientTurnaround;
 }
 
 export type EmulatorCommand =
