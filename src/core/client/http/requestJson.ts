@@ -14,7 +14,8 @@ import { networkFailure } from "./networkFailure";
 import { isRecord } from "./responseShape";
 import { isRetryableStatus, retryAfterMs, retryDelayMs } from "./retryPolicy";
 import { ABANDONED, sharedInFlight, sharingKey } from "./sharedInFlight";
-import { dispatcherFor } from "./transport";
+import { dispatcherFor, readyDispatcherFor } from "./transport";
+import { USER_AGENT } from "./userAgent";
 import { wireError } from "./wireError";
 
 export interface JsonRequest {
@@ -179,7 +180,7 @@ async function attemptOnce(
   credential: Credential,
 ): Promise<AttemptOutcome> {
   const http = readyClient ?? (await httpClient());
-  const dispatcher = await dispatcherFor(settings);
+  const dispatcher = readyDispatcherFor(settings) ?? (await dispatcherFor(settings));
   const remainingMs = deadline - time.now();
   const endsTotal = remainingMs <= settings.attemptTimeoutMs;
   const abort = new AbortController();
@@ -196,6 +197,7 @@ async function attemptOnce(
   const headers: Record<string, string> = {
     Accept: "application/json",
     "Accept-Encoding": ACCEPT_ENCODING,
+    "User-Agent": USER_AGENT,
     ...(projectId === undefined ? {} : { "X-Project-Id": projectId }),
   };
   let signedAt = time.now();
