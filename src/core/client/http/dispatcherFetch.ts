@@ -30,7 +30,11 @@ export interface AttemptTransport {
  * failures rejected as `TypeError("fetch failed")` with the cause, as `fetch` rejects them (networkFailure.ts reads
  * the cause).
  */
-export async function dispatcherFetch(request: Request, transport: AttemptTransport): Promise<Response> {
+export async function dispatcherFetch(
+  request: Request,
+  transport: AttemptTransport,
+  attemptHeaders: Record<string, string>,
+): Promise<Response> {
   const href = request.url;
   // `Request.url` is a serialized absolute URL: its origin ends at the first "/" after the scheme's "//".
   const pathStart = href.indexOf("/", href.indexOf("//") + 2);
@@ -40,8 +44,7 @@ export async function dispatcherFetch(request: Request, transport: AttemptTransp
       origin: href.slice(0, pathStart),
       path: href.slice(pathStart),
       method: request.method as Dispatcher.HttpMethod,
-      // A plain object: undici's proxy agent spreads the headers to add its own, which drops a `Headers`' entries.
-      headers: Object.fromEntries(request.headers),
+      headers: withRequestHeaders(attemptHeaders, request.headers),
       signal: transport.attemptSignal,
     });
   } catch (error) {
@@ -72,6 +75,21 @@ export async function dispatcherFetch(request: Request, transport: AttemptTransp
   // such an answer is built as a 500 and shows its own status, as it did through `fetch`.
   if (!inRange) Object.defineProperties(response, { status: { value: statusCode }, ok: { value: false } });
   return response;
+}
+
+/**
+ * The attempt's headers (signed, set by the hook) and any other header the `Request` carries, as a plain object:
+ * undici's proxy agent spreads the headers to add its own, which drops a `Headers`' entries. The hook's headers are
+ * not copied into the `Request` and read back: `Headers` validates each name and value set, and sorts them to iterate.
+ * ky puts no header of its own on this client's requests, so the loop has nothing to do.
+ */
+function withRequestHeaders(headers: Record<string, string>, requestHeaders: Headers): Record<string, string> {
+  let merged: Record<string, string> | undefined;
+  for (const [name, value] of requestHeaders) {
+    merged ??= { ...headers };
+    if (!Object.keys(headers).some((given) => given.toLowerCase() === name)) merged[name] = value;
+  }
+  return merged ?? headers;
 }
 
 /** Statuses whose answer has no body (Fetch standard's null body status); HEAD has none either. */

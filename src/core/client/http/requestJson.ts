@@ -331,7 +331,7 @@ function prepareAttempt(
     slot,
   };
   // The only per-call option is the context (a GET is ky's default method): ky merges its defaults with every
-  // call's options, and headers given to ky are merged into new `Headers` twice more; the hook sets them once.
+  // call's options, and headers given to ky are merged into new `Headers` twice more; the hook sends them as they are.
   const pending = http(url, { context });
   return {
     context,
@@ -396,8 +396,9 @@ type AttemptSlot = {
 
 /**
  * The one place a request is signed and sent: ky's `beforeRequest` hook, which runs for every attempt ky sends, so
- * every attempt carries a fresh `X-Sdk-Date` and a signature made from the credentials of that moment. It sets all the
- * attempt's headers, not only the signing ones (see the call in attemptOnce).
+ * every attempt carries a fresh `X-Sdk-Date` and a signature made from the credentials of that moment. It sends all the
+ * attempt's headers, not only the signing ones (see prepareAttempt), given to dispatcherFetch rather than set on ky's
+ * `Request` (which validates each and sorts them to be read back).
  *
  * The hook sends the signed request itself (through dispatcherFetch) and returns the answer, which ky documents as a
  * hook's way "to completely avoid making an HTTP request": ky then returns the answer from its `#fetch` before the
@@ -411,10 +412,7 @@ type AttemptSlot = {
 const signAndSend: BeforeRequestHook = (request, options) => {
   const { sign, transport, slot } = options.context as Partial<AttemptContext>;
   if (!sign || !transport || !slot) throw new TypeError("a request of this client needs its attempt's context");
-  const send = () => {
-    for (const [name, value] of Object.entries(sign())) request.headers.set(name, value);
-    return dispatcherFetch(request, transport);
-  };
+  const send = () => dispatcherFetch(request, transport, sign());
   // A request built ahead waits here, in ky's hook, for its slot: signed when it has it, so the date is fresh.
   return slot.granted ? send() : slot.grant.then(send);
 };
