@@ -51,11 +51,12 @@ export async function dispatcherFetch(
     throw new TypeError("fetch failed", { cause: error });
   }
   const { statusCode, statusText, headers } = answer;
-  const responseHeaders = new Headers();
+  // Pairs, not a `Headers` built here: the `Response` constructor fills its own from them, validating each once.
+  const headerPairs: [string, string][] = [];
   for (const name in headers) {
     const value = headers[name];
-    if (Array.isArray(value)) for (const each of value) responseHeaders.append(name, each);
-    else if (value !== undefined) responseHeaders.append(name, value);
+    if (Array.isArray(value)) for (const each of value) headerPairs.push([name, each]);
+    else if (value !== undefined) headerPairs.push([name, value]);
   }
   const nullBody = NULL_BODY_STATUSES.has(statusCode) || request.method === "HEAD";
   // A body that fails before its reader listens (or one never read: a refused redirect, a timed-out attempt) must not
@@ -64,13 +65,13 @@ export async function dispatcherFetch(
   if (nullBody) answer.body.destroy();
   // Not wrapped in a web stream for the Response: reading one costs a promise per chunk and another at its end, on
   // the path from an answer to the next request sent (issue 23), where the Node stream's events cost none.
-  transport.answerBody = nullBody ? null : decoded(answer.body, responseHeaders.get("content-encoding"));
   const inRange = statusCode >= 200 && statusCode <= 599;
   const response = new Response(null, {
     status: inRange ? statusCode : 500,
     statusText,
-    headers: responseHeaders,
+    headers: headerPairs,
   });
+  transport.answerBody = nullBody ? null : decoded(answer.body, response.headers.get("content-encoding"));
   // `fetch` hands over an answer whose status is outside 200–599 as it is; Response's constructor refuses one, so
   // such an answer is built as a 500 and shows its own status, as it did through `fetch`.
   if (!inRange) Object.defineProperties(response, { status: { value: statusCode }, ok: { value: false } });
