@@ -215,6 +215,9 @@ async function attemptOnce(
     const response = await within(pending);
     const requestId = response.headers.get("x-request-id") ?? undefined;
     const body = context.transport.answerBody ?? null;
+    // Not left in ky's copy of the context: ky's `Request` holds it until a full collection (its signal is held
+    // weakly), and the answer's stream with it (10 MiB more heap at the peak of a 10,000-instance scan).
+    context.transport.answerBody = undefined;
     if (response.status >= 300 && response.status < 400) {
       body?.destroy();
       return { kind: "failure", ...refusedRedirect(response, url), requestId, retryable: false };
