@@ -13,6 +13,18 @@ describe("the scheduler's wait queue", () => {
     expect(queue.shift()).toBeUndefined();
   });
 
+  it("shows who is at each place in line, front first, through wrap-around, and nobody past the back", () => {
+    const queue = new WaitQueue<string>();
+    for (let i = 0; i < 14; i += 1) queue.push(`early${i}`);
+    for (let i = 0; i < 14; i += 1) queue.shift();
+    // The ring's head is now near its end: the line wraps around its start.
+    for (const caller of ["a", "b", "c", "d"]) queue.push(caller);
+    queue.unshift("z");
+    expect([0, 1, 2, 3, 4].map((place) => queue.at(place))).toEqual(["z", "a", "b", "c", "d"]);
+    expect(queue.at(5)).toBeUndefined();
+    expect(queue.at(-1)).toBeUndefined();
+  });
+
   it("keeps the order through growth and wrap-around, as an array used the same way would", () => {
     // A deterministic mix of joins, returns to the front and departures, driven long enough to wrap the ring many times
     // and to grow it from its first 16 slots to thousands and drain it back to empty.

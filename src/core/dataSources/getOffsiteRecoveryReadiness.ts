@@ -259,8 +259,10 @@ export async function queryOffsiteRecoveryReadiness(
   const instances = await listedInstances(settings, projectId, filters);
   let looked = 0;
   progress?.(looked, instances.length);
-  // As many workers as requests may be in flight, each taking the next instance: the limiter bounds what is sent, and
-  // this bounds what waits for it (10,000 lookups queued at once held ~90 MB more at the peak).
+  // Twice as many workers as requests may be in flight, each taking the next instance: the limiter bounds what is
+  // sent, and this bounds what waits for it (10,000 lookups queued at once held ~90 MB more at the peak). The second
+  // half waits in the limiter's queue, so an answer's slot goes to the next lookup at once, before the answer is
+  // mapped and the worker loops (issue 23: that turnaround bounds the scan), rather than after.
   const lookups = new Array<InstanceLookup>(instances.length);
   let next = 0;
   const worker = async () => {
@@ -277,7 +279,7 @@ export async function queryOffsiteRecoveryReadiness(
       progress?.(looked, instances.length);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(settings.maxConcurrency, instances.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(2 * settings.maxConcurrency, instances.length) }, worker));
   return { region: settings.region, asOf, ...thresholds, ...assessReadiness(lookups, asOf, thresholds) };
 }
 

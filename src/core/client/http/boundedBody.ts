@@ -1,3 +1,5 @@
+import type { Readable } from "node:stream";
+
 /** A deadline every awaited phase of an attempt races: rejects with {@link TIMED_OUT} once the attempt's timer fires. */
 export type WithinDeadline = <T>(work: Promise<T>) => Promise<T>;
 
@@ -18,38 +20,55 @@ export function unaskedEncoding(contentEncoding: string | null): string | undefi
 export type BodyRead = { kind: "text"; text: string } | { kind: "tooLarge"; readBytes: number };
 
 /**
- * The body as text, read chunk by chunk and counted in decoded bytes, each chunk within the attempt's deadline: past
- * `maxBytes` the stream is cancelled and nothing more is read or decoded, so a decompression bomb or an endless page
- * costs at most `maxBytes` of memory. A declared `Content-Length` over the cap is refused before reading.
+ * The body as text, counted in decoded bytes as it arrives, within the attempt's deadline: past `maxBytes` the stream
+ * is destroyed and nothing more is read or decoded, so a decompression bomb or an endless page costs at most
+ * `maxBytes` of memory. A declared `Content-Length` over the cap is refused before reading. A failure of the stream
+ * (a reset connection, corrupt gzip) rejects with the stream's own error.
+ *
+ * Read from the Node stream's events rather than a web `ReadableStream`'s reader: no promise per chunk, one when the
+ * body ends; this runs between an answer's last byte and the release of its slot to the next request (issue 23).
  */
-export async function readBoundedBody(response: Response, maxBytes: number, within: WithinDeadline): Promise<BodyRead> {
-  const body = response.body;
+export async function readBoundedBody(
+  body: Readable | null,
+  headers: Headers,
+  maxBytes: number,
+  within: WithinDeadline,
+): Promise<BodyRead> {
   if (body === null) return { kind: "text", text: "" };
-  const declared = Number(response.headers.get("content-length"));
-  if (response.headers.get("content-encoding") === null && declared > maxBytes) {
-    body.cancel().catch(() => undefined);
+  const declared = Number(headers.get("content-length"));
+  if (headers.get("content-encoding") === null && declared > maxBytes) {
+    body.destroy();
     return { kind: "tooLarge", readBytes: 0 };
   }
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
   try {
-    for (;;) {
-      const { done, value } = await within(reader.read());
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        reader.cancel().catch(() => undefined);
-        return { kind: "tooLarge", readBytes: size };
-      }
-      chunks.push(value);
-    }
+    return await within(collected(body, maxBytes));
   } catch (error) {
-    reader.cancel().catch(() => undefined);
+    body.destroy();
     throw error;
   }
-  const bytes = chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks, size);
-  return { kind: "text", text: decoder.decode(bytes) };
+}
+
+function collected(body: Readable, maxBytes: number): Promise<BodyRead> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > maxBytes) {
+        body.off("data", onData);
+        body.destroy();
+        resolve({ kind: "tooLarge", readBytes: size });
+        return;
+      }
+      chunks.push(chunk);
+    };
+    body.on("data", onData);
+    body.once("end", () => {
+      const bytes = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
+      resolve({ kind: "text", text: decoder.decode(bytes) });
+    });
+    body.once("error", reject);
+  });
 }
 
 const decoder = new TextDecoder();

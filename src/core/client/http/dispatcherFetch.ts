@@ -10,12 +10,17 @@ import type { Dispatcher } from "undici";
 export interface AttemptTransport {
   dispatcher: Dispatcher;
   attemptSignal: AbortSignal;
+  /**
+   * Set by dispatcherFetch: the answer's body, decoded, as the Node stream it arrives on (null when the answer has
+   * none). The `Response` it returns carries no body of its own; the attempt reads this stream (boundedBody.ts).
+   */
+  answerBody?: Readable | null;
 }
 
 /**
  * What ky's `fetch` would do, called by the signing hook (requestJson.ts): the request ky built and the hook signed,
- * sent through undici's `Dispatcher.request` on this client's dispatcher (the proxy-aware `EnvHttpProxyAgent` of
- * transport.ts), answered with a plain `Response`.
+ * sent through undici's `Dispatcher.request` on this client's dispatcher (transport.ts), answered with a plain
+ * `Response` for its status and headers, the body handed over beside it as a Node stream (`transport.answerBody`).
  *
  * Written here rather than passing Node's `fetch` (issues 22/23): for each request `fetch` builds a third `Request`
  * from ky's, follows its signal, and registers the `Request` and `Response` with finalization registries, which V8
@@ -25,7 +30,11 @@ export interface AttemptTransport {
  * failures rejected as `TypeError("fetch failed")` with the cause, as `fetch` rejects them (networkFailure.ts reads
  * the cause).
  */
-export async function dispatcherFetch(request: Request, transport: AttemptTransport): Promise<Response> {
+export async function dispatcherFetch(
+  request: Request,
+  transport: AttemptTransport,
+  attemptHeaders: Record<string, string>,
+): Promise<Response> {
   const href = request.url;
   // `Request.url` is a serialized absolute URL: its origin ends at the first "/" after the scheme's "//".
   const pathStart = href.indexOf("/", href.indexOf("//") + 2);
@@ -35,29 +44,34 @@ export async function dispatcherFetch(request: Request, transport: AttemptTransp
       origin: href.slice(0, pathStart),
       path: href.slice(pathStart),
       method: request.method as Dispatcher.HttpMethod,
-      // A plain object: undici's proxy agent spreads the headers to add its own, which drops a `Headers`' entries.
-      headers: Object.fromEntries(request.headers),
+      headers: withRequestHeaders(attemptHeaders, request.headers),
       signal: transport.attemptSignal,
     });
   } catch (error) {
     throw new TypeError("fetch failed", { cause: error });
   }
   const { statusCode, statusText, headers } = answer;
-  const responseHeaders = new Headers();
+  // Pairs, not a `Headers` built here: the `Response` constructor fills its own from them, validating each once.
+  const headerPairs: [string, string][] = [];
   for (const name in headers) {
     const value = headers[name];
-    if (Array.isArray(value)) for (const each of value) responseHeaders.append(name, each);
-    else if (value !== undefined) responseHeaders.append(name, value);
+    if (Array.isArray(value)) for (const each of value) headerPairs.push([name, each]);
+    else if (value !== undefined) headerPairs.push([name, value]);
   }
   const nullBody = NULL_BODY_STATUSES.has(statusCode) || request.method === "HEAD";
+  // A body that fails before its reader listens (or one never read: a refused redirect, a timed-out attempt) must not
+  // throw its error as an uncaught exception: the reader gets the error from its own listener.
+  answer.body.on("error", () => undefined);
   if (nullBody) answer.body.destroy();
-  const body = nullBody ? null : decoded(answer.body, responseHeaders.get("content-encoding"));
+  // Not wrapped in a web stream for the Response: reading one costs a promise per chunk and another at its end, on
+  // the path from an answer to the next request sent (issue 23), where the Node stream's events cost none.
   const inRange = statusCode >= 200 && statusCode <= 599;
-  const response = new Response(body === null ? null : webStream(body), {
+  const response = new Response(null, {
     status: inRange ? statusCode : 500,
     statusText,
-    headers: responseHeaders,
+    headers: headerPairs,
   });
+  transport.answerBody = nullBody ? null : decoded(answer.body, response.headers.get("content-encoding"));
   // `fetch` hands over an answer whose status is outside 200–599 as it is; Response's constructor refuses one, so
   // such an answer is built as a 500 and shows its own status, as it did through `fetch`.
   if (!inRange) Object.defineProperties(response, { status: { value: statusCode }, ok: { value: false } });
@@ -65,36 +79,18 @@ export async function dispatcherFetch(request: Request, transport: AttemptTransp
 }
 
 /**
- * The body as the web stream a `Response` holds, fed by the Node stream's `data` events and pausing it while the
- * reader has a chunk unread. By hand rather than `Readable.toWeb` or the `Response` constructor's own reading of an
- * async iterable: each costs 1.5–2.5× as much CPU per answer (10–20 µs, measured), for the same stream.
+ * The attempt's headers (signed, set by the hook) and any other header the `Request` carries, as a plain object:
+ * undici's proxy agent spreads the headers to add its own, which drops a `Headers`' entries. The hook's headers are
+ * not copied into the `Request` and read back: `Headers` validates each name and value set, and sorts them to iterate.
+ * ky puts no header of its own on this client's requests, so the loop has nothing to do.
  */
-function webStream(body: Readable): ReadableStream<Uint8Array> {
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      body.on("data", (chunk: Buffer) => {
-        controller.enqueue(chunk);
-        if ((controller.desiredSize ?? 0) <= 0) body.pause();
-      });
-      // Once the reader cancelled, the stream is closed already: nothing is left to tell it.
-      body.once("end", () => settleQuietly(() => controller.close()));
-      body.on("error", (error) => settleQuietly(() => controller.error(error)));
-    },
-    pull() {
-      body.resume();
-    },
-    cancel() {
-      body.destroy();
-    },
-  });
-}
-
-function settleQuietly(settle: () => void): void {
-  try {
-    settle();
-  } catch {
-    // The stream was cancelled before the body ended.
+function withRequestHeaders(headers: Record<string, string>, requestHeaders: Headers): Record<string, string> {
+  let merged: Record<string, string> | undefined;
+  for (const [name, value] of requestHeaders) {
+    merged ??= { ...headers };
+    if (!Object.keys(headers).some((given) => given.toLowerCase() === name)) merged[name] = value;
   }
+  return merged ?? headers;
 }
 
 /** Statuses whose answer has no body (Fetch standard's null body status); HEAD has none either. */

@@ -37,7 +37,10 @@ export class AdaptiveScheduler {
   private ceiling: number;
   private inFlight = 0;
   /** A ring, not an array: a program may queue thousands of data sources at once, and each must leave in O(1). */
-  private readonly waiting = new WaitQueue<() => void>();
+  private readonly waiting = new WaitQueue<Waiter>();
+  /** Waiters in the queue whose `prepare` has run: at most `limit` when it ran (the front of the queue). */
+  private preparedAhead = 0;
+  private preparing = false;
   /**
    * Callers woken for a slot that have not resumed to take it yet. Counted as holding it: else every answer in between
    * woke one more caller for the same slot, the extras went back to the front one by one — in reverse order — and a
@@ -75,16 +78,29 @@ export class AdaptiveScheduler {
     return this.sendingRate.paced ? this.sendingRate.fillRate : undefined;
   }
 
-  /** Runs one attempt in a slot; `task` gets the ticket to pass to `throttled`. */
-  async run<T>(maxConcurrency: number, task: (ticket: number) => Promise<T>): Promise<T> {
+  /**
+   * Runs one attempt in a slot; `task` gets the ticket to pass to `throttled`.
+   *
+   * The slot is handed on first: when the attempt ends and a waiting caller takes its slot, this caller resumes only
+   * behind the I/O already pending (a macrotask later), so the woken caller's request is on the wire before this one's
+   * answer is parsed, mapped and handed back — and before the other answers that arrived at the same moment are
+   * read. Otherwise both go on as interleaved microtasks, and the next request waits for this answer's processing
+   * (issue 23: the time from an answer to the next request sent bounds a scan at full concurrency).
+   *
+   * `prepare`, when given, runs while the caller waits, once it is among the next `limit` callers to get a slot, and
+   * behind pending I/O (never on the way from an answer to the next request): the caller builds its request ahead,
+   * so `task` has only to send it. A caller that gets a slot at once, or before its turn to prepare came, is not
+   * prepared: `task` does all. At most `limit` waiting callers are prepared, however many wait.
+   */
+  async run<T>(maxConcurrency: number, task: (ticket: number) => Promise<T>, prepare?: () => void): Promise<T> {
     this.setCeiling(maxConcurrency);
-    const ticket = await this.acquire();
+    const ticket = await this.acquire(prepare);
     try {
       return await task(ticket);
     } finally {
       this.inFlight -= 1;
       if (this.inFlight === 0 && this.waiting.length === 0 && this.woken === 0) this.quietSince = this.time.now();
-      this.wakeWaiting();
+      if (this.wakeWaiting() > 0) await behindPendingIo();
     }
   }
 
@@ -117,7 +133,7 @@ export class AdaptiveScheduler {
     this.wakeWaiting();
   }
 
-  private async acquire(): Promise<number> {
+  private async acquire(prepare: (() => void) | undefined): Promise<number> {
     // Nothing in flight and nobody waiting since QUIET_MS or longer: the process went quiet, for its own reasons, not
     // the API's. What the API answered before that spell is forgotten, so the rate measured next is of this busy spell
     // alone: counting the quiet time in had a burst after it paced at twice a rate the process merely did not ask for
@@ -128,11 +144,20 @@ export class AdaptiveScheduler {
     }
     // A slot promised to a woken caller is not free for a newcomer, who would otherwise take it first.
     if (this.inFlight + this.woken >= this.limit || this.waiting.length > 0) {
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
+      const waiter: Waiter = { wake: () => undefined, prepare, prepared: false };
+      await new Promise<void>((resolve) => {
+        waiter.wake = resolve;
+        this.waiting.push(waiter);
+        this.prepareSoon();
+      });
       this.woken -= 1;
       // Woken for a free slot; another decrease may have taken it back meanwhile: first in line again.
       while (this.inFlight >= this.limit) {
-        await new Promise<void>((resolve) => this.waiting.unshift(resolve));
+        await new Promise<void>((resolve) => {
+          waiter.wake = resolve;
+          this.waiting.unshift(waiter);
+          if (waiter.prepared) this.preparedAhead += 1;
+        });
         this.woken -= 1;
       }
     }
@@ -147,12 +172,57 @@ export class AdaptiveScheduler {
     return this.sent;
   }
 
-  private wakeWaiting(): void {
+  /** Wakes as many waiting callers as there are free slots; returns how many it woke. */
+  private wakeWaiting(): number {
+    let woke = 0;
     for (let free = this.limit - this.inFlight - this.woken; free > 0 && this.waiting.length > 0; free -= 1) {
+      const waiter = this.waiting.shift() as Waiter;
+      if (waiter.prepared) this.preparedAhead -= 1;
       this.woken += 1;
-      this.waiting.shift()?.();
+      woke += 1;
+      waiter.wake();
     }
+    if (woke > 0) this.prepareSoon();
+    return woke;
   }
+
+  /**
+   * Prepares the next waiters up to `limit` prepared, behind pending I/O: run at once, a preparation would delay the
+   * request of the caller just woken, and those of the answers that arrived with this one.
+   */
+  private prepareSoon(): void {
+    if (this.preparing || this.waiting.length === 0) return;
+    this.preparing = true;
+    setImmediate(() => {
+      this.preparing = false;
+      const limit = this.limit;
+      for (let index = 0; this.preparedAhead < limit && index < this.waiting.length; index += 1) {
+        const waiter = this.waiting.at(index) as Waiter;
+        if (waiter.prepared) continue;
+        waiter.prepared = true;
+        this.preparedAhead += 1;
+        try {
+          waiter.prepare?.();
+        } catch {
+          // Nothing is lost: the task builds what could not be built ahead, and meets the same failure in its slot,
+          // where its caller is told (here it would be an uncaught exception).
+        }
+      }
+    });
+  }
+}
+
+/** A caller waiting for a slot. */
+interface Waiter {
+  wake: () => void;
+  prepare: (() => void) | undefined;
+  /** Whether `prepare` has run (or there was none to run and its turn came). */
+  prepared: boolean;
+}
+
+/** Resolves once the event loop has run the I/O callbacks already due (a `setImmediate`, not a timer). */
+function behindPendingIo(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { BeforeRequestHook, KyInstance } from "ky";
+import type { Dispatcher } from "undici";
 import type { Credential } from "../credentials/types";
 import type { HuaweiCloudErrorDetails } from "../errors/HuaweiCloudError";
 import type { ClientSettings } from "../settings/settings";
@@ -14,7 +15,8 @@ import { networkFailure } from "./networkFailure";
 import { isRecord } from "./responseShape";
 import { isRetryableStatus, retryAfterMs, retryDelayMs } from "./retryPolicy";
 import { ABANDONED, sharedInFlight, sharingKey } from "./sharedInFlight";
-import { dispatcherFor } from "./transport";
+import { dispatcherFor, readyDispatcherFor } from "./transport";
+import { USER_AGENT } from "./userAgent";
 import { wireError } from "./wireError";
 
 export interface JsonRequest {
@@ -116,14 +118,32 @@ async function send(
     if (last && time.now() >= deadline) throw fail(last, attempt - 1, gaveUp);
     // --- issue 20: the credential of this attempt, refreshed first if near expiry (outside the scheduler's slot: a
     // refresh may itself request); an expired one re-signed once ---
-    const scheduled = (credential: Credential) =>
-      scheduler.run(settings.maxConcurrency, async (ticket) => {
-        if (abandoned()) throw ABANDONED;
-        if (deadline === Number.POSITIVE_INFINITY) deadline = time.now() + settings.totalTimeoutMs;
-        const result = await attemptOnce(settings, time, url, projectId, deadline, credential);
-        noteThrottling(scheduler, ticket, result, time.now());
-        return result;
-      });
+    const scheduled = (credential: Credential) => {
+      // Built while the attempt waits for its slot, when the scheduler says it is among the next to get one; signed
+      // and sent only once it has the slot.
+      let prepared: PreparedAttempt | undefined;
+      const prepare = () => {
+        const http = readyClient;
+        const dispatcher = readyDispatcherFor(settings);
+        // Until ky and the dispatcher exist (the first requests of a process), the attempt is built in its slot.
+        if (http && dispatcher) prepared ??= prepareAttempt(http, dispatcher, time, url, projectId, credential);
+      };
+      return scheduler.run(
+        settings.maxConcurrency,
+        async (ticket) => {
+          if (abandoned()) {
+            prepared?.giveUp();
+            throw ABANDONED;
+          }
+          if (deadline === Number.POSITIVE_INFINITY) deadline = time.now() + settings.totalTimeoutMs;
+          const attempt = prepared ?? (await preparedNow(settings, time, url, projectId, credential));
+          const result = await attemptOnce(settings, time, url, deadline, attempt);
+          noteThrottling(scheduler, ticket, result, time.now());
+          return result;
+        },
+        prepare,
+      );
+    };
     const credential = await credentialOf(settings);
     let outcome = await scheduled(credential);
     const refused = outcome.kind === "failure" && outcome.status === 401;
@@ -167,22 +187,19 @@ async function send(
 /**
  * One signed attempt, under the per-attempt timeout (or what is left of the total one, if less), which covers the
  * whole response, body included: a stalled or reset body is a failed attempt like a refused connection. The timeout is
- * this client's own timer, raced by every phase (connection and headers, then each body chunk), so it holds whatever
+ * this client's own timer, raced by every phase (connection and headers, then the body), so it holds whatever
  * the server or the runtime does with the abort signal (which undici links weakly, nodejs/undici#3644).
  */
 async function attemptOnce(
   settings: ClientSettings,
   time: HttpTime,
   url: URL,
-  projectId: string | undefined,
   deadline: number,
-  credential: Credential,
+  attempt: PreparedAttempt,
 ): Promise<AttemptOutcome> {
-  const http = readyClient ?? (await httpClient());
-  const dispatcher = await dispatcherFor(settings);
+  const { context, abort, pending } = attempt;
   const remainingMs = deadline - time.now();
   const endsTotal = remainingMs <= settings.attemptTimeoutMs;
-  const abort = new AbortController();
   let expire: () => void = () => undefined;
   const expired = new Promise<never>((_resolve, reject) => {
     expire = () => reject(TIMED_OUT);
@@ -193,37 +210,26 @@ async function attemptOnce(
     expire();
     abort.abort(new DOMException("The operation timed out.", "TimeoutError"));
   });
-  const headers: Record<string, string> = {
-    Accept: "application/json",
-    "Accept-Encoding": ACCEPT_ENCODING,
-    ...(projectId === undefined ? {} : { "X-Project-Id": projectId }),
-  };
-  let signedAt = time.now();
-  const context: AttemptContext = {
-    sign: () => {
-      signedAt = time.now();
-      return { ...headers, ...signRequest({ method: "GET", url, headers }, credential, new Date(signedAt)) };
-    },
-    transport: { dispatcher, attemptSignal: abort.signal },
-  };
-  // The only per-call option is the context (a GET is ky's default method): ky merges its defaults with every
-  // call's options, and headers given to ky are merged into new `Headers` twice more; the hook sets them once.
-  const pending = http(url, { context });
+  attempt.send();
   try {
     const response = await within(pending);
     const requestId = response.headers.get("x-request-id") ?? undefined;
+    const body = context.transport.answerBody ?? null;
+    // Not left in ky's copy of the context: ky's `Request` holds it until a full collection (its signal is held
+    // weakly), and the answer's stream with it (10 MiB more heap at the peak of a 10,000-instance scan).
+    context.transport.answerBody = undefined;
     if (response.status >= 300 && response.status < 400) {
-      response.body?.cancel().catch(() => undefined);
+      body?.destroy();
       return { kind: "failure", ...refusedRedirect(response, url), requestId, retryable: false };
     }
     const encoding = unaskedEncoding(response.headers.get("content-encoding"));
     if (encoding !== undefined) {
-      response.body?.cancel().catch(() => undefined);
+      body?.destroy();
       const problem = `the answer is encoded as ${JSON.stringify(encoding)}, which was not asked for (Accept-Encoding: ${ACCEPT_ENCODING}); it was not read`;
       return badAnswer(response.status, problem, requestId);
     }
     const maxBytes = settings.maxResponseBytes;
-    const read = await readBoundedBody(response, maxBytes, within);
+    const read = await readBoundedBody(body, response.headers, maxBytes, within);
     if (read.kind === "tooLarge") {
       const problem = `the answer is larger than maxResponseBytes (${maxBytes} bytes decoded); the rest was not read`;
       return badAnswer(response.status, problem, requestId);
@@ -239,14 +245,14 @@ async function attemptOnce(
       retryable: isRetryableStatus(response.status),
       retryAfter: response.headers.get("retry-after"),
       serverDate: response.headers.get("date"),
-      signedAt,
+      signedAt: context.signedAt,
     };
   } catch (error) {
     const timedOut = error === TIMED_OUT || abort.signal.aborted;
     // Headers that arrive after the deadline (the abort may never reach a collected request): their body is not read.
     if (timedOut)
       pending.then(
-        (late) => late.body?.cancel().catch(() => undefined),
+        () => context.transport.answerBody?.destroy(),
         () => undefined,
       );
     if (timedOut && endsTotal) return { kind: "totalTimeout" };
@@ -262,6 +268,88 @@ async function attemptOnce(
   } finally {
     cancelTimer();
   }
+}
+
+/**
+ * An attempt built but not sent: ky's request (ky builds it when called, then runs the `beforeRequest` hook, which
+ * waits here for `send`), its abort signal, and its signing. Built ahead while the attempt waits for its slot, so that
+ * when an answer frees a slot only the signing and the send are left between it and the next request on the wire.
+ */
+interface PreparedAttempt {
+  context: AttemptContext;
+  abort: AbortController;
+  /** ky's answer, once the request is sent and answered; for one given up unsent, a rejection nobody waits for. */
+  pending: Promise<Response>;
+  /** Lets the hook sign the request now and send it. */
+  send(): void;
+  /** Never sends it (every caller of a shared request has gone): ky's request is dropped. */
+  giveUp(): void;
+}
+
+/** An attempt built in its slot, when it was not built ahead (the first requests of a process, or no wait). */
+async function preparedNow(
+  settings: ClientSettings,
+  time: HttpTime,
+  url: URL,
+  projectId: string | undefined,
+  credential: Credential,
+): Promise<PreparedAttempt> {
+  const http = readyClient ?? (await httpClient());
+  const dispatcher = readyDispatcherFor(settings) ?? (await dispatcherFor(settings));
+  return prepareAttempt(http, dispatcher, time, url, projectId, credential);
+}
+
+function prepareAttempt(
+  http: KyInstance,
+  dispatcher: Dispatcher,
+  time: HttpTime,
+  url: URL,
+  projectId: string | undefined,
+  credential: Credential,
+): PreparedAttempt {
+  const abort = new AbortController();
+  const headers: Record<string, string> = {
+    Accept: "application/json",
+    "Accept-Encoding": ACCEPT_ENCODING,
+    "User-Agent": USER_AGENT,
+    ...(projectId === undefined ? {} : { "X-Project-Id": projectId }),
+  };
+  let send: () => void = () => undefined;
+  let giveUp: (reason: unknown) => void = () => undefined;
+  const slot: AttemptSlot = {
+    granted: false,
+    grant: new Promise<void>((resolve, reject) => {
+      send = resolve;
+      giveUp = reject;
+    }),
+  };
+  slot.grant.catch(() => undefined);
+  const context: AttemptContext = {
+    signedAt: 0,
+    sign: () => {
+      context.signedAt = time.now();
+      return { ...headers, ...signRequest({ method: "GET", url, headers }, credential, new Date(context.signedAt)) };
+    },
+    transport: { dispatcher, attemptSignal: abort.signal },
+    slot,
+  };
+  // The only per-call option is the context (a GET is ky's default method): ky merges its defaults with every
+  // call's options, and headers given to ky are merged into new `Headers` twice more; the hook sends them as they are.
+  const pending = http(url, { context });
+  return {
+    context,
+    abort,
+    pending,
+    send: () => {
+      slot.granted = true;
+      send();
+    },
+    giveUp: () => {
+      // ky rejects with this when its hook does; nobody waits for that.
+      pending.catch(() => undefined);
+      giveUp(ABANDONED);
+    },
+  };
 }
 
 /** The credential to sign with: the settings' chain (issue 20), or the static fields of settings built without one. */
@@ -296,13 +384,24 @@ function errorIn2xx(answer: { status: number; requestId: string | undefined }, b
 type AttemptContext = {
   /** The attempt's headers, the signing ones among them, signed at the moment it is sent. */
   sign: () => Record<string, string>;
+  /** When `sign` last signed (the answer's Date is compared with it). */
+  signedAt: number;
   transport: AttemptTransport;
+  /** Whether the attempt may be sent yet. An object of its own: ky copies the context it is given, not its values. */
+  slot: AttemptSlot;
+};
+
+type AttemptSlot = {
+  granted: boolean;
+  /** Resolves when the attempt gets its slot; rejects when it is given up unsent. */
+  grant: Promise<void>;
 };
 
 /**
  * The one place a request is signed and sent: ky's `beforeRequest` hook, which runs for every attempt ky sends, so
- * every attempt carries a fresh `X-Sdk-Date` and a signature made from the credentials of that moment. It sets all the
- * attempt's headers, not only the signing ones (see the call in attemptOnce).
+ * every attempt carries a fresh `X-Sdk-Date` and a signature made from the credentials of that moment. It sends all the
+ * attempt's headers, not only the signing ones (see prepareAttempt), given to dispatcherFetch rather than set on ky's
+ * `Request` (which validates each and sorts them to be read back).
  *
  * The hook sends the signed request itself (through dispatcherFetch) and returns the answer, which ky documents as a
  * hook's way "to completely avoid making an HTTP request": ky then returns the answer from its `#fetch` before the
@@ -314,10 +413,11 @@ type AttemptContext = {
  * and the body shortcuts apply to the hook's answer as to a fetched one.
  */
 const signAndSend: BeforeRequestHook = (request, options) => {
-  const { sign, transport } = options.context as Partial<AttemptContext>;
-  if (!sign || !transport) throw new TypeError("a request of this client needs its attempt's context");
-  for (const [name, value] of Object.entries(sign())) request.headers.set(name, value);
-  return dispatcherFetch(request, transport);
+  const { sign, transport, slot } = options.context as Partial<AttemptContext>;
+  if (!sign || !transport || !slot) throw new TypeError("a request of this client needs its attempt's context");
+  const send = () => dispatcherFetch(request, transport, sign());
+  // A request built ahead waits here, in ky's hook, for its slot: signed when it has it, so the date is fresh.
+  return slot.granted ? send() : slot.grant.then(send);
 };
 
 let client: Promise<KyInstance> | undefined;

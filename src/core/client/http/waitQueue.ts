@@ -7,7 +7,7 @@ const INITIAL_SLOTS = 16;
  * moves every element behind the head once an array is long (V8 trims short arrays in place, not ones past ~16,000
  * elements, which live in its large-object space): draining an array of 20,000 waiters took 0.6 s of CPU, 80,000 took
  * 7.8 s, 100,000 ~57 s in the scheduler's microbenchmark. Written here rather than taking `denque` (the well-kept
- * package for this): the three operations the scheduler needs are these forty lines, not worth a dependency.
+ * package for this): the four operations the scheduler needs are these fifty lines, not worth a dependency.
  */
 export class WaitQueue<T> {
   private slots: (T | undefined)[] = Array.from({ length: INITIAL_SLOTS });
@@ -46,6 +46,11 @@ export class WaitQueue<T> {
       this.head = 0;
     }
     return item;
+  }
+
+  /** The item `index` places from the front (0 is the next to leave); undefined past the back. */
+  at(index: number): T | undefined {
+    return index >= 0 && index < this.count ? this.slots[this.slot(index)] : undefined;
   }
 
   /** The index of the slot `offset` places from the head (the size is a power of two, so a mask wraps it). */

@@ -144,12 +144,19 @@ function authorizationHeader(accessKey: string, signedHeaders: string, signature
  * @example formatSdkDate(new Date("2019-11-15T03:36:55.123Z")) // "20191115T033655Z"
  */
 export function formatSdkDate(date: Date): string {
+  // Every request of a busy second carries the same text: it is formatted once per second, not once per request.
+  const second = Math.floor(date.getTime() / 1000);
+  if (second === lastFormatted.second) return lastFormatted.text;
   const iso = date.toISOString();
   if (!/^\d{4}-/.test(iso)) {
     throw new RangeError(`X-Sdk-Date cannot hold the year of ${iso}`);
   }
-  return iso.replace(/[-:]|\.\d{3}/g, "");
+  const text = iso.replace(/[-:]|\.\d{3}/g, "");
+  lastFormatted = { second, text };
+  return text;
 }
+
+let lastFormatted = { second: Number.NaN, text: "" };
 
 /** Hex HMAC-SHA256 keyed with the UTF-8 bytes of `key`. */
 function hmacSha256Hex(key: string, data: string): string {
