@@ -52,11 +52,37 @@ function dispatcherOf(settings: ClientSettings): Promise<Dispatcher> {
 }
 
 const dispatchers = new Map<string, Promise<Dispatcher>>();
-let undici: Promise<typeof import("undici")> | undefined;
+
+type UndiciAgents = Pick<typeof import("undici"), "Agent" | "EnvHttpProxyAgent">;
+let undici: UndiciAgents | undefined;
+
+/**
+ * undici's two agents, with `request` on every dispatcher. Its entry point (index.js, which has no "exports" map)
+ * loads everything it offers (fetch, WebSocket, EventSource, the cache stores, the mock agents, SOCKS) before the
+ * first request of a process can go out: half of undici's load time, none of it used here. These four files are what
+ * index.js itself composes the agents and `Dispatcher.prototype.request` from (`Object.assign(Dispatcher.prototype,
+ * api)`, repeated here as it does it); an undici whose files are laid out otherwise is loaded whole, as before.
+ */
+function loadUndici(): UndiciAgents {
+  if (undici) return undici;
+  try {
+    const Agent = require("undici/lib/dispatcher/agent.js") as UndiciAgents["Agent"];
+    const EnvHttpProxyAgent =
+      require("undici/lib/dispatcher/env-http-proxy-agent.js") as UndiciAgents["EnvHttpProxyAgent"];
+    const dispatcherClass = require("undici/lib/dispatcher/dispatcher.js") as { prototype: object };
+    const api = require("undici/lib/api/index.js") as Record<string, unknown>;
+    if (typeof Agent !== "function" || typeof EnvHttpProxyAgent !== "function" || typeof api.request !== "function")
+      throw new TypeError("undici's files are not laid out as expected");
+    Object.assign(dispatcherClass.prototype, api);
+    undici = { Agent, EnvHttpProxyAgent };
+  } catch {
+    undici = require("undici") as typeof import("undici");
+  }
+  return undici;
+}
 
 async function createDispatcher(settings: ClientSettings): Promise<Dispatcher> {
-  undici ??= import("undici");
-  const { Agent, EnvHttpProxyAgent } = await undici;
+  const { Agent, EnvHttpProxyAgent } = loadUndici();
   const tls = {
     ...(settings.insecure === true ? { rejectUnauthorized: false } : {}),
     ...(settings.cacertFile === undefined ? {} : { ca: caBundle(settings) }),

@@ -1,0 +1,62 @@
+/**
+ * The first call of a fresh process (a CI job's `rds-offsite` command, a script requiring `/client`, a provider
+ * process): what it answers, and that what it does not need stays unloaded (BENCHMARKS.md, "First call").
+ */
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getOffsiteRestoreTimeRanges } from "../../src/core";
+import { emulatorForFile } from "../support/emulator";
+import { assertBuilt, runProcess } from "./runCommand";
+
+const REGION = "ap-southeast-1";
+const repoRoot = path.resolve(__dirname, "..", "..");
+const firstLookup = path.join(__dirname, "fixtures", "first-lookup.cjs");
+const undiciLaidOutOtherwise = path.join(__dirname, "fixtures", "undici-laid-out-otherwise.cjs");
+
+const { emulator } = await emulatorForFile({ seed: 11, regions: { [REGION]: 3 } });
+const instanceId = emulator.dataset.instances(REGION)[0]!.id;
+const stackConfig: Record<string, string> = {
+  region: REGION,
+  projectId: emulator.projects[REGION]!,
+  accessKey: emulator.credentials.accessKey,
+  secretKey: emulator.credentials.secretKey,
+  rdsEndpoint: emulator.url,
+  iamEndpoint: emulator.url,
+};
+
+/** The first lookup of a fresh Node process, with the `node` options given: its result and the undici files loaded. */
+async function firstLookupInFreshProcess(nodeOptions: readonly string[] = []) {
+  const run = await runProcess(
+    process.execPath,
+    [...nodeOptions, firstLookup, JSON.stringify({ repoRoot, stackConfig, instanceId })],
+    {},
+  );
+  expect(run.stderr).toBe("");
+  expect(run.status).toBe(0);
+  return JSON.parse(run.stdout) as { result: unknown; undiciFiles: string[] };
+}
+
+describe("the first call of a fresh process", () => {
+  beforeAll(assertBuilt);
+
+  it("answers the same ranges as a warm process, with undici's agents but not its fetch, WebSocket or mocks", async () => {
+    const warm = await getOffsiteRestoreTimeRanges({ instanceId }, { env: {}, stackConfig: (key) => stackConfig[key] });
+    expect(warm.ranges.length).toBeGreaterThan(0);
+
+    const { result, undiciFiles } = await firstLookupInFreshProcess();
+
+    expect(result).toEqual(warm);
+    expect(undiciFiles).toContain("lib/dispatcher/agent.js");
+    expect(undiciFiles).not.toContain("index.js");
+    expect(undiciFiles.filter((file) => /^lib\/(web|mock|cache)\//.test(file))).toEqual([]);
+  });
+
+  it("loads undici whole, and answers the same, when undici's files are laid out otherwise", async () => {
+    const warm = await getOffsiteRestoreTimeRanges({ instanceId }, { env: {}, stackConfig: (key) => stackConfig[key] });
+
+    const { result, undiciFiles } = await firstLookupInFreshProcess(["--require", undiciLaidOutOtherwise]);
+
+    expect(result).toEqual(warm);
+    expect(undiciFiles).toContain("index.js");
+  });
+});
