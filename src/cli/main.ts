@@ -1,8 +1,17 @@
 #!/usr/bin/env node
 // `rds-offsite` / `pulumi-huaweicloud-rds-offsite`: the command-line surface. It loads the Pulumi-free core only,
 // so it starts fast and runs where @pulumi/pulumi is not installed.
+import { setFlagsFromString } from "node:v8";
 import { outside } from "./output";
 import { runCli } from "./runCli";
+
+// On Node.js 20 (V8 11), undici's HTTP parser (llhttp, WebAssembly) is sent to V8's optimizing compiler once one
+// answer has been parsed, and the process waits for that compilation (~80 ms of a core) before it can exit, even
+// through process.exit: a third of a one-lookup command (Node.js 22 and 24 exit at once). A command parses a few
+// answers, or a few hundred, and V8's baseline code parses them well enough: the budget before the parser is optimized
+// is raised, not removed. Set before the first connection, when undici compiles the parser; no command-line flag
+// would do, as `rds-offsite` is started through its shebang.
+if (process.versions.v8.startsWith("11.")) setFlagsFromString("--wasm-tiering-budget=100000000");
 
 // `rds-offsite instances | head -1` closes stdout early: that is the reader's choice, not an error to report.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {

@@ -6,12 +6,13 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getOffsiteRestoreTimeRanges } from "../../src/core";
 import { emulatorForFile } from "../support/emulator";
-import { assertBuilt, runProcess } from "./runCommand";
+import { assertBuilt, runCommand, runProcess } from "./runCommand";
 
 const REGION = "ap-southeast-1";
 const repoRoot = path.resolve(__dirname, "..", "..");
 const firstLookup = path.join(__dirname, "fixtures", "first-lookup.cjs");
 const undiciLaidOutOtherwise = path.join(__dirname, "fixtures", "undici-laid-out-otherwise.cjs");
+const recordV8Flags = path.join(__dirname, "fixtures", "record-v8-flags.cjs");
 
 const { emulator } = await emulatorForFile({ seed: 11, regions: { [REGION]: 3 } });
 const instanceId = emulator.dataset.instances(REGION)[0]!.id;
@@ -58,5 +59,28 @@ describe("the first call of a fresh process", () => {
 
     expect(result).toEqual(warm);
     expect(undiciFiles).toContain("index.js");
+  });
+
+  it("rds-offsite on Node.js 20 raises V8's budget before undici's parser is optimized, and on no later line", async () => {
+    const warm = await getOffsiteRestoreTimeRanges({ instanceId }, { env: {}, stackConfig: (key) => stackConfig[key] });
+
+    const run = await runCommand(
+      ["ranges", "--instance-id", instanceId, "--json"],
+      {
+        HW_ACCESS_KEY: emulator.credentials.accessKey,
+        HW_SECRET_KEY: emulator.credentials.secretKey,
+        HW_REGION_NAME: REGION,
+        HW_PROJECT_ID: emulator.projects[REGION]!,
+        HW_RDS_ENDPOINT: emulator.url,
+        HW_IAM_ENDPOINT: emulator.url,
+      },
+      ["--require", recordV8Flags],
+    );
+
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ instanceId, ranges: warm.ranges });
+    expect(run.stderr).toBe(
+      process.versions.v8.startsWith("11.") ? "v8 flag set: --wasm-tiering-budget=100000000\n" : "",
+    );
   });
 });
