@@ -12,6 +12,7 @@ const REGION = "ap-southeast-1";
 const repoRoot = path.resolve(__dirname, "..", "..");
 const firstLookup = path.join(__dirname, "fixtures", "first-lookup.cjs");
 const undiciLaidOutOtherwise = path.join(__dirname, "fixtures", "undici-laid-out-otherwise.cjs");
+const undiciAgentsApart = path.join(__dirname, "fixtures", "undici-agents-apart.cjs");
 const recordV8Flags = path.join(__dirname, "fixtures", "record-v8-flags.cjs");
 
 const { emulator } = await emulatorForFile({ seed: 11, regions: { [REGION]: 3 } });
@@ -52,10 +53,13 @@ describe("the first call of a fresh process", () => {
     expect(undiciFiles.filter((file) => /^lib\/(web|mock|cache)\//.test(file))).toEqual([]);
   });
 
-  it("loads undici whole, and answers the same, when undici's files are laid out otherwise", async () => {
+  it.each([
+    ["a file is missing", undiciLaidOutOtherwise],
+    ["its agents do not inherit the Dispatcher found", undiciAgentsApart],
+  ])("loads undici whole, and answers the same, when undici is laid out otherwise: %s", async (_, preload) => {
     const warm = await getOffsiteRestoreTimeRanges({ instanceId }, { env: {}, stackConfig: (key) => stackConfig[key] });
 
-    const { result, undiciFiles } = await firstLookupInFreshProcess(["--require", undiciLaidOutOtherwise]);
+    const { result, undiciFiles } = await firstLookupInFreshProcess(["--require", preload]);
 
     expect(result).toEqual(warm);
     expect(undiciFiles).toContain("index.js");

@@ -74,6 +74,9 @@ function loadUndici(): UndiciAgents {
     if (typeof Agent !== "function" || typeof EnvHttpProxyAgent !== "function" || typeof api.request !== "function")
       throw new TypeError("undici's files are not laid out as expected");
     Object.assign(dispatcherClass.prototype, api);
+    // The agents must inherit from that Dispatcher: otherwise they have no `request`, and undici is loaded whole.
+    if (typeof Agent.prototype.request !== "function" || typeof EnvHttpProxyAgent.prototype.request !== "function")
+      throw new TypeError("undici's agents do not inherit its Dispatcher");
     undici = { Agent, EnvHttpProxyAgent };
   } catch {
     undici = require("undici") as typeof import("undici");
