@@ -110,7 +110,28 @@ export function printReport(results: BenchResults): void {
     );
   }
   if (results.scan) {
-    const { free, rateLimited } = results.scan;
+    const { free, rateLimited, baselineFree, goFree, rawSocketFree, baselineRateLimited } = results.scan;
+    /** One client's scan: its time against the floor of its API (the physical limit, or the rate floor), and what the emulator counted. */
+    const scanRow = (
+      label: string,
+      run: { ms: number; requests: number; maxInFlight: number; turnaround?: GapSummary | undefined },
+      floor: { ms: number; ratio: number | null },
+      throttled: string | number,
+      clientCpu: string | number,
+    ) => [
+      label,
+      run.ms,
+      ms(floor.ms),
+      times(floor.ratio),
+      run.requests,
+      throttled,
+      run.maxInFlight,
+      clientCpu,
+      turnaroundOf(run.turnaround),
+    ];
+    const keepsUp = (ratio: number | null) => ({ ms: free.physicalLimitMs, ratio });
+    const behindLimit = (ratio: number) => ({ ms: rateLimited.rateFloorMs, ratio });
+    const share = (run: { throttled: number; throttledShare: number }) => `${run.throttled} (${run.throttledShare}%)`;
     section(
       `Readiness scan of ${results.scan.instances} instances (listing + one lookup each; turnaround: per connection, median / p90)`,
       formatTable(
@@ -126,86 +147,56 @@ export function printReport(results: BenchResults): void {
           "turnaround ms",
         ],
         [
-          [
-            "keeps up",
-            free.ms,
-            ms(free.physicalLimitMs),
-            times(free.productToPhysicalLimit),
-            free.requests,
-            free.throttled,
-            free.maxInFlight,
-            free.clientCpuMs,
-            turnaroundOf(free.turnaround),
-          ],
-          ...(results.scan.baselineFree
+          scanRow("keeps up", free, keepsUp(free.productToPhysicalLimit), free.throttled, free.clientCpuMs),
+          ...(baselineFree
             ? [
-                [
+                scanRow(
                   "keeps up: baseline build",
-                  results.scan.baselineFree.ms,
-                  ms(free.physicalLimitMs),
-                  times(results.scan.baselineFree.productToPhysicalLimit),
-                  results.scan.baselineFree.requests,
-                  results.scan.baselineFree.throttled,
-                  results.scan.baselineFree.maxInFlight,
-                  results.scan.baselineFree.clientCpuMs,
-                  turnaroundOf(results.scan.baselineFree.turnaround),
-                ],
+                  baselineFree,
+                  keepsUp(baselineFree.productToPhysicalLimit),
+                  baselineFree.throttled,
+                  baselineFree.clientCpuMs,
+                ),
               ]
             : []),
-          ...(results.scan.goFree
+          ...(goFree
             ? [
-                [
+                scanRow(
                   `keeps up: official Go SDK, ${results.go?.goroutines ?? 16} goroutines`,
-                  results.scan.goFree.ms,
-                  ms(free.physicalLimitMs),
-                  times(results.scan.goFree.goToPhysicalLimit),
-                  results.scan.goFree.requests,
-                  results.scan.goFree.throttled,
-                  results.scan.goFree.maxInFlight,
+                  goFree,
+                  keepsUp(goFree.goToPhysicalLimit),
+                  goFree.throttled,
                   "(other process)",
-                  turnaroundOf(results.scan.goFree.turnaround),
-                ],
+                ),
               ]
             : []),
-          ...(results.scan.rawSocketFree
+          ...(rawSocketFree
             ? [
-                [
+                scanRow(
                   "keeps up: floor, raw node:net HTTP/1.1",
-                  results.scan.rawSocketFree.ms,
-                  ms(free.physicalLimitMs),
-                  times(results.scan.rawSocketFree.toPhysicalLimit),
-                  results.scan.rawSocketFree.requests,
-                  results.scan.rawSocketFree.throttled,
-                  results.scan.rawSocketFree.maxInFlight,
-                  results.scan.rawSocketFree.clientCpuMs,
-                  turnaroundOf(results.scan.rawSocketFree.turnaround),
-                ],
+                  rawSocketFree,
+                  keepsUp(rawSocketFree.toPhysicalLimit),
+                  rawSocketFree.throttled,
+                  rawSocketFree.clientCpuMs,
+                ),
               ]
             : []),
-          [
+          scanRow(
             `${rateLimited.requestsPerSecond} req/s (burst ${rateLimited.burst})`,
-            rateLimited.ms,
-            ms(rateLimited.rateFloorMs),
-            times(rateLimited.productToRateFloor),
-            rateLimited.requests,
-            `${rateLimited.throttled} (${rateLimited.throttledShare}%)`,
-            rateLimited.maxInFlight,
+            rateLimited,
+            behindLimit(rateLimited.productToRateFloor),
+            share(rateLimited),
             rateLimited.clientCpuMs,
-            turnaroundOf(rateLimited.turnaround),
-          ],
-          ...(results.scan.baselineRateLimited
+          ),
+          ...(baselineRateLimited
             ? [
-                [
+                scanRow(
                   "same, baseline build",
-                  results.scan.baselineRateLimited.ms,
-                  ms(rateLimited.rateFloorMs),
-                  times(results.scan.baselineRateLimited.productToRateFloor),
-                  results.scan.baselineRateLimited.requests,
-                  `${results.scan.baselineRateLimited.throttled} (${results.scan.baselineRateLimited.throttledShare}%)`,
-                  results.scan.baselineRateLimited.maxInFlight,
-                  results.scan.baselineRateLimited.clientCpuMs,
-                  turnaroundOf(results.scan.baselineRateLimited.turnaround),
-                ],
+                  baselineRateLimited,
+                  behindLimit(baselineRateLimited.productToRateFloor),
+                  share(baselineRateLimited),
+                  baselineRateLimited.clientCpuMs,
+                ),
               ]
             : []),
         ],
