@@ -4,6 +4,7 @@ import { DEFAULT_CONCURRENCY } from "../listing/measureListing";
 import { rawSocketFloor } from "../lookups/lookupFloors";
 import type { RawHttpConnection } from "../lookups/rawHttp";
 import { type EmulatorHost, startEmulatorHost } from "../support/emulatorHost";
+import type { EmulatorStats } from "../support/emulatorProtocol";
 import { emulatorLookup, product, queriesAt } from "../support/product";
 import { round } from "../support/stats";
 
@@ -155,26 +156,35 @@ async function scanOnce(
   try {
     const lookup = emulatorLookup(emulator, SCAN_REGION);
     await emulator.reset();
-    const cpuBefore = process.cpuUsage();
-    const started = performance.now();
-    const result = await queryOffsiteRecoveryReadiness({}, lookup);
-    const ms = performance.now() - started;
-    const cpu = process.cpuUsage(cpuBefore);
-    const stats = await emulator.stats();
+    const { value: result, ms, clientCpuMs } = await timedInProcess(() => queryOffsiteRecoveryReadiness({}, lookup));
+    const counted = countedBy(await emulator.stats());
     // A baseline that gives up on throttled lookups still counts: how many it lost is part of its figure.
     const failed = result.instances.filter((row) => row.error !== undefined).length;
     if (failed > 0) console.error(`bench: scan: ${failed} lookups failed`);
-    return {
-      ms: Math.round(ms),
-      requests: stats.requests,
-      throttled: stats.failures,
-      maxInFlight: stats.maxInFlight,
-      clientCpuMs: Math.round((cpu.user + cpu.system) / 1000),
-      turnaround: stats.clientTurnaround.sameConnection,
-    };
+    return { ms, clientCpuMs, ...counted };
   } finally {
     await emulator.close();
   }
+}
+
+/** Wall time and this process's CPU of `work`, ms. */
+async function timedInProcess<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; clientCpuMs: number }> {
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  const value = await work();
+  const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  return { value, ms: Math.round(ms), clientCpuMs: Math.round((cpu.user + cpu.system) / 1000) };
+}
+
+/** What the emulator counted during a scan, the same for every client's row (its failures: 429s when it throttles). */
+function countedBy(stats: EmulatorStats): Pick<ScanRun, "requests" | "throttled" | "maxInFlight" | "turnaround"> {
+  return {
+    requests: stats.requests,
+    throttled: stats.failures,
+    maxInFlight: stats.maxInFlight,
+    turnaround: stats.clientTurnaround.sameConnection,
+  };
 }
 
 /** The Go peer's scan against an emulator of its own, as the product's: the same instances, the same latency. */
@@ -187,16 +197,8 @@ async function goScanOnce(
     await emulator.reset();
     const run = await runGoPeer(binary, "scan", emulator, SCAN_REGION);
     if (run.failed > 0) console.error(`bench: Go scan: ${run.failed} requests failed`);
-    const stats = await emulator.stats();
-    // As the product's rows: what the emulator counted (its failures: 429s when it throttles), not the peer's own tally.
-    return {
-      ...run,
-      ms: Math.round(run.ms),
-      requests: stats.requests,
-      throttled: stats.failures,
-      maxInFlight: stats.maxInFlight,
-      turnaround: stats.clientTurnaround.sameConnection,
-    };
+    // As the product's rows: what the emulator counted, not the peer's own tally.
+    return { ...run, ms: Math.round(run.ms), ...countedBy(await emulator.stats()) };
   } finally {
     await emulator.close();
   }
@@ -211,37 +213,27 @@ async function rawSocketScanOnce(latencyMs: number): Promise<ScanRun> {
   const floor = rawSocketFloor(emulator, SCAN_REGION, DEFAULT_CONCURRENCY);
   try {
     await emulator.reset();
-    const cpuBefore = process.cpuUsage();
-    const started = performance.now();
-    const [first] = floor.connections;
-    const page = async (connection: RawHttpConnection, offset: number) =>
-      (await floor.get(connection, `/v3/backups/offsite-backup-instance?offset=${offset}&limit=${PAGE_SIZE}`)) as {
-        offsite_backup_instances: { id: string }[];
-        total_count: number;
-      };
-    const firstPage = await page(first as RawHttpConnection, 0);
-    const offsets = Array.from(
-      { length: Math.ceil(firstPage.total_count / PAGE_SIZE) - 1 },
-      (_, index) => (index + 1) * PAGE_SIZE,
-    );
-    const pages = [firstPage];
-    await floor.each(offsets, DEFAULT_CONCURRENCY, async (connection, offset) => {
-      pages.push(await page(connection, offset));
+    const { ms, clientCpuMs } = await timedInProcess(async () => {
+      const [first] = floor.connections;
+      const page = async (connection: RawHttpConnection, offset: number) =>
+        (await floor.get(connection, `/v3/backups/offsite-backup-instance?offset=${offset}&limit=${PAGE_SIZE}`)) as {
+          offsite_backup_instances: { id: string }[];
+          total_count: number;
+        };
+      const firstPage = await page(first as RawHttpConnection, 0);
+      const offsets = Array.from(
+        { length: Math.ceil(firstPage.total_count / PAGE_SIZE) - 1 },
+        (_, index) => (index + 1) * PAGE_SIZE,
+      );
+      const pages = [firstPage];
+      await floor.each(offsets, DEFAULT_CONCURRENCY, async (connection, offset) => {
+        pages.push(await page(connection, offset));
+      });
+      const ids = pages.flatMap((one) => one.offsite_backup_instances.map((instance) => instance.id));
+      if (ids.length !== SCAN_INSTANCES) throw new Error(`raw socket scan: listed ${ids.length} instances`);
+      await floor.run(ids, DEFAULT_CONCURRENCY);
     });
-    const ids = pages.flatMap((one) => one.offsite_backup_instances.map((instance) => instance.id));
-    if (ids.length !== SCAN_INSTANCES) throw new Error(`raw socket scan: listed ${ids.length} instances`);
-    await floor.run(ids, DEFAULT_CONCURRENCY);
-    const ms = performance.now() - started;
-    const cpu = process.cpuUsage(cpuBefore);
-    const stats = await emulator.stats();
-    return {
-      ms: Math.round(ms),
-      requests: stats.requests,
-      throttled: stats.failures,
-      maxInFlight: stats.maxInFlight,
-      clientCpuMs: Math.round((cpu.user + cpu.system) / 1000),
-      turnaround: stats.clientTurnaround.sameConnection,
-    };
+    return { ms, clientCpuMs, ...countedBy(await emulator.stats()) };
   } finally {
     await floor.close();
     await emulator.close();
