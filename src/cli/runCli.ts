@@ -1,11 +1,10 @@
-import fs from "node:fs";
-import path from "node:path";
 import { isConfigurationError } from "../core/client/errors/ConfigurationError";
 import { capped } from "../core/client/errors/echoedText";
 import { isHuaweiCloudError } from "../core/client/errors/HuaweiCloudError";
 import { isIncompleteListingError } from "../core/client/errors/IncompleteListingError";
 import { isInvalidArgumentError } from "../core/client/errors/InvalidArgumentError";
 import { ENVIRONMENT_KEYS } from "../core/client/settings/environment";
+import { PACKAGE_MANIFEST } from "../core/packageManifest";
 import { type Command, type CommandIo, ExitCode, type ExitStatus } from "./command";
 import { checkCommand } from "./commands/check";
 import { instancesCommand } from "./commands/instances";
@@ -163,7 +162,6 @@ function topHelp(): string {
 }
 
 function packageVersion(): string {
-  // dist/cli/runCli.js → the package's package.json.
-  const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8"));
-  return String(manifest.version);
+  if (!PACKAGE_MANIFEST) throw new Error(`no package.json of pulumi-huaweicloud-rds-offsite above ${__dirname}`);
+  return PACKAGE_MANIFEST.version;
 }

@@ -1,26 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { PACKAGE_MANIFEST, type PackageManifest } from "../core/packageManifest";
 
 /** What the plugin takes from package.json: its version, its source repository and where its releases are published. */
-export interface ReleaseManifest {
-  version: string;
-  repository: { url: string };
-  config: { pluginDownloadURL: string };
+export const RELEASE: PackageManifest = PACKAGE_MANIFEST ?? missingManifest();
+
+function missingManifest(): never {
+  throw new Error(`no package.json of pulumi-huaweicloud-rds-offsite above ${__dirname}`);
 }
-
-/** Set by the self-contained plugin's bundler (scripts/release/bundlePlugin.mjs), which has no package.json beside it. */
-declare const BUNDLED_RELEASE_MANIFEST: ReleaseManifest | undefined;
-
-/** package.json's release fields: two levels up from src/plugin/ (tsx) or dist/plugin/ (built). */
-function readManifest(): ReleaseManifest {
-  const file = path.join(__dirname, "..", "..", "package.json");
-  if (!existsSync(file)) throw new Error(`no package.json above ${__dirname}`);
-  const { version, repository, config } = JSON.parse(readFileSync(file, "utf8")) as ReleaseManifest;
-  return { version, repository, config };
-}
-
-export const RELEASE: ReleaseManifest =
-  typeof BUNDLED_RELEASE_MANIFEST === "object" ? BUNDLED_RELEASE_MANIFEST : readManifest();
 
 /** This package's version, which is the plugin's: the engine matches it against the version the SDKs ask for. */
 export const PLUGIN_VERSION: string = RELEASE.version;
