@@ -35,16 +35,11 @@ const bySettings = new WeakMap<ClientSettings, Promise<Dispatcher>>();
 const readyBySettings = new WeakMap<ClientSettings, Dispatcher>();
 
 function dispatcherOf(settings: ClientSettings): Promise<Dispatcher> {
-  const env = process.env;
-  const key = [
-    settings.insecure === true,
-    settings.cacertFile ?? "",
-    env.http_proxy ?? env.HTTP_PROXY ?? "",
-    env.https_proxy ?? env.HTTPS_PROXY ?? "",
-  ].join("\n");
+  const proxies = proxyVariables();
+  const key = [settings.insecure === true, settings.cacertFile ?? "", proxies.http, proxies.https].join("\n");
   let dispatcher = dispatchers.get(key);
   if (!dispatcher) {
-    dispatcher = createDispatcher(settings);
+    dispatcher = createDispatcher(settings, proxies);
     dispatchers.set(key, dispatcher);
     dispatcher.catch(() => dispatchers.delete(key));
   }
@@ -52,6 +47,12 @@ function dispatcherOf(settings: ClientSettings): Promise<Dispatcher> {
 }
 
 const dispatchers = new Map<string, Promise<Dispatcher>>();
+
+/** The proxy variables EnvHttpProxyAgent reads (the lower-case spelling first), "" when unset. */
+function proxyVariables(): { http: string; https: string } {
+  const env = process.env;
+  return { http: env.http_proxy ?? env.HTTP_PROXY ?? "", https: env.https_proxy ?? env.HTTPS_PROXY ?? "" };
+}
 
 type UndiciAgents = Pick<typeof import("undici"), "Agent" | "EnvHttpProxyAgent">;
 let undici: UndiciAgents | undefined;
@@ -84,20 +85,22 @@ function loadUndici(): UndiciAgents {
   return undici;
 }
 
-async function createDispatcher(settings: ClientSettings): Promise<Dispatcher> {
+async function createDispatcher(
+  settings: ClientSettings,
+  proxies: { http: string; https: string },
+): Promise<Dispatcher> {
   const { Agent, EnvHttpProxyAgent } = loadUndici();
   const tls = {
     ...(settings.insecure === true ? { rejectUnauthorized: false } : {}),
     ...(settings.cacertFile === undefined ? {} : { ca: caBundle(settings) }),
   };
   if (settings.insecure === true) warnInsecure(settings);
-  const env = process.env;
   // With neither proxy variable set, EnvHttpProxyAgent sends every request through its own plain Agent (it reads
   // them once, when built; NO_PROXY only exempts hosts from a proxy), yet parses each request's origin into a URL and
   // reads NO_PROXY from the environment again for each: 60 µs per request, on the path from one answer to the next
   // request. The same Agent, built directly, does the same without that. A proxy set later has its own dispatcher
   // (the key in dispatcherOf).
-  if (!(env.http_proxy ?? env.HTTP_PROXY) && !(env.https_proxy ?? env.HTTPS_PROXY)) return new Agent({ connect: tls });
+  if (!proxies.http && !proxies.https) return new Agent({ connect: tls });
   try {
     // proxyTunnel false: an http:// URL goes to an HTTP proxy as a plain proxied request, as Go and curl send it;
     // https:// is tunnelled with CONNECT either way.
