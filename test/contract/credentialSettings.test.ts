@@ -138,6 +138,33 @@ describe("OIDC federation through STS (AssumeAgencyWithOIDC)", () => {
     );
     expect(emulator.requests.length).toBe(before);
   });
+
+  // STS AssumeAgencyWithOIDC takes 900 to 43200 seconds (the agency's maximum session, at most 12 h): a value STS would
+  // refuse is refused here first, by name.
+  it("a lifetime past STS's 12 hours is refused by name before any request", async () => {
+    const env = {
+      ...oidcJob(),
+      HUAWEICLOUD_OIDC_ID_TOKEN: "eyJ.gitlab-job.sig",
+      HUAWEICLOUD_OIDC_DURATION_SECONDS: "43201",
+    };
+    const calls = services.calls.length;
+    const requests = emulator.requests.length;
+    await expect(coreInstances({}, { env })).rejects.toThrow(
+      'Invalid HUAWEICLOUD_OIDC_DURATION_SECONDS in environment: must be an integer from 900 to 43200, got "43201"',
+    );
+    expect(services.calls.slice(calls)).toEqual([]);
+    expect(emulator.requests.length).toBe(requests);
+  });
+
+  it("12 hours is asked of STS as is, and STS grants it", async () => {
+    const env = {
+      ...oidcJob(),
+      HUAWEICLOUD_OIDC_ID_TOKEN: "eyJ.gitlab-job.sig",
+      HUAWEICLOUD_OIDC_DURATION_SECONDS: "43200",
+    };
+    expect((await coreInstances({}, { env })).ids).toHaveLength(9);
+    expect(services.stsRequests.at(-1)?.duration_seconds).toBe(43_200);
+  });
 });
 
 describe("the lookup's own environment decides the chain, not the process's", () => {
